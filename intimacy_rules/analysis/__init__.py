@@ -1,0 +1,1 @@
+"""The message analyzer: text in, ``MessageAnalysis`` out. Pure and deterministic."""

@@ -1,0 +1,1 @@
+"""The ``intimacy-rules`` command line."""

@@ -1,0 +1,1 @@
+"""Conversation state: incremental aggregates, criteria scores, patterns, depth."""

@@ -1,0 +1,1 @@
+"""The engine: events in, explained decisions out, state kept in a store."""

@@ -1,0 +1,1 @@
+"""Rulesets: the YAML language, its compiler, and the matchers that run it."""

@@ -1,0 +1,1 @@
+"""The default rulesets shipped with intimacy-rules, as package data (``intimacy_rules.rulesets``)."""
