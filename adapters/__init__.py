@@ -1,1 +1,4 @@
-"""Platform adapters: a platform's webhook in, a canonical event out (``intimacy_rules.adapters``)."""
+"""Platform adapters: a platform's webhook in, a canonical event out.
+
+Shipped as ``intimacy_rules.adapters``.
+"""

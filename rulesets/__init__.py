@@ -1,1 +1,4 @@
-"""The default rulesets shipped with intimacy-rules, as package data (``intimacy_rules.rulesets``)."""
+"""The default rulesets shipped with intimacy-rules, as package data.
+
+Shipped as ``intimacy_rules.rulesets``.
+"""
