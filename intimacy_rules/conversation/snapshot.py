@@ -26,6 +26,9 @@ class SpeakerSnapshot(BaseModel):
     present_messages: int = Field(default=0, ge=0, description="messages at level 4")
     unsafe_messages: int = Field(default=0, ge=0, description="messages with a safety category")
     advice_messages: int = Field(default=0, ge=0, description="messages flagged advice")
+    merging_messages: int = Field(default=0, ge=0, description="messages flagged merging")
+    controlling_messages: int = Field(default=0, ge=0, description="messages flagged controlling")
+    criticism_messages: int = Field(default=0, ge=0, description="messages flagged criticism")
 
 
 class ConversationSnapshot(BaseModel):

@@ -1,0 +1,135 @@
+"""``ParticipantState``: one sender's running aggregates inside a conversation.
+
+Counts are exact and cumulative (rules read them as ``speaker.*``). The
+"recent" sums (disclosure depth, feelings, advice, replies) decay by
+``PARTICIPANT_DECAY`` per *conversation* message; to keep each update O(1)
+they are stored as of message ``at`` and decayed lazily when read or updated,
+so a message from one participant never has to touch the others.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from intimacy_rules.analysis.models import MessageAnalysis
+from intimacy_rules.conversation.snapshot import SpeakerSnapshot
+from intimacy_rules.conversation.trusted import trusted
+from intimacy_rules.conversation.tuning import (
+    CREDIT_BID,
+    CREDIT_FACTS,
+    CREDIT_FEELINGS,
+    PARTICIPANT_DECAY,
+)
+
+__all__ = ["ParticipantState", "reply_credit"]
+
+_HOSTILE_FLAGS = frozenset({"controlling", "criticism"})
+
+
+def reply_credit(analysis: MessageAnalysis) -> float:
+    """How far a reply to someone's feelings discloses back, in [0, 1].
+
+    Feelings of one's own are a full answer; facts about oneself or a wish to
+    be closer a half one; asking and advising, however kind, are none.
+    """
+    if analysis.level >= 2:
+        return CREDIT_FEELINGS
+    credit = CREDIT_FACTS if analysis.level == 1 else 0.0
+    if "bid_for_closeness" in analysis.flags:
+        credit = max(credit, CREDIT_BID)
+    return credit
+
+
+def is_listening(analysis: MessageAnalysis) -> bool:
+    """Whether a reply only listens: discloses nothing and attacks no one."""
+    return analysis.level == 0 and not analysis.safety and _HOSTILE_FLAGS.isdisjoint(analysis.flags)
+
+
+class ParticipantState(BaseModel):
+    """One sender's aggregates: exact counts plus decayed recent sums."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1, description="pseudonymised sender id, or '*' for the rest")
+    messages: int = Field(default=0, ge=0)
+    max_level: int = Field(default=0, ge=0, le=4)
+    feeling_messages: int = Field(default=0, ge=0, description="messages at level >= 2")
+    present_messages: int = Field(default=0, ge=0, description="messages at level 4")
+    unsafe_messages: int = Field(default=0, ge=0)
+    advice_messages: int = Field(default=0, ge=0)
+    merging_messages: int = Field(default=0, ge=0)
+    controlling_messages: int = Field(default=0, ge=0)
+    criticism_messages: int = Field(default=0, ge=0)
+    early_merging: int = Field(
+        default=0, ge=0, description="merging messages while the match was very new"
+    )
+    last_present: int | None = Field(
+        default=None, ge=1, description="conversation message number of the last level 4"
+    )
+    at: int = Field(default=0, ge=0, description="message number the sums below are as of")
+    depth_sum: float = Field(default=0.0, ge=0, description="decayed sum of levels")
+    feelings: float = Field(default=0.0, ge=0, description="decayed count of level >= 2")
+    advice: float = Field(default=0.0, ge=0, description="decayed count of advice")
+    replies: float = Field(default=0.0, ge=0, description="decayed replies to others' feelings")
+    listening: float = Field(default=0.0, ge=0, description="of which only asked or advised")
+
+    def decay_to(self, message: int) -> float:
+        """The factor that brings this participant's sums to ``message``."""
+        return float(PARTICIPANT_DECAY ** (message - self.at)) if message > self.at else 1.0
+
+    def advanced(
+        self,
+        analysis: MessageAnalysis,
+        message: int,
+        *,
+        replying: bool,
+        early_new_match: bool,
+    ) -> ParticipantState:
+        """This participant after sending ``analysis`` as conversation message ``message``.
+
+        ``replying`` says the message answers someone else's open feeling
+        disclosure; ``early_new_match`` that the match is still very new.
+        """
+        flags = analysis.flags
+        level = analysis.level
+        factor = self.decay_to(message)
+        merging = "merging" in flags
+        replies = self.replies * factor
+        listening = self.listening * factor
+        if replying:
+            replies += 1.0
+            if is_listening(analysis):
+                listening += 1.0
+        return trusted(
+            ParticipantState,
+            {
+                "id": self.id,
+                "messages": self.messages + 1,
+                "max_level": max(self.max_level, level),
+                "feeling_messages": self.feeling_messages + (level >= 2),
+                "present_messages": self.present_messages + (level == 4),
+                "unsafe_messages": self.unsafe_messages + bool(analysis.safety),
+                "advice_messages": self.advice_messages + ("advice" in flags),
+                "merging_messages": self.merging_messages + merging,
+                "controlling_messages": self.controlling_messages + ("controlling" in flags),
+                "criticism_messages": self.criticism_messages + ("criticism" in flags),
+                "early_merging": self.early_merging + (merging and early_new_match),
+                "last_present": message if level == 4 else self.last_present,
+                "at": message,
+                "depth_sum": self.depth_sum * factor + level,
+                "feelings": self.feelings * factor + (level >= 2),
+                "advice": self.advice * factor + ("advice" in flags),
+                "replies": replies,
+                "listening": listening,
+            },
+        )
+
+    @cached_property
+    def speaker_snapshot(self) -> SpeakerSnapshot:
+        """The exact counts rules read as ``speaker.*`` (built once per state)."""
+        return trusted(
+            SpeakerSnapshot,
+            {name: getattr(self, name) for name in SpeakerSnapshot.model_fields},
+        )

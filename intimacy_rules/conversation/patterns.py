@@ -1,0 +1,100 @@
+"""The conversation patterns of ``spec/criteria.md`` section 4.
+
+Two kinds: *states* read from the current aggregates (pseudo-intimacy, mutual
+presence) and *events* latched by ``ConversationState.advance`` when the
+triggering message arrives (premature disclosure, love bombing), which stay
+reported for ``PATTERN_MEMORY`` messages afterwards. Every check is O(number
+of participant slots), which is bounded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from intimacy_rules.analysis.models import MessageAnalysis
+from intimacy_rules.conversation.tuning import (
+    PATTERN_MEMORY,
+    PREMATURE_LEVEL,
+    PRESENCE_WINDOW,
+    PSEUDO_LISTENING_SHARE,
+    PSEUDO_MAX_FEELING_RATIO,
+    PSEUDO_MIN_FEELINGS,
+    PSEUDO_MIN_LISTENING,
+)
+from intimacy_rules.conversation.vocabulary import Pattern
+
+if TYPE_CHECKING:
+    from intimacy_rules.conversation.state import ConversationState
+
+__all__ = [
+    "detect_patterns",
+    "is_heavy_disclosure",
+    "mutual_presence",
+    "pseudo_intimacy",
+]
+
+
+def is_heavy_disclosure(analysis: MessageAnalysis) -> bool:
+    """Whether a message is the heavy self-disclosure premature disclosure is about.
+
+    Feelings about oneself (level 3: shame, worth, body) are. A present
+    feeling about the partner (level 4) is intensity towards them, which love
+    bombing covers (see ``tuning.PREMATURE_LEVEL``).
+    """
+    return analysis.level == PREMATURE_LEVEL
+
+
+def pseudo_intimacy(state: ConversationState) -> bool:
+    """One keeps disclosing feelings while another only asks or advises.
+
+    The sharer is the participant with the most recent feeling disclosures;
+    a listener is anyone else whose replies to feelings recently were mostly
+    non-hostile and disclosed nothing, and who shares few feelings of their own.
+    """
+    if len(state.participants) < 2:
+        return False
+    now = state.messages
+    decayed = [(p, p.decay_to(now)) for p in state.participants]
+    sharer, sharer_decay = max(decayed, key=lambda item: item[0].feelings * item[1])
+    shared = sharer.feelings * sharer_decay
+    if shared < PSEUDO_MIN_FEELINGS:
+        return False
+    for other, decay in decayed:
+        if other is sharer:
+            continue
+        listening = other.listening * decay
+        if (
+            listening >= PSEUDO_MIN_LISTENING
+            and listening >= PSEUDO_LISTENING_SHARE * other.replies * decay
+            and other.feelings * decay <= PSEUDO_MAX_FEELING_RATIO * shared
+        ):
+            return True
+    return False
+
+
+def mutual_presence(state: ConversationState) -> bool:
+    """At least two participants spoke at level 4 within the last messages."""
+    since = state.messages - PRESENCE_WINDOW
+    present = 0
+    for participant in state.participants:
+        if participant.last_present is not None and participant.last_present > since:
+            present += 1
+    return present >= 2
+
+
+def _latched(at: int | None, now: int) -> bool:
+    return at is not None and now - at < PATTERN_MEMORY
+
+
+def detect_patterns(state: ConversationState) -> tuple[Pattern, ...]:
+    """The patterns present after the state's latest message, sorted by name."""
+    found: list[Pattern] = []
+    if _latched(state.love_bombing_at, state.messages):
+        found.append("love_bombing")
+    if mutual_presence(state):
+        found.append("mutual_presence")
+    if _latched(state.premature_at, state.messages):
+        found.append("premature_disclosure")
+    if pseudo_intimacy(state):
+        found.append("pseudo_intimacy")
+    return tuple(found)

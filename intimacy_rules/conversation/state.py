@@ -1,0 +1,294 @@
+"""``ConversationState``: one conversation's incremental aggregates.
+
+The state is immutable: ``advance`` returns a new state, so a store can keep
+the old one until its transaction commits. It holds no message list and no
+text: exact counters, a few sums that decay per message (see ``tuning``) and
+at most ``MAX_PARTICIPANTS`` participant slots, so each update costs the same
+at message 10 and at message 10,000 and a conversation of two serialises to
+well under 2 KiB of JSON.
+
+Typical use, as the engine does it::
+
+    state = ConversationState.start(match_age_hours=2, platform="dating")
+    state = state.advance("p-3f9a", analysis, sent_at)
+    fact_part = state.snapshot("p-3f9a")   # conversation.*, speaker.*, partner.*
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from intimacy_rules.analysis.models import MessageAnalysis
+from intimacy_rules.conversation import criteria
+from intimacy_rules.conversation.participants import ParticipantState, reply_credit
+from intimacy_rules.conversation.patterns import detect_patterns, is_heavy_disclosure
+from intimacy_rules.conversation.snapshot import ConversationSnapshot, SpeakerSnapshot
+from intimacy_rules.conversation.trusted import trusted
+from intimacy_rules.conversation.tuning import (
+    CONTROLLING_WEIGHT,
+    HARD_CATEGORIES,
+    HARD_DECAY,
+    IMMEDIACY_DECAY,
+    LOVE_BOMBING_EARLY_MESSAGES,
+    LOVE_BOMBING_HOURS,
+    LOVE_BOMBING_MIN_MERGING,
+    MAX_PARTICIPANTS,
+    MERGING_WEIGHT,
+    NEW_MATCH_HOURS,
+    OTHERS_ID,
+    PREMATURE_EARLY_MESSAGES,
+    RECIPROCITY_DECAY,
+    RECIPROCITY_FROM_LEVEL,
+    SAFETY_DECAY,
+    SAFETY_WEIGHTS,
+    SEPARATENESS_DECAY,
+    THOUGHT_AS_FEELING_WEIGHT,
+)
+from intimacy_rules.conversation.vocabulary import CriteriaScores, Pattern
+from intimacy_rules.errors import InputError
+
+__all__ = ["ConversationState"]
+
+
+def _epoch(sent_at: datetime) -> float:
+    """Seconds since the epoch; a naive timestamp is taken to be UTC."""
+    if sent_at.tzinfo is None:
+        sent_at = sent_at.replace(tzinfo=UTC)
+    return sent_at.timestamp()
+
+
+def _combined(participants: list[ParticipantState]) -> SpeakerSnapshot:
+    """Several participants' counts as one: sums, and the deepest level."""
+    if not participants:
+        return SpeakerSnapshot()
+    values = {
+        name: sum(getattr(p, name) for p in participants)
+        for name in SpeakerSnapshot.model_fields
+        if name != "max_level"
+    }
+    values["max_level"] = max(p.max_level for p in participants)
+    return trusted(SpeakerSnapshot, values)
+
+
+class ConversationState(BaseModel):
+    """A conversation's aggregates after its latest message (immutable).
+
+    Scores, patterns and depth are derived from the fields on first access
+    and cached on the instance; they are not serialised.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    messages: int = Field(default=0, ge=0, description="messages so far")
+    platform: str | None = Field(default=None, description="'dating', 'counseling'…")
+    match_age_hours: float | None = Field(
+        default=None, ge=0, description="how long the two had talked at anchor_at"
+    )
+    anchor_at: float | None = Field(default=None, description="epoch seconds of that age")
+    latest_at: float | None = Field(default=None, description="latest timestamp seen")
+    unsafe_messages: int = Field(default=0, ge=0)
+    harm: float = Field(default=0.0, ge=0, description="decayed weighted unsafe messages")
+    hard: float = Field(default=0.0, ge=0, le=1, description="decayed threat/crisis severity")
+    pressure: float = Field(default=0.0, ge=0, description="decayed merging + controlling")
+    present_feelings: float = Field(default=0.0, ge=0, description="decayed level-4 messages")
+    feeling_weight: float = Field(
+        default=0.0, ge=0, description="decayed feeling messages + thought_as_feeling"
+    )
+    replies: float = Field(default=0.0, ge=0, description="decayed replies to feelings")
+    credit: float = Field(default=0.0, ge=0, description="how far those replies disclosed")
+    pending: int | None = Field(default=None, ge=0, description="slot whose feelings await a reply")
+    premature_at: int | None = Field(default=None, ge=1)
+    love_bombing_at: int | None = Field(default=None, ge=1)
+    participants: tuple[ParticipantState, ...] = Field(default=(), max_length=MAX_PARTICIPANTS)
+
+    @classmethod
+    def start(
+        cls, *, match_age_hours: float | None = None, platform: str | None = None
+    ) -> ConversationState:
+        """The state of a conversation before its first message."""
+        return cls(match_age_hours=match_age_hours, platform=platform)
+
+    # --- derived views -------------------------------------------------------
+
+    @cached_property
+    def scores(self) -> CriteriaScores:
+        """The four criteria now."""
+        return criteria.score_all(self)
+
+    @cached_property
+    def patterns(self) -> tuple[Pattern, ...]:
+        """The patterns present now, sorted by name."""
+        return detect_patterns(self)
+
+    @cached_property
+    def depth(self) -> int:
+        """The highest level at least two participants have reached."""
+        levels = sorted((p.max_level for p in self.participants), reverse=True)
+        return levels[1] if len(levels) > 1 else 0
+
+    @property
+    def participant_count(self) -> int:
+        """Distinct senders tracked (all folded senders count as one)."""
+        return len(self.participants)
+
+    def age_hours(self, at: float | None = None) -> float | None:
+        """How long the two have talked, at epoch second ``at`` (default: latest)."""
+        if self.match_age_hours is None:
+            return None
+        at = self.latest_at if at is None else at
+        if at is None or self.anchor_at is None:
+            return self.match_age_hours
+        return self.match_age_hours + max(0.0, at - self.anchor_at) / 3600.0
+
+    def _slot(self, sender: str) -> int | None:
+        for index, participant in enumerate(self.participants):
+            if participant.id == sender:
+                return index
+        return None
+
+    # --- the update ------------------------------------------------------------
+
+    def advance(
+        self,
+        sender: str,
+        analysis: MessageAnalysis,
+        sent_at: datetime,
+        *,
+        match_age_hours: float | None = None,
+    ) -> ConversationState:
+        """The state after ``sender`` sent a message analysed as ``analysis``.
+
+        Pure and O(1). ``sender`` is an already pseudonymised id. A
+        ``match_age_hours`` given here is the age at ``sent_at`` and replaces
+        the one given at ``start``. Timestamps may repeat or go backwards:
+        ages only ever move forward from the latest one seen.
+        """
+        if not sender:
+            raise InputError("sender id must be a non-empty string", source="sender")
+        if match_age_hours is not None and not match_age_hours >= 0:
+            raise InputError("match_age_hours must be >= 0", source="match_age_hours")
+        number = self.messages + 1
+        now = _epoch(sent_at)
+        base, anchor = self.match_age_hours, self.anchor_at
+        if match_age_hours is not None:
+            base, anchor = float(match_age_hours), now
+        elif base is not None and anchor is None:
+            anchor = now
+        latest = now if self.latest_at is None else max(self.latest_at, now)
+        age = None if base is None or anchor is None else base + max(0.0, now - anchor) / 3600
+
+        participants = list(self.participants)
+        slot = self._slot(sender)
+        if slot is None and len(participants) >= MAX_PARTICIPANTS - 1:
+            slot = self._slot(OTHERS_ID)
+            sender = OTHERS_ID
+        if slot is None:
+            slot = len(participants)
+            participants.append(ParticipantState(id=sender))
+        replying = self.pending is not None and self.pending != slot
+        early_new_match = (
+            age is not None and age <= LOVE_BOMBING_HOURS and number <= LOVE_BOMBING_EARLY_MESSAGES
+        )
+        participant = participants[slot].advanced(
+            analysis, number, replying=replying, early_new_match=early_new_match
+        )
+        participants[slot] = participant
+
+        level, flags, safety = analysis.level, analysis.flags, analysis.safety
+        harm = self.harm * SAFETY_DECAY + sum(SAFETY_WEIGHTS[c] for c in safety)
+        hard = self.hard * HARD_DECAY
+        if not HARD_CATEGORIES.isdisjoint(safety):
+            hard = 1.0
+        pressure = (
+            self.pressure * SEPARATENESS_DECAY
+            + MERGING_WEIGHT * ("merging" in flags)
+            + CONTROLLING_WEIGHT * ("controlling" in flags)
+        )
+        feeling = level >= 2
+        present_feelings = self.present_feelings * IMMEDIACY_DECAY + (level == 4)
+        feeling_weight = (
+            self.feeling_weight * IMMEDIACY_DECAY
+            + feeling
+            + THOUGHT_AS_FEELING_WEIGHT * ("thought_as_feeling" in flags)
+        )
+        replies = self.replies * RECIPROCITY_DECAY
+        credit = self.credit * RECIPROCITY_DECAY
+        pending = self.pending
+        if replying:
+            replies += 1.0
+            credit += reply_credit(analysis)
+            pending = None
+        if level >= RECIPROCITY_FROM_LEVEL:
+            pending = slot
+
+        premature_at = self.premature_at
+        if (
+            age is not None
+            and age <= NEW_MATCH_HOURS
+            and number <= PREMATURE_EARLY_MESSAGES
+            and is_heavy_disclosure(analysis)
+        ):
+            premature_at = number
+        love_bombing_at = self.love_bombing_at
+        if (
+            early_new_match
+            and "merging" in flags
+            and participant.early_merging >= LOVE_BOMBING_MIN_MERGING
+        ):
+            love_bombing_at = number
+
+        return trusted(
+            ConversationState,
+            {
+                "messages": number,
+                "platform": self.platform,
+                "match_age_hours": base,
+                "anchor_at": anchor,
+                "latest_at": latest,
+                "unsafe_messages": self.unsafe_messages + bool(safety),
+                "harm": harm,
+                "hard": hard,
+                "pressure": pressure,
+                "present_feelings": present_feelings,
+                "feeling_weight": feeling_weight,
+                "replies": replies,
+                "credit": credit,
+                "pending": pending,
+                "premature_at": premature_at,
+                "love_bombing_at": love_bombing_at,
+                "participants": tuple(participants),
+            },
+        )
+
+    # --- what rules read ---------------------------------------------------------
+
+    def snapshot(self, sender: str) -> ConversationSnapshot:
+        """The conversation as rules see it when ``sender`` has just spoken.
+
+        ``speaker`` is ``sender``'s slot (the shared slot for a folded
+        sender); ``partner`` combines every other participant.
+        """
+        slot = self._slot(sender)
+        if slot is None:
+            # A sender that is not named is either folded or has not spoken.
+            slot = self._slot(OTHERS_ID)
+        speaker = SpeakerSnapshot() if slot is None else self.participants[slot].speaker_snapshot
+        others = [p for index, p in enumerate(self.participants) if index != slot]
+        partner = others[0].speaker_snapshot if len(others) == 1 else _combined(others)
+        return trusted(
+            ConversationSnapshot,
+            {
+                "messages": self.messages,
+                "participants": len(self.participants),
+                "depth": self.depth,
+                "scores": self.scores,
+                "patterns": self.patterns,
+                "unsafe_messages": self.unsafe_messages,
+                "match_age_hours": self.age_hours(),
+                "speaker": speaker,
+                "partner": partner,
+            },
+        )
