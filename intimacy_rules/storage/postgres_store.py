@@ -1,0 +1,221 @@
+"""``PostgresStore``: the store for many server processes on many machines.
+
+Implements ``engine.store.Store`` (plus retention and the outbox) over
+``PostgresDatabase``. Per-conversation ordering comes from a row lock: the
+conversation's row is created if missing (``INSERT ... ON CONFLICT DO
+NOTHING``) and locked with ``SELECT ... FOR UPDATE``, so the events of one
+conversation are decided one at a time, in the order their transactions take
+the lock, while different conversations proceed in parallel in any process.
+
+Idempotency: the decision row is keyed by (tenant, event pseudonym). A retry
+that arrives while the original is still being decided waits on the same row
+lock and then finds the decision; one that names another conversation (a host
+bug) loses the insert (``ON CONFLICT DO NOTHING``), rolls back, and is answered
+with the decision that won.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from intimacy_rules.engine.store import StoreResult, Transition
+from intimacy_rules.errors import ConflictError
+from intimacy_rules.privacy import Pseudonymizer
+from intimacy_rules.storage.clock import Clock, utc_now
+from intimacy_rules.storage.codec import DocumentCodec
+from intimacy_rules.storage.postgres_db import PostgresDatabase
+from intimacy_rules.storage.postgres_outbox import PostgresOutbox
+from intimacy_rules.storage.retention import PurgeCounts, RetentionPolicy
+from intimacy_rules.storage.sealing import Sealer
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from intimacy_rules.conversation.state import ConversationState
+
+__all__ = ["PostgresStore"]
+
+
+class PostgresStore:
+    """Conversation state, decisions and the outbox in one PostgreSQL database."""
+
+    def __init__(
+        self,
+        dsn: str,
+        *,
+        pseudonymizer: Pseudonymizer,
+        retention: RetentionPolicy | None = None,
+        sealer: Sealer | None = None,
+        clock: Clock = utc_now,
+        min_connections: int = 1,
+        max_connections: int = 10,
+        connect_timeout_s: float = 5.0,
+    ) -> None:
+        self._db = PostgresDatabase(
+            dsn,
+            min_connections=min_connections,
+            max_connections=max_connections,
+            connect_timeout_s=connect_timeout_s,
+        )
+        self._codec = DocumentCodec(pseudonymizer, sealer)
+        self._retention = retention if retention is not None else RetentionPolicy()
+        self._clock = clock
+        self.outbox = PostgresOutbox(self._db, self._codec, clock)
+        """The delivery worker's view of this store's outbox (``OutboxStore``)."""
+
+    def apply(
+        self,
+        tenant: str,
+        conversation_id: str,
+        event_id: str,
+        step: Callable[[ConversationState | None], Transition],
+    ) -> StoreResult:
+        """Decide one event under the conversation's row lock; a recorded event is replayed.
+
+        If ``step`` raises, nothing is written and its exception propagates.
+        """
+        from psycopg import Rollback  # noqa: PLC0415 - the driver is an optional extra
+
+        conversation = self._codec.conversation_key(tenant, conversation_id)
+        event = self._codec.event_key(tenant, event_id)
+        with self._db.connection() as conn:
+            replay = self._recorded(conn, tenant, event)
+            if replay is not None:
+                return replay
+            lost_race = False
+            with conn.transaction():
+                conn.execute(
+                    "INSERT INTO conversations (tenant, conversation, state, updated_at) "
+                    "VALUES (%s, %s, NULL, %s) ON CONFLICT DO NOTHING",
+                    (tenant, conversation, self._clock()),
+                )
+                row = conn.execute(
+                    "SELECT state FROM conversations "
+                    "WHERE tenant = %s AND conversation = %s FOR UPDATE",
+                    (tenant, conversation),
+                ).fetchone()
+                # Checked again under the lock: a concurrent retry may have won.
+                replay = self._recorded(conn, tenant, event)
+                if replay is not None:
+                    raise Rollback  # leaves no empty conversation row behind
+                sealed = None if row is None else row[0]
+                state = (
+                    None if sealed is None else self._codec.open_state(tenant, conversation, sealed)
+                )
+                transition = step(state)
+                lost_race = not self._write(conn, tenant, conversation, event, transition)
+                if lost_race:
+                    raise Rollback
+            if replay is not None:
+                return replay
+            if lost_race:
+                replay = self._recorded(conn, tenant, event)
+                if replay is None:  # recorded, then erased in between: the host may retry
+                    raise ConflictError(f"event {event_id!r} was decided concurrently; retry it")
+                return replay
+        return StoreResult(transition.decision, replayed=False)
+
+    def _recorded(
+        self, conn: psycopg.Connection[Any], tenant: str, event: str
+    ) -> StoreResult | None:
+        row = conn.execute(
+            "SELECT decision FROM decisions WHERE tenant = %s AND event = %s", (tenant, event)
+        ).fetchone()
+        if row is None:
+            return None
+        return StoreResult(self._codec.open_decision(tenant, event, row[0]), replayed=True)
+
+    def _write(
+        self,
+        conn: psycopg.Connection[Any],
+        tenant: str,
+        conversation: str,
+        event: str,
+        transition: Transition,
+    ) -> bool:
+        """Write state, decision and outbox rows; False if the event was recorded meanwhile."""
+        now = self._clock()
+        inserted = conn.execute(
+            "INSERT INTO decisions (tenant, event, conversation, decision, decided_at) "
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING 1",
+            (
+                tenant,
+                event,
+                conversation,
+                self._codec.seal_decision(tenant, event, transition.decision),
+                now,
+            ),
+        ).fetchone()
+        if inserted is None:
+            return False
+        conn.execute(
+            "UPDATE conversations SET state = %s, updated_at = %s "
+            "WHERE tenant = %s AND conversation = %s",
+            (
+                self._codec.seal_state(tenant, conversation, transition.state),
+                now,
+                tenant,
+                conversation,
+            ),
+        )
+        if transition.deliveries:
+            self.outbox.enqueue(conn, tenant, conversation, transition.deliveries, now)
+        return True
+
+    def load_state(self, tenant: str, conversation_id: str) -> ConversationState | None:
+        """The conversation's state, or None when nothing is stored."""
+        conversation = self._codec.conversation_key(tenant, conversation_id)
+        with self._db.connection() as conn:
+            row = conn.execute(
+                "SELECT state FROM conversations WHERE tenant = %s AND conversation = %s",
+                (tenant, conversation),
+            ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return self._codec.open_state(tenant, conversation, row[0])
+
+    def erase(self, tenant: str, conversation_id: str) -> bool:
+        """Delete the state, the decisions and every outbox row of a conversation.
+
+        The conversation's row lock is taken first, so an event being decided
+        commits before the erase and cannot write the state back after it.
+        """
+        conversation = self._codec.conversation_key(tenant, conversation_id)
+        deleted = 0
+        with self._db.connection() as conn, conn.transaction():
+            conn.execute(
+                "SELECT 1 FROM conversations WHERE tenant = %s AND conversation = %s FOR UPDATE",
+                (tenant, conversation),
+            )
+            for statement in (
+                "DELETE FROM conversations WHERE tenant = %s AND conversation = %s",
+                "DELETE FROM decisions WHERE tenant = %s AND conversation = %s",
+                "DELETE FROM outbox WHERE tenant = %s AND conversation = %s",
+            ):
+                deleted += conn.execute(statement, (tenant, conversation)).rowcount
+        return deleted > 0
+
+    def purge(self, now: datetime | None = None) -> PurgeCounts:
+        """Delete every row past its retention period at ``now``; pending callbacks stay."""
+        cut = self._retention.cutoffs(now or self._clock())
+        with self._db.connection() as conn, conn.transaction():
+            decisions = conn.execute(
+                "DELETE FROM decisions WHERE decided_at < %s", (cut["decisions"],)
+            ).rowcount
+            states = conn.execute(
+                "DELETE FROM conversations WHERE updated_at < %s", (cut["states"],)
+            ).rowcount
+            delivered = conn.execute(
+                "DELETE FROM outbox WHERE status = 'delivered' AND finished_at < %s",
+                (cut["delivered"],),
+            ).rowcount
+            dead = conn.execute(
+                "DELETE FROM outbox WHERE status = 'dead' AND finished_at < %s", (cut["dead"],)
+            ).rowcount
+        return PurgeCounts(decisions=decisions, states=states, delivered=delivered, dead=dead)
+
+    def close(self) -> None:
+        """Close the pool; later calls raise ``StoreError``."""
+        self._db.close()

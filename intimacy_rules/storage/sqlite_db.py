@@ -1,0 +1,189 @@
+"""``SQLiteDatabase``: connections to one SQLite file, shaped for a threaded server.
+
+- WAL journal, so readers never wait for the writer and a crash (even SIGKILL)
+  loses no committed transaction; ``synchronous=NORMAL`` is durable across
+  process crashes in WAL mode (only a power cut can lose the last commits).
+- a small pool of connections handed to one thread at a time (so
+  ``check_same_thread`` is off on purpose; the pool enforces the one-owner rule);
+- writes in ``BEGIN IMMEDIATE`` transactions: the write lock is taken first,
+  which serialises writers (and so the events of a conversation) and avoids the
+  deadlock of two deferred transactions upgrading at once; ``busy_timeout``
+  lets a writer of another process wait its turn instead of failing. Writers of
+  this process queue on a ``threading.Lock`` first: SQLite's busy handler polls
+  with growing sleeps, which under many threads wastes time and is unfair;
+- ``secure_delete`` so erased rows are overwritten, not left in free pages;
+- the schema migrated on open.
+
+SQLite errors become ``StoreUnavailableError`` (busy, locked, unreachable
+file: retry later) or ``StoreError``, raised from the original.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Final
+
+from intimacy_rules.errors import StoreError, StoreUnavailableError
+from intimacy_rules.storage.schema import SQLITE_MIGRATIONS, latest_version
+
+__all__ = ["SQLiteDatabase"]
+
+#: Idle connections kept for reuse; more may be open while threads hold them.
+_MAX_IDLE: Final = 16
+_UNAVAILABLE_HINTS: Final = ("locked", "busy", "unable to open", "disk i/o", "readonly")
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and any(
+        hint in text.lower() for hint in _UNAVAILABLE_HINTS
+    ):
+        return StoreUnavailableError(f"SQLite database {path} is unavailable: {text}")
+    return StoreError(f"SQLite database {path} failed: {text}")
+
+
+class SQLiteDatabase:
+    """One SQLite file: pooled connections, write transactions, schema on open."""
+
+    def __init__(self, path: str | Path, *, busy_timeout_ms: int = 5_000) -> None:
+        self.path = Path(path)
+        self._busy_timeout_ms = busy_timeout_ms
+        self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        self._closed = False
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        with self._translated():
+            conn = self._connect()
+            try:
+                self._migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
+        self._release(conn)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path,
+            timeout=self._busy_timeout_ms / 1000,
+            isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+            check_same_thread=False,
+        )
+        conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "applied_at REAL NOT NULL DEFAULT (strftime('%s', 'now')))"
+            )
+            applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+            newest = latest_version(SQLITE_MIGRATIONS)
+            if applied and max(applied) > newest:
+                raise StoreError(
+                    f"SQLite database {self.path} has schema version {max(applied)}, "
+                    f"newer than this intimacy-rules knows ({newest}); upgrade the package"
+                )
+            for migration in SQLITE_MIGRATIONS:
+                if migration.version not in applied:
+                    for statement in migration.statements:
+                        conn.execute(statement)
+                    conn.execute(
+                        "INSERT INTO schema_migrations (version) VALUES (?)", (migration.version,)
+                    )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from exc
+
+    def _acquire(self) -> sqlite3.Connection:
+        if self._closed:
+            raise StoreError(f"the SQLite store for {self.path} is closed")
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            with self._translated():
+                return self._connect()
+
+    def _release(self, conn: sqlite3.Connection) -> None:
+        with self._lock:
+            keep = not self._closed and self._idle.qsize() < _MAX_IDLE
+            if keep:
+                self._idle.put(conn)
+        if not keep:
+            conn.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection in autocommit mode for single-statement reads."""
+        conn = self._acquire()
+        try:
+            with self._translated():
+                yield conn
+        finally:
+            self._release(conn)
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside ``BEGIN IMMEDIATE``: committed on exit, rolled back on error.
+
+        Any exception (the step's own included) rolls everything back and
+        propagates; SQLite errors are translated first.
+        """
+        if not self._write_lock.acquire(timeout=self._busy_timeout_ms / 1000):
+            raise StoreUnavailableError(
+                f"SQLite database {self.path} is busy: no write turn within "
+                f"{self._busy_timeout_ms} ms"
+            )
+        try:
+            with self._writing() as conn:
+                yield conn
+        finally:
+            self._write_lock.release()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        conn = self._acquire()
+        try:
+            with self._translated():
+                conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            with self._translated():
+                conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise _translate(exc, self.path) from exc
+        finally:
+            self._release(conn)
+
+    def close(self) -> None:
+        """Close the idle connections; those in use close when they are released."""
+        with self._lock:
+            self._closed = True
+            while True:
+                try:
+                    self._idle.get_nowait().close()
+                except queue.Empty:
+                    break
