@@ -1,0 +1,232 @@
+"""``create_app(settings)``: the ASGI app, built from settings and injected collaborators.
+
+Everything the app uses comes in through this function, with defaults for a
+real run: a test hands in ``store=InMemoryStore()``, a fake ``engine_factory``,
+a fixed ``clock`` and ``transport=httpx.MockTransport(...)`` for the delivery
+worker's HTTP client. Building the app reads the data dir's keys (creating them
+on a first run) and opens the store; starting it (the ASGI lifespan) starts the
+in-process delivery worker, and shutting down stops the worker between rows
+and closes the store. Uvicorn drains in-flight requests on SIGTERM before the
+lifespan shutdown runs, so no acknowledged request is cut off.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from intimacy_rules.errors import ConfigurationError
+from intimacy_rules.privacy import Pseudonymizer
+from intimacy_rules.server.bootstrap import Secrets, prepare
+from intimacy_rules.server.settings import Settings
+from intimacy_rules.server.tenants import Tenant, TenantRegistry
+
+try:
+    import httpx
+    from fastapi import FastAPI
+except ImportError as exc:  # pragma: no cover - exercised without the extra installed
+    raise ConfigurationError(
+        "the server needs its extra: pip install 'intimacy-rules[server]'", field="server"
+    ) from exc
+
+from intimacy_rules.delivery.retry import RetryPolicy
+from intimacy_rules.delivery.worker import DeliveryWorker, WorkerThread
+from intimacy_rules.engine.store import Store
+from intimacy_rules.server.callbacks import callbacks_for
+from intimacy_rules.server.error_handlers import install_error_handlers
+from intimacy_rules.server.metrics import Metrics
+from intimacy_rules.server.middleware import EdgeMiddleware
+from intimacy_rules.server.openapi_doc import document_api
+from intimacy_rules.server.replay import ReplayRecorder
+from intimacy_rules.server.routes import ROUTERS
+from intimacy_rules.server.rulesets import Loader, RulesetCatalog, load_yaml_ruleset
+from intimacy_rules.server.services import (
+    Clock,
+    DeliveryFactory,
+    EngineFactory,
+    EngineLike,
+    Services,
+)
+from intimacy_rules.server.stores import open_store
+
+__all__ = ["create_app", "create_app_from_environment", "default_engine_factory"]
+
+_DESCRIPTION = """\
+Judges chat messages against the criteria of emotional intimacy and answers
+with explained decisions. Send each message as a canonical event to
+`POST /v1/events` with `Authorization: Bearer <key>`; decisions that need the
+host's action are also POSTed to the tenant's callback URLs, signed the
+Standard Webhooks way (see *Webhooks*). Message text is analysed in memory and
+never stored or logged.
+"""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_engine_factory(
+    compiled: Any,
+    *,
+    tenant: Tenant,
+    store: Store,
+    pseudonymizer: Pseudonymizer,
+    clock: Clock,
+    deliveries: DeliveryFactory | None,
+) -> EngineLike:
+    """The real ``Engine`` over the server's store."""
+    from intimacy_rules.engine.engine import Engine  # noqa: PLC0415 - loads the rules core
+
+    return Engine(
+        compiled, store=store, pseudonymizer=pseudonymizer, clock=clock, deliveries=deliveries
+    )
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    engine_factory: EngineFactory = default_engine_factory,
+    store: Store | None = None,
+    clock: Clock = _utc_now,
+    transport: httpx.BaseTransport | None = None,
+    load_ruleset: Loader = load_yaml_ruleset,
+    run_worker: bool | None = None,
+) -> FastAPI:
+    """Build the app. ``run_worker`` overrides ``settings.delivery.in_process``."""
+    settings = settings if settings is not None else Settings.load()
+    secrets: Secrets = prepare(settings)
+    pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
+    tenants = TenantRegistry(secrets.tenants, secrets.admin_key_hashes)
+    own_store = store is None
+    real_store = open_store(settings, pseudonymizer, clock) if store is None else store
+    recorder = ReplayRecorder(real_store)
+    catalog = RulesetCatalog(settings.rulesets, data_dir=settings.data_dir, load=load_ruleset)
+    engines: dict[str, EngineLike] = {}
+    for name in tenants.names:
+        tenant = tenants.get(name)
+        try:
+            entry = catalog.get(tenant.settings.ruleset)
+        except KeyError:
+            raise ConfigurationError(
+                f"unknown ruleset {tenant.settings.ruleset!r} (known: {', '.join(catalog.names)})",
+                field=f"tenants.{name}.ruleset",
+            ) from None
+        engine = engine_factory(
+            entry.compiled,
+            tenant=tenant,
+            store=recorder,
+            pseudonymizer=pseudonymizer,
+            clock=clock,
+            deliveries=callbacks_for(tenant.settings),
+        )
+        engines[name] = engine
+        catalog.on_swap(tenant.settings.ruleset, engine.swap_ruleset)
+
+    metrics = Metrics()
+    services = Services(
+        settings=settings,
+        tenants=tenants,
+        engines=engines,
+        store=real_store,
+        clock=clock,
+        pseudonymizer=pseudonymizer,
+        rulesets=catalog,
+        metrics=metrics,
+        replays=recorder,
+    )
+    in_process = settings.delivery.in_process if run_worker is None else run_worker
+    worker = _worker_thread(services, transport) if in_process else None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if worker is not None:
+            worker.start()
+        try:
+            yield
+        finally:
+            if worker is not None:
+                worker.stop()
+            if own_store:
+                real_store.close()
+
+    app = FastAPI(
+        title="intimacy-rules",
+        version=_version(),
+        description=_DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.services = services
+    install_error_handlers(app)
+    for build in ROUTERS:
+        app.include_router(build())
+    adapter_router = _adapter_router(services)
+    if adapter_router is not None:
+        app.include_router(adapter_router)
+    document_api(app)
+    app.add_middleware(EdgeMiddleware, metrics=metrics, max_body_bytes=settings.max_body_bytes)
+    return app
+
+
+def _worker_thread(
+    services: Services, transport: httpx.BaseTransport | None
+) -> WorkerThread | None:
+    outbox = getattr(services.store, "outbox", None)
+    if outbox is None:
+        return None  # a store without an outbox (in-memory): nothing to deliver
+    cfg = services.settings.delivery
+    client = httpx.Client(transport=transport, timeout=cfg.timeout_s, follow_redirects=False)
+    worker = DeliveryWorker(
+        outbox,
+        endpoint_resolver(services.tenants),
+        client=client,
+        policy=RetryPolicy(cfg.max_attempts, cfg.base_delay_s, cfg.max_delay_s),
+        clock=services.clock,
+        metrics=services.metrics,
+        batch_size=cfg.batch_size,
+        lease_s=cfg.lease_s,
+    )
+    return WorkerThread(worker, interval_s=cfg.poll_interval_s, batch_size=cfg.batch_size)
+
+
+def endpoint_resolver(tenants: TenantRegistry) -> Callable[[str, str], tuple[str, str] | None]:
+    """``(tenant, endpoint) -> (url, secret)`` from the tenants' settings."""
+
+    def resolve(tenant: str, endpoint: str) -> tuple[str, str] | None:
+        try:
+            cfg = tenants.get(tenant).settings.endpoints.get(endpoint)
+        except KeyError:
+            return None
+        return None if cfg is None else (cfg.url, cfg.secret.get_secret_value())
+
+    return resolve
+
+
+def _adapter_router(services: Services) -> Any:
+    # The platform adapters' routes live in their own module, written by the
+    # adapters' owners; until it exists the app serves the canonical API only.
+    if importlib.util.find_spec("intimacy_rules.server.adapter_routes") is None:
+        return None
+    from intimacy_rules.server.adapter_routes import (  # type: ignore[import-not-found,unused-ignore]  # noqa: PLC0415
+        build_adapter_router,
+    )
+
+    return build_adapter_router(services)
+
+
+def _version() -> str:
+    from intimacy_rules import __version__  # noqa: PLC0415 - avoid a cycle at import
+
+    return __version__
+
+
+def create_app_from_environment() -> FastAPI:
+    """The app from ``INTIMACY_RULES_*`` variables: uvicorn's factory for ``--workers``."""
+    import os  # noqa: PLC0415
+
+    return create_app(Settings.load(config_file=os.environ.get("INTIMACY_RULES_CONFIG_FILE")))

@@ -1,0 +1,136 @@
+"""What every route needs, built once by ``create_app``: the ``Services`` object.
+
+Routes (ours, and the platform adapters' router in ``adapter_routes.py``) get it
+from ``request.app.state.services`` or the ``get_services`` dependency, and
+never build collaborators themselves. So a test hands ``create_app`` a fake
+engine factory, an in-memory store or a fixed clock and every route uses them.
+
+``Services.process(tenant, event)`` is the one way an event reaches an engine:
+it picks the tenant's engine, counts the decision in the metrics and tells
+whether it was a replay of an event decided before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, NamedTuple, Protocol
+
+from intimacy_rules.engine.decision import Decision
+from intimacy_rules.engine.events import Event
+from intimacy_rules.engine.store import OutboundMessage, Store, StoreResult
+from intimacy_rules.privacy import Pseudonymizer
+from intimacy_rules.server.replay import ReplayRecorder
+from intimacy_rules.server.settings import Settings, TenantSettings
+from intimacy_rules.server.tenants import Tenant, TenantRegistry
+
+__all__ = [
+    "Clock",
+    "DeliveryFactory",
+    "EngineFactory",
+    "EngineLike",
+    "Outcome",
+    "Services",
+]
+
+Clock = Callable[[], datetime]
+#: Builds a decision's outbox rows inside the store's transaction (see ``callbacks``).
+DeliveryFactory = Callable[[str, Decision], tuple[OutboundMessage, ...]]
+
+
+class EngineLike(Protocol):
+    """What the server needs of ``intimacy_rules.engine.engine.Engine``."""
+
+    def process(self, event: Event, *, tenant: str) -> Any:
+        """Decide on ``event`` and record it; a Decision or a StoreResult."""
+        ...
+
+    def evaluate(self, event: Event, *, tenant: str) -> Decision:
+        """Decide on ``event`` without storing anything (a dry run)."""
+        ...
+
+    def conversation(self, conversation_id: str, *, tenant: str) -> Any:
+        """The conversation's summary (a pydantic model) or None."""
+        ...
+
+    def erase(self, conversation_id: str, *, tenant: str) -> bool:
+        """Delete everything stored for the conversation."""
+        ...
+
+    def swap_ruleset(self, compiled: Any) -> None:
+        """Use ``compiled`` for every later event."""
+        ...
+
+
+class EngineFactory(Protocol):
+    """Builds one tenant's engine; ``create_app(engine_factory=...)`` swaps it in tests."""
+
+    def __call__(
+        self,
+        compiled: Any,
+        *,
+        tenant: Tenant,
+        store: Store,
+        pseudonymizer: Pseudonymizer,
+        clock: Clock,
+        deliveries: DeliveryFactory | None,
+    ) -> EngineLike:
+        """An engine running ``compiled`` over ``store``."""
+        ...
+
+
+class Outcome(NamedTuple):
+    """A decision, and whether it is the replay of one recorded earlier."""
+
+    decision: Decision
+    replayed: bool
+
+
+@dataclass(eq=False)
+class Services:
+    """The collaborators of one app: settings, tenants, engines, store, clock.
+
+    ``rulesets`` is the ``RulesetCatalog`` and ``metrics`` the app's ``Metrics``;
+    they are typed ``Any`` here so this module stays importable without the
+    server extra (adapters may import it at type-check time).
+    """
+
+    settings: Settings
+    tenants: TenantRegistry
+    engines: dict[str, EngineLike]
+    store: Store
+    clock: Clock
+    pseudonymizer: Pseudonymizer
+    rulesets: Any
+    metrics: Any
+    replays: ReplayRecorder | None = None
+
+    def engine(self, tenant: str) -> EngineLike:
+        """The engine serving ``tenant``."""
+        return self.engines[tenant]
+
+    def tenant_settings(self, tenant: str) -> TenantSettings:
+        """The settings of ``tenant`` (its ruleset name, endpoints, callbacks)."""
+        return self.tenants.get(tenant).settings
+
+    def process(self, tenant: str, event: Event) -> Outcome:
+        """Decide on ``event`` for ``tenant`` and record it (idempotent on its id)."""
+        if self.replays is not None:
+            self.replays.take_last()  # forget anything a failed call left behind
+        result = self.engines[tenant].process(event, tenant=tenant)
+        if isinstance(result, StoreResult):
+            outcome = Outcome(result.decision, result.replayed)
+        else:
+            # The engine returns the bare decision; the store it writes
+            # through noted whether that decision was recorded earlier.
+            last = self.replays.take_last() if self.replays is not None else None
+            outcome = Outcome(result, last is not None and last.replayed)
+        self.metrics.count_decision(outcome.decision, replayed=outcome.replayed)
+        return outcome
+
+    def evaluate(self, tenant: str, event: Event) -> Decision:
+        """A dry run of ``event`` for ``tenant``: the decision, nothing stored."""
+        decision = self.engines[tenant].evaluate(event, tenant=tenant)
+        self.metrics.count_decision(decision, replayed=False, dry_run=True)
+        return decision
