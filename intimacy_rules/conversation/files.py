@@ -127,7 +127,9 @@ def load_conversation_file(path: str | Path) -> ConversationFile:
         return ConversationFile.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{_location(dict(error))}: {error['msg']}" if error["loc"] else error["msg"]
+            f"{_location(dict(error))}: {error['msg']}"
+            if error["loc"]
+            else error["msg"].removeprefix("Value error, ")
             for error in exc.errors(include_url=False)
         )
         raise InputError(problems, source=source) from exc
