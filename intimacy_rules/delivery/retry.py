@@ -4,7 +4,7 @@ The n-th failure waits ``base * 2**(n-1)`` seconds, capped at ``max_delay``,
 and the wait is "equal jitter": half of it fixed, half random, so a host that
 comes back after an outage is not hit by every row at the same instant, and a
 row never retries sooner than half its nominal wait. With the defaults (5 s
-base, 3 h cap, 12 attempts) the last try comes about 4-6 hours after the first.
+base, 3 h cap, 15 attempts) the last try comes 8-12 hours after the first.
 A ``Retry-After`` from the host replaces the computed wait (capped the same).
 """
 
@@ -22,7 +22,7 @@ __all__ = ["RetryPolicy", "parse_retry_after"]
 class RetryPolicy:
     """How many attempts a row gets, and how long to wait between them."""
 
-    max_attempts: int = 12
+    max_attempts: int = 15
     base_delay_s: float = 5.0
     max_delay_s: float = 3 * 3600.0
 

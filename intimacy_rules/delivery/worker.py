@@ -25,6 +25,7 @@ import json
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
@@ -82,17 +83,22 @@ class DeliveryWorker:
     def run_once(self, stop: threading.Event | None = None) -> int:
         """Claim due rows and settle each; returns how many were claimed."""
         rows = self._outbox.claim_due(self._batch_size, self._clock(), self._lease_s)
+        gone: set[tuple[str, str]] = set()
         for row in rows:
             if stop is not None and stop.is_set():
                 break  # the leases run out and another pass takes the rest
-            self._settle(row)
+            if (row.tenant, row.endpoint) in gone:
+                continue  # disabling the endpoint dead-lettered this row already
+            if self._settle(row) == "gone":
+                gone.add((row.tenant, row.endpoint))
         return len(rows)
 
-    def _settle(self, row: ClaimedDelivery) -> None:
+    def _settle(self, row: ClaimedDelivery) -> str:
+        """Post one row and record the outcome; returns it (delivered/retry/dead/gone)."""
         target = self._endpoints(row.tenant, row.endpoint)
         if target is None:
             self._fail(row, None, "endpoint not configured", result="dead")
-            return
+            return "dead"
         url, secret = target
         body = json.dumps(
             {"type": row.event_type, "timestamp": row.created_at.isoformat(), "data": row.payload},
@@ -105,29 +111,29 @@ class DeliveryWorker:
         try:
             response = self._client.post(url, content=body.encode("utf-8"), headers=headers)
         except httpx.HTTPError as exc:
-            self._retry(row, f"{type(exc).__name__}", None)
-            return
+            return self._retry(row, f"{type(exc).__name__}", None)
         status = response.status_code
         if 200 <= status < 300:
             self._outbox.mark_delivered(row.id, row.lease_token, now=self._clock())
             self._count("delivered")
             log.info("delivered row %s for %s/%s: %s", row.id, row.tenant, row.endpoint, status)
-        elif status == 410:
+            return "delivered"
+        if status == 410:
             self._fail(row, status, "HTTP 410 Gone: endpoint disabled", result="gone")
             self._outbox.disable_endpoint(row.tenant, row.endpoint, now=self._clock())
             log.warning("endpoint %s/%s answered 410: disabled", row.tenant, row.endpoint)
-        else:
-            retry_after = parse_retry_after(response.headers.get("retry-after"), self._clock())
-            self._retry(row, f"HTTP {status}", retry_after)
+            return "gone"
+        retry_after = parse_retry_after(response.headers.get("retry-after"), self._clock())
+        return self._retry(row, f"HTTP {status}", retry_after)
 
-    def _retry(self, row: ClaimedDelivery, error: str, retry_after_s: float | None) -> None:
+    def _retry(self, row: ClaimedDelivery, error: str, retry_after_s: float | None) -> str:
         now = self._clock()
         when = self._policy.next_attempt_at(
             row.attempt, now, retry_after_s=retry_after_s, rng=self._rng
         )
         if when is None:
             self._fail(row, None, f"{error} (attempt {row.attempt}, the last)", result="dead")
-            return
+            return "dead"
         self._outbox.mark_failed(row.id, row.lease_token, when, error, now=now)
         self._count("retry")
         log.info(
@@ -139,6 +145,7 @@ class DeliveryWorker:
             row.attempt,
             when.isoformat(timespec="seconds"),
         )
+        return "retry"
 
     def _fail(self, row: ClaimedDelivery, status: int | None, error: str, *, result: str) -> None:
         self._outbox.mark_failed(row.id, row.lease_token, None, error, now=self._clock())
@@ -159,17 +166,28 @@ class DeliveryWorker:
 
 
 class WorkerThread:
-    """Runs a ``DeliveryWorker`` in a daemon thread until ``stop``.
+    """Runs a ``DeliveryWorker`` (and, optionally, periodic housekeeping) in a thread.
 
     It polls every ``interval_s`` while the outbox is idle, and goes straight on
     when a pass claimed a full batch. An error in one pass is logged by type
     and the loop goes on (the store may be briefly unavailable).
     """
 
-    def __init__(self, worker: DeliveryWorker, *, interval_s: float, batch_size: int) -> None:
+    def __init__(
+        self,
+        worker: DeliveryWorker,
+        *,
+        interval_s: float,
+        batch_size: int,
+        housekeeping: Callable[[], object] | None = None,
+        housekeeping_interval_s: float = 3600.0,
+    ) -> None:
         self._worker = worker
         self._interval = interval_s
         self._batch_size = batch_size
+        self._housekeeping = housekeeping
+        self._housekeeping_interval = housekeeping_interval_s
+        self._next_housekeeping = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._loop, name="intimacy-rules-delivery", daemon=True
@@ -193,6 +211,7 @@ class WorkerThread:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            self._maybe_housekeep()
             try:
                 claimed = self._worker.run_once(self._stop)
             except Exception as exc:  # a bad pass must not end delivery
@@ -200,3 +219,14 @@ class WorkerThread:
                 claimed = 0
             if claimed < self._batch_size:
                 self._stop.wait(self._interval)
+
+    def _maybe_housekeep(self) -> None:
+        # The retention purge rides on the delivery loop: one thread per
+        # process doing background store work is enough.
+        if self._housekeeping is None or time.monotonic() < self._next_housekeeping:
+            return
+        self._next_housekeeping = time.monotonic() + self._housekeeping_interval
+        try:
+            self._housekeeping()
+        except Exception as exc:  # a failed purge is retried at the next interval
+            log.warning("housekeeping failed: %s", type(exc).__name__)

@@ -101,7 +101,7 @@ def create_app(
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     tenants = TenantRegistry(secrets.tenants, secrets.admin_key_hashes)
     own_store = store is None
-    real_store = open_store(settings, pseudonymizer, clock) if store is None else store
+    real_store = open_store(settings, pseudonymizer) if store is None else store
     recorder = ReplayRecorder(real_store)
     catalog = RulesetCatalog(settings.rulesets, data_dir=settings.data_dir, load=load_ruleset)
     engines: dict[str, EngineLike] = {}
@@ -191,7 +191,14 @@ def _worker_thread(
         batch_size=cfg.batch_size,
         lease_s=cfg.lease_s,
     )
-    return WorkerThread(worker, interval_s=cfg.poll_interval_s, batch_size=cfg.batch_size)
+    purge = getattr(services.store, "purge", None)
+    return WorkerThread(
+        worker,
+        interval_s=cfg.poll_interval_s,
+        batch_size=cfg.batch_size,
+        housekeeping=purge,
+        housekeeping_interval_s=services.settings.purge_interval_s,
+    )
 
 
 def endpoint_resolver(tenants: TenantRegistry) -> Callable[[str, str], tuple[str, str] | None]:

@@ -31,6 +31,7 @@ from pydantic_settings import (
 )
 
 from intimacy_rules.errors import ConfigurationError
+from intimacy_rules.storage.retention import RetentionPolicy
 
 __all__ = [
     "DEFAULT_TENANT",
@@ -99,7 +100,7 @@ class DeliverySettings(_Model):
     poll_interval_s: float = Field(default=0.5, gt=0, le=60)
     batch_size: int = Field(default=50, ge=1, le=1000)
     timeout_s: float = Field(default=10.0, gt=0, le=120)
-    max_attempts: int = Field(default=12, ge=1, le=50)
+    max_attempts: int = Field(default=15, ge=1, le=50)
     base_delay_s: float = Field(default=5.0, gt=0)
     max_delay_s: float = Field(default=3 * 3600.0, gt=0)
     lease_s: float = Field(default=60.0, gt=0, description="how long a claimed row stays claimed")
@@ -142,7 +143,10 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     max_batch: int = Field(default=100, ge=1, le=1000)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
-    retention_days: int = Field(default=30, ge=1, description="decisions and delivered rows")
+    retention: RetentionPolicy = Field(default_factory=RetentionPolicy)
+    purge_interval_s: float = Field(
+        default=3600.0, gt=0, description="how often the server deletes expired rows"
+    )
 
     @field_validator("tenants")
     @classmethod

@@ -3,49 +3,44 @@
 ``database_url`` unset: ``<data_dir>/intimacy-rules.sqlite3`` (WAL), the
 embedded default. ``database_url`` starting with ``postgresql://`` (or
 ``postgres://``): the PostgreSQL store, which many server processes can share.
-The pseudonymisation key comes from the data dir or settings, never from the
-database.
+Both come from the storage registry (``intimacy_rules.storage.registry``). The
+pseudonymisation key comes from the data dir or settings, never the database.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from datetime import datetime
-from typing import cast
-
-from intimacy_rules.engine.store import Store
 from intimacy_rules.errors import ConfigurationError
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.server.settings import Settings
+from intimacy_rules.storage.registry import DurableStore
+from intimacy_rules.storage.registry import open_store as open_registered
 
-__all__ = ["SQLITE_FILE", "open_store"]
+__all__ = ["SQLITE_FILE", "open_store", "store_kind"]
 
 SQLITE_FILE = "intimacy-rules.sqlite3"
 
 
-def open_store(
-    settings: Settings, pseudonymizer: Pseudonymizer, clock: Callable[[], datetime]
-) -> Store:
-    """Open the store ``settings`` name."""
+def store_kind(settings: Settings) -> tuple[str, str]:
+    """``(registry name, target)`` of the store ``settings`` name."""
     url = settings.database_url.get_secret_value() if settings.database_url else None
     if url is None:
-        module = importlib.import_module("intimacy_rules.storage.sqlite_store")
-        return cast(
-            Store,
-            module.SQLiteStore(
-                settings.data_dir / SQLITE_FILE, pseudonymizer=pseudonymizer, clock=clock
-            ),
-        )
+        return "sqlite", str(settings.data_dir / SQLITE_FILE)
     if url.startswith(("postgresql://", "postgres://")):
-        try:
-            module = importlib.import_module("intimacy_rules.storage.postgres_store")
-        except ImportError as exc:
-            raise ConfigurationError(
-                "PostgreSQL needs its extra: pip install 'intimacy-rules[postgres]'",
-                field="database_url",
-            ) from exc
-        return cast(Store, module.PostgresStore(url, pseudonymizer=pseudonymizer, clock=clock))
+        return "postgres", url
     raise ConfigurationError(
         "must be a postgresql:// DSN (or unset for SQLite)", field="database_url"
     )
+
+
+def open_store(settings: Settings, pseudonymizer: Pseudonymizer) -> DurableStore:
+    """Open (and migrate) the store ``settings`` name."""
+    kind, target = store_kind(settings)
+    try:
+        return open_registered(
+            kind, target, pseudonymizer=pseudonymizer, retention=settings.retention
+        )
+    except ImportError as exc:
+        raise ConfigurationError(
+            "PostgreSQL needs its extra: pip install 'intimacy-rules[postgres]'",
+            field="database_url",
+        ) from exc
