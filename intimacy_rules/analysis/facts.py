@@ -1,0 +1,152 @@
+"""Find facts the speaker shares about themself or their life (level 1).
+
+``spec/criteria.md`` section 1: the speaker's own history, circumstances and
+acts ("I grew up in Ohio", "I've been sober two years", "my dad passed away")
+are facts; logistics, opinions, offers and questions are not ("I'll call
+them", "I think so", "should I text her?", "I took Friday off so we could
+talk"). A fact is an "I" clause whose verb is not one of thinking, saying,
+wanting or a modal, or a "my <person or life event>" clause with an event verb.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from intimacy_rules.analysis.lexicon import (
+    EMOTION_ADJECTIVES,
+    EMOTION_VERBS,
+    FEEL_ONLY_ADJECTIVES,
+    words,
+)
+
+__all__ = ["find_fact"]
+
+_FILLERS: Final = (
+    r"(?:just|already|never|finally|recently|also|still|actually|literally|basically|only|"
+    r"even|once|always|usually|often|currently|now|then|both|kinda|mostly|gonna|going\s+to|"
+    r"about\s+to|used\s+to|use\s+to|started|start|tried\s+to|try\s+to|been|was|am|'m|"
+    r"not|don't|dont|didn't|didnt|do\s+not|did\s+not|totally|really|honestly|originally|"
+    r"officially|ended\s+up|grew\s+up|have\s+been|had\s+been|'ve\s+been|ve\s+been|"
+    r"have\s+never|had\s+never|haven't|havent|hadn't|wasn't|wasnt|ain't|aint|moved|been)"
+)
+
+_I_CLAUSE: Final = re.compile(
+    rf"\b(?P<subj>i\s+am|i\s+was|i'm|im|i've|ive|i\s+have|i\s+had|i)"
+    rf"(?P<mid>(?:\s+{_FILLERS}){{0,3}}?)\s+(?P<word>[a-z0-9][a-z0-9'-]*)"
+)
+
+_MY_CLAUSE: Final = re.compile(
+    r"\bmy\s+(?:(?:ex|step|older|younger|little|big|best|late|grand|own|current|new|old|"
+    r"baby|twin|whole|entire|first|second)[\s-]+)?"
+    r"(?P<noun>mom|mum|mother|dad|father|parents|sister|brother|son|daughter|kids?|"
+    r"children|wife|husband|girlfriend|boyfriend|partner|ex|friend|family|boss|roommate|"
+    r"grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|dog|cat|flight|job|"
+    r"landlord|therapist|doctor|house|apartment|car|surgery|diagnosis|divorce|"
+    r"marriage|birthday|degree|company|team|baby|twins|stepdad|stepmom|siblings?)"
+    r"(?:'s)?\s+(?:(?:just|recently|finally|also|never|always|still|has|had|have|got|"
+    r"is|was|were|are|been)\s+){0,2}?(?P<word>[a-z0-9][a-z'-]*)"
+)
+
+# Verbs (and words after "I") that state no fact about the speaker's life.
+_NOT_FACT_WORDS: Final = words(
+    """
+    think thought know knew guess mean meant believe swear promise bet hope hoped wonder
+    suppose assume respect agree disagree understand see hear heard read noticed realize
+    realized feel felt want wanted wanna need needed wish would will can can't cant
+    could couldn't couldnt should must might may shall 'll ll 'd d like love hate miss
+    am m was were is are be being been get got have has had do does did don't dont
+    didn't didnt ask asked asking say said saying tell telling talk talking thank thanks
+    appreciate care doubt imagine apologize sorry sure not so too very really just
+    kidding joking wondering thinking hoping trying looking waiting coming going heading
+    leaving on here there back fine ok okay good great glad afraid totally completely
+    definitely honestly literally agree mean understand owe bet figured figure reckon
+    totally also even only here's promise warn dare love loved hate hated wish
+    gonna going let lets let's the a an to of and or but if it that this what
+    """
+)
+
+# After "I am"/"I was"/"I've been", words that state a circumstance.
+_BE_FACTS: Final = words(
+    """
+    a an the married single divorced separated widowed sober pregnant engaged from in at
+    living working studying retired unemployed adopted allergic vegan vegetarian gay
+    straight bi bisexual trans diabetic autistic disabled deaf blind older younger only
+    home raised born moving giving getting selling buying starting quitting
+    taking dating seeing staying visiting training recovering
+    applying graduating leaving traveling travelling flying driving
+    """
+)
+_NOT_BE_ING: Final = words(
+    "asking saying thinking wondering kidding joking telling talking trying looking waiting"
+    " coming going heading hoping feeling being doing getting"
+)
+_NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
+_FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
+
+_MY_NOT_FACT: Final = words(
+    """
+    said says say thinks thought told tells asked asks wants wanted wants knows knew
+    was is are were cried cries loves loved hates hated
+    """
+)
+
+# Arrangements are logistics, not disclosure, even when told in the first person.
+_LOGISTICS: Final = re.compile(
+    r"\b(?:so\s+(?:that\s+)?we\s+(?:can|could|would)|booked|reserved|reservation|running\s+late|"
+    r"on\s+my\s+way|omw|pick\s+(?:you|u)\s+up|be\s+there\s+(?:at|in|by))\b"
+)
+_QUESTION_BEFORE: Final = re.compile(
+    r"\b(?:do|does|did|am|was|should|could|would|can|will|if|shall|where|what|how|why)\s+$"
+)
+
+
+def _is_fact(subj: str, mid: str, word: str) -> bool:
+    if word in _FEELING_WORDS:
+        return False
+    copula = (
+        subj in {"i'm", "im", "i am", "i was"}
+        or "been" in mid
+        or "'m" in mid
+        or "am" in mid.split()
+    )
+    if copula:
+        if word in _BE_FACTS or word[0].isdigit():
+            return True
+        if word.endswith("ing"):
+            return word not in _NOT_BE_ING
+        return word.endswith("ed") and word not in _NOT_FACT_WORDS
+    if word in _NOT_FACT_WORDS:
+        # "I have a daughter" is a fact; "I have to go" is not.
+        return False
+    return not word[0].isdigit()
+
+
+def find_fact(norm: str) -> tuple[int, int] | None:
+    """The span of the first fact the speaker shares about themself, or ``None``."""
+    for m in _I_CLAUSE.finditer(norm):
+        subj, mid, word = m.group("subj"), m.group("mid"), m.group("word")
+        if subj in {"i have", "i had"} or (subj in {"i've", "ive"} and not mid):
+            # "I have a daughter" is a fact; "I have to go", "I have no idea" are not.
+            fact = word not in _NOT_AFTER_HAVE
+        else:
+            fact = _is_fact(subj, mid, word)
+        if fact and not _questioned(norm, m.start()) and not _logistics(norm, m.start()):
+            return m.start(), m.end()
+    for m in _MY_CLAUSE.finditer(norm):
+        word = m.group("word")
+        if word in _MY_NOT_FACT or word in EMOTION_VERBS:
+            continue  # "my dad said", "my mom cried": their words and feelings, not a fact
+        return m.start(), m.end()
+    return None
+
+
+def _questioned(norm: str, start: int) -> bool:
+    return _QUESTION_BEFORE.search(norm, max(0, start - 8), start) is not None
+
+
+def _logistics(norm: str, start: int) -> bool:
+    end = norm.find(".", start, start + 160)
+    return (
+        _LOGISTICS.search(norm, start, end if end >= 0 else min(len(norm), start + 160)) is not None
+    )

@@ -1,0 +1,172 @@
+"""Find the speaker's own feelings in normalised text, with their tense.
+
+A feeling counts only when the speaker owns it (``spec/criteria.md``
+section 1): "I'm scared", "I miss you", "it scared me", "my heart sank", or a
+clause opening with the feeling and no other subject ("so happy I could
+cry"). "She was mad at me" and "I can tell you're nervous" report someone
+else's feeling and are never matched: every pattern starts from the speaker.
+Where each feeling points (the partner, the self, a third party) is decided
+by ``targets``; this module only finds feelings and says whether they are past.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from intimacy_rules.analysis.lexicon import PAST_EMOTION_VERBS
+from intimacy_rules.analysis.patterns import (
+    ADVERB,
+    AUXILIARY,
+    EMOTION_ADJ_RE,
+    EMOTION_VERB_RE,
+    FEEL_ONLY_RE,
+    SUBJECT_I,
+)
+
+__all__ = ["FeelingHit", "find_feelings"]
+
+
+class FeelingHit(NamedTuple):
+    """One feeling the speaker owns.
+
+    ``start``/``end`` span the words that state it; ``object_from`` is where
+    its object (if any) begins; ``cause_from`` is where a causative's cause
+    begins (the cause stands before the feeling, as in "work stressed me
+    out"), else -1. ``target`` is preset when the pattern itself fixes it
+    (a wish to be closer is about the two of them), else empty.
+    """
+
+    start: int
+    end: int
+    object_from: int
+    past: bool
+    cause_from: int
+    target: str
+
+
+_FILL: Final = rf"(?:{ADVERB}|{AUXILIARY})"
+
+# "I'm so scared", "I've been feeling lonely", "I don't love you", "I used to love".
+_STATE: Final = re.compile(
+    rf"\b(?P<subj>{SUBJECT_I})(?P<mid>(?:\s+{_FILL}){{0,5}}?)\s+"
+    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|(?P<feel>{FEEL_ONLY_RE})|(?P<verb>{EMOTION_VERB_RE}))\b"
+)
+
+# A clause that opens with the feeling: "so happy I could cry", "been so lonely".
+_DROPPED: Final = re.compile(
+    r"(?:^|[.!?,;:\n(]|\b(?:and|but|ugh|lol|tbh|ngl|omg|idk|honestly|ok|okay|oh|also))"
+    rf"\s*(?P<mid>(?:(?:{ADVERB}|been|feeling|feel|felt)\s+){{1,3}}?)"
+    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|(?P<feel>{FEEL_ONLY_RE}))\b"
+)
+
+# "it makes me so sad", "the news has me scared", "left me heartbroken".
+_MAKES_ME: Final = re.compile(
+    r"\b(?P<verb>makes?|made|making|has|had|got|gets|getting|leaves|left|keeps|kept)"
+    rf"\s+me\s+(?:(?:{ADVERB}|feel|feeling)\s+){{0,4}}?"
+    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|(?P<feel>{FEEL_ONLY_RE})|cry|sick)\b"
+)
+
+# "work stressed me out", "you disgust me", "what you said hurt me".
+_VERB_ME: Final = re.compile(
+    r"\b(?P<verb>stress(?:es|ed|ing)?|scare[sd]?|scaring|hurts?|hurting|upset(?:s|ting)?|"
+    r"annoy(?:s|ed|ing)?|bother(?:s|ed|ing)?|worr(?:y|ies|ied|ying)|frighten(?:s|ed)?|"
+    r"terrif(?:y|ies|ied)|disgust(?:s|ed)?|disappoint(?:s|ed)?|embarrass(?:es|ed)?|"
+    r"wreck(?:s|ed)?|crushe[sd]|broke|breaks|saddens?|saddened|anger(?:s|ed)|"
+    r"piss(?:es|ed)|freak(?:s|ed)|overwhelm(?:s|ed)?|depress(?:es|ed)?|exhaust(?:s|ed)|"
+    r"drain(?:s|ed)|haunt(?:s|ed)|infuriat(?:es|ed)|terrorize[sd]|humiliate[sd]|"
+    r"thrill(?:s|ed)|excite[sd]|move[sd]|touche[sd]|amaze[sd]|stun(?:s|ned)|"
+    r"shook|gutted|destroy(?:s|ed)|shatter(?:s|ed))\s+me\b(?!\s+(?:to|into|up)\b)"
+)
+
+# "it hurts", "that really stung".
+_IT_HURTS: Final = re.compile(
+    rf"\b(?:it|that|this)\s+(?:{ADVERB}\s+){{0,3}}(?:hurts?|stings?|stung)\b"
+)
+
+# Plainly implied feelings: crying, a sinking heart, a wish to die of embarrassment.
+_IMPLIED: Final = re.compile(
+    r"\b(?:my\s+heart\s+(?:(?:is|was|just|literally|kinda)\s+)*(?:breaking|broke|broken|"
+    r"sank|sinks|sinking|races?|racing|raced|melts?|melted|melting|aches?|aching|hurts|"
+    r"pounding|pounds|skipped|stopped|swells?|is\s+full|dropped)|"
+    r"something\s+in\s+me\s+(?:sank|broke|died|snapped|shifted)|"
+    r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?in\s+tears|tears\s+(?:in|streaming\s+down)\s+my|"
+    r"i\s+(?:have|got|get|had)\s+(?:the\s+|such\s+)?(?:butterflies|chills|goosebumps)|"
+    r"i\s+(?:just\s+|literally\s+|kinda\s+|really\s+)?(?:want|wanna)\s+(?:to\s+)?die|"
+    r"i\s+(?:could|can'?t|couldn'?t)\s+(?:stop\s+)?(?:cry|crying|smiling|shaking)|"
+    r"i\s+(?:can'?t|cannot|couldn'?t)\s+breathe|"
+    r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?(?:losing|lost)\s+my\s+mind)\b"
+)
+
+# A wish to feel closer: "I want to feel closer to you", "I want us to be close".
+_WISH: Final = re.compile(
+    rf"\bi\s+(?:{ADVERB}\s+){{0,2}}(?:want|wanna|wish|need|would\s+love|'d\s+love|hope)\s+"
+    r"(?:(?:to|us\s+to|we\s+(?:could|were|can))\s+)?(?:feel|be|get|grow)\s+"
+    rf"(?:{ADVERB}\s+){{0,2}}(?:closer|close|connected|intimate)\b"
+)
+
+_PAST_AUX: Final = re.compile(
+    r"\b(?:was|were|felt|had|used\s+to|use\s+to|did|didn't|didnt|got|became|kept|wasn't|wasnt)\b"
+)
+_PRESENT_AUX: Final = re.compile(r"\b(?:still|been|lately|anymore|ve|have|has|now)\b|'ve")
+_PAST_CAUSE: Final = re.compile(r"(?:ed|made|had|got|left|kept|broke|shook|stung)$")
+_QUESTION_BEFORE: Final = re.compile(
+    r"\b(?:do|does|did|am|was|were|should|could|would|can|will|if|are|how|why)\s+$"
+)
+
+
+def _is_past(mid: str, verb_word: str) -> bool:
+    if _PRESENT_AUX.search(mid):
+        return False
+    return bool(_PAST_AUX.search(mid)) or verb_word in PAST_EMOTION_VERBS
+
+
+def _asked(norm: str, start: int) -> bool:
+    """Whether the subject at ``start`` is inverted into a question or a condition."""
+    return bool(_QUESTION_BEFORE.search(norm, max(0, start - 8), start))
+
+
+def find_feelings(norm: str) -> list[FeelingHit]:
+    """Every feeling the speaker owns in ``norm`` (``text.normalize`` output), in order."""
+    hits: list[FeelingHit] = []
+    for m in _STATE.finditer(norm):
+        mid = m.group("mid")
+        if m.group("feel") is not None and "fe" not in mid:
+            continue  # "I'm safe" is a fact of the world, "I feel safe" a feeling
+        if _asked(norm, m.start()):
+            continue
+        verb = m.group("verb") or ""
+        if verb and ("m " in mid or mid.strip() in {"am", "was"}):
+            continue  # "I'm love" is not English; avoid odd matches
+        hits.append(FeelingHit(m.start(), m.end(), m.end(), _is_past(mid, verb), -1, ""))
+    for m in _DROPPED.finditer(norm):
+        mid = m.group("mid")
+        if m.group("feel") is not None and "fe" not in mid:
+            continue
+        start = m.start("mid")
+        hits.append(FeelingHit(start, m.end(), m.end(), "felt" in mid, -1, ""))
+    for m in _MAKES_ME.finditer(norm):
+        if m.group("feel") is not None and "fe" not in m.group(0):
+            continue
+        past = bool(_PAST_CAUSE.search(m.group("verb")))
+        hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
+    for m in _VERB_ME.finditer(norm):
+        verb = m.group("verb")
+        past = bool(_PAST_CAUSE.search(verb)) and verb not in {"hurt", "upset"}
+        hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
+    for m in _IT_HURTS.finditer(norm):
+        hits.append(
+            FeelingHit(m.start(), m.end(), m.end(), m.group(0).endswith("stung"), m.start(), "")
+        )
+    for m in _IMPLIED.finditer(norm):
+        past = bool(
+            re.search(
+                r"\b(?:was|sank|broke|raced|melted|skipped|stopped|had|got|dropped|couldn)",
+                m.group(0),
+            )
+        )
+        hits.append(FeelingHit(m.start(), m.end(), m.end(), past, -1, ""))
+    for m in _WISH.finditer(norm):
+        hits.append(FeelingHit(m.start(), m.end(), m.end(), False, -1, "us"))
+    hits.sort()
+    return hits

@@ -1,0 +1,110 @@
+"""Grade one message's depth, 0-4, as ``spec/criteria.md`` section 1 defines it.
+
+The level is the deepest disclosure in the message: each feeling the speaker
+owns is graded by its object, its time and its anchor (``targets``); a fact
+about the speaker gives 1; nothing gives 0. The result carries the span and
+the reason of the disclosure that set the level, for the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from intimacy_rules.analysis.facts import find_fact
+from intimacy_rules.analysis.feelings import FeelingHit, find_feelings
+from intimacy_rules.analysis.targets import exchange_anchor, find_target, look_back
+from intimacy_rules.analysis.thought import FeelLike, find_feel_like
+
+__all__ = ["LevelResult", "grade"]
+
+_CLAUSE_END: Final = re.compile(r"[,.!?;\n]|\s(?:and|but|so|because|cause|cuz)\s")
+
+
+class LevelResult(NamedTuple):
+    """A message's level, whether it shares facts, and what set the level.
+
+    ``thoughts`` are the spans of "I feel like/that + a proposition".
+    """
+
+    level: int
+    facts: bool
+    start: int
+    end: int
+    why: str
+    thoughts: tuple[tuple[int, int], ...]
+
+
+def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
+    """Level, span end and reason for one feeling."""
+    target = hit.target
+    t_end = hit.end
+    if not target:
+        if hit.cause_from >= 0:
+            target, _, t_end = look_back(norm, hit.cause_from)
+            t_end = hit.end
+        else:
+            target, _, e = find_target(norm, hit.object_from)
+            if e > 0:
+                t_end = e
+        if target in {"ref", "none"}:
+            before, _, _ = look_back(norm, hit.start)
+            if before != "none":
+                target = before
+            elif target == "ref":
+                target = "none"
+    anchor, a_start, a_end = exchange_anchor(norm, hit.start, t_end)
+    if anchor and a_end > t_end and a_start - t_end < 60:
+        t_end = a_end
+    if target in {"partner", "us"}:
+        if hit.past:
+            return 3, t_end, "past feeling about the partner or the relationship"
+        return 4, t_end, "present feeling toward the partner or the two of them"
+    if target == "third":
+        return 2, t_end, "feeling about things, events or third parties"
+    if target == "self":
+        if anchor == "exchange" and not hit.past:
+            return 4, t_end, "feeling about themself, anchored to this exchange"
+        return 3, t_end, "feeling about themself"
+    if anchor and not hit.past:
+        return 4, t_end, "present feeling anchored to this moment"
+    return 3, t_end, "feeling state with no outside object"
+
+
+def _feel_like_hit(item: FeelLike) -> FeelingHit:
+    return FeelingHit(item.start, item.end, item.end, False, -1, "")
+
+
+def grade(norm: str) -> LevelResult:
+    """Grade normalised text (``text.normalize`` output)."""
+    best = (0, 0, 0, "")
+    feel_like = find_feel_like(norm)
+    thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
+    hits = find_feelings(norm)
+    hits.extend(_feel_like_hit(t) for t in feel_like if t.kind == "feeling")
+    for hit in hits:
+        if _inside(norm, hit.start, thoughts):
+            continue  # a feeling word inside "I feel like ..." belongs to the thought
+        level, end, why = _grade_feeling(norm, hit)
+        if level > best[0]:
+            best = (level, hit.start, end, why)
+            if level == 4:
+                break
+    fact = find_fact(norm)
+    if best[0] == 0 and fact is not None:
+        best = (1, fact[0], fact[1], "personal fact about the speaker")
+    level, start, end, why = best
+    if level == 0:
+        why = "no self-disclosure found"
+        start, end = 0, len(norm)
+    return LevelResult(level, fact is not None, start, end, why, thoughts)
+
+
+def _inside(norm: str, pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether ``pos`` lies in the clause of one of the thoughts at ``spans``."""
+    for start, end in spans:
+        if start < pos:
+            stop = _CLAUSE_END.search(norm, end, end + 120)
+            if pos < (stop.start() if stop else end + 120):
+                return True
+    return False

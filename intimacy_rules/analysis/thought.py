@@ -1,0 +1,92 @@
+"""Tell "I feel like/that + a proposition" (a thought) from "I feel like crying".
+
+``spec/criteria.md`` section 1, hard cases: "I feel like you don't care" and
+"I feel like I'm not good enough for you" are thoughts dressed as feelings
+(the ``thought_as_feeling`` flag); "I feel like crying", "I feel like an
+idiot" and "I feel like I'm falling for you" state feelings; "I feel like
+pizza" and "I don't feel like talking" are preferences (neither).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal, NamedTuple
+
+from intimacy_rules.analysis.lexicon import EMOTIONAL_ING, words
+from intimacy_rules.analysis.patterns import ADVERB, EMOTION_ADJ_RE
+
+__all__ = ["FeelLike", "find_feel_like"]
+
+
+class FeelLike(NamedTuple):
+    """One "I feel like/that ..." construction and what it states."""
+
+    kind: Literal["thought", "feeling"]
+    start: int
+    end: int
+
+
+_FEEL_LIKE: Final = re.compile(
+    rf"\b(?:i|we)\s+(?:(?:{ADVERB}|do|don't|dont|did|didn't|didnt|can't|cant|'m|m|am)\s+){{0,3}}"
+    r"(?P<feel>feel|feels|felt|feeling)\s+(?P<conn>like|that|as\s+if|as\s+though)?\s*"
+    r"(?P<next>[a-z']+)?"
+)
+
+# Words that open a clause: after "feel like" they make it a proposition.
+_CLAUSE_OPENERS: Final = words(
+    """
+    you u youre you're ur your he she they we we're were i i'm im i've ive i'd id it its
+    it's nobody noone everyone everybody people my his her their our this there things
+    the nothing someone somebody life everything all no that these those something
+    men women guys girls maybe theres there's he's she's they're hes shes theyre
+    """
+)
+
+# "I feel like I'm falling for you": after "I'm", a feeling keeps it a feeling.
+_IM_FEELING: Final = re.compile(
+    rf"\s*(?:i'm|im|i\s+am)\s+(?:{ADVERB}\s+){{0,3}}(?:{EMOTION_ADJ_RE}\b|falling\s+(?:for|in)|"
+    r"going\s+crazy|losing\s+my\s+mind|drowning|suffocating|dying|on\s+top\s+of\s+the\s+world)"
+)
+_FEELING_NOUN_START: Final = words(
+    "a an such shit crap garbage trash death dirt hell absolute complete total"
+)
+_SUBJECT_AFTER_FEEL: Final = words(
+    "you're youre you he's she's they're it's nobody everyone everybody"
+)
+
+
+def find_feel_like(norm: str) -> list[FeelLike]:
+    """Each "feel like/that/as if" construction in ``norm`` that is a thought or a feeling."""
+    out: list[FeelLike] = []
+    for m in _FEEL_LIKE.finditer(norm):
+        conn, word = m.group("conn"), m.group("next")
+        if word is None:
+            continue
+        if conn is None:
+            # "I feel you're pulling away": a clause right after "feel" is a thought;
+            # "I feel you" (I understand) is not.
+            if word in _SUBJECT_AFTER_FEEL or (word in {"you", "u"} and _continues(norm, m.end())):
+                out.append(FeelLike("thought", m.start(), m.end()))
+            continue
+        if conn == "that":
+            if word in {"way", "too", "pain", "one"}:
+                continue  # "I feel that way" refers back; not a proposition
+            out.append(FeelLike("thought", m.start(), m.end()))
+            continue
+        if word in {"i'm", "im", "i"} and _IM_FEELING.match(norm, m.start("next")):
+            out.append(FeelLike("feeling", m.start(), m.end()))
+        elif word in _CLAUSE_OPENERS:
+            out.append(FeelLike("thought", m.start(), m.end()))
+        elif word in _FEELING_NOUN_START or (word.endswith("ing") and word in EMOTIONAL_ING):
+            out.append(FeelLike("feeling", m.start(), m.end()))
+    return out
+
+
+_NEXT_WORD: Final = re.compile(
+    r"\s+(?:never|always|don't|dont|do|are|were|will|won't|should|just|only|can't|cant|would|could|hate|love|think|want|need|have|had|did|didn't|didnt|care|seem|keep|[a-z]+ed|[a-z]+s)\b"
+)
+
+
+def _continues(norm: str, pos: int) -> bool:
+    """Whether a verb follows, so "you" opens a clause ("I feel you never listen")."""
+    return _NEXT_WORD.match(norm, pos) is not None
