@@ -1,0 +1,265 @@
+"""Run compiled rulesets in durable-rules: the only module that imports it.
+
+What durable-rules does, and how this module lives with it (``design.md``):
+
+- **Every matching rule must fire.** Events are consumed by the first rule, so
+  each message is asserted as a *fact*, one flat JSON object with a unique
+  ``id``, and retracted before ``match`` returns: the session never grows.
+- **One session, never 1024.** All facts go to durable's default session of
+  each durable ruleset; no per-conversation sessions are created, so the
+  per-ruleset session cap cannot be reached whatever the traffic.
+- **No timer threads, no lost actions.** ``durable.engine.Host`` starts timer
+  threads that run actions elsewhere, so a ``post`` can return before its
+  action ran. This module drives durable's C core (``durable_rules_engine``)
+  directly, below the Host: it asserts the fact, then takes every queued action
+  of that session one by one on the caller's thread until none is left. The
+  fired rules are complete when ``match`` returns, and no Python action ever
+  runs inside durable (so none can fail into a hidden ``exception`` state).
+- **One lock.** The C core is process-global and not thread-safe; every call
+  into it, from every matcher, holds ``_LOCK``.
+- **Single-fact patterns only.** Each conjunct of a rule's normal form becomes
+  one durable rule over one fact (``$and`` of plain comparisons, no references
+  to other matches), the shape that is known to be safe.
+- **Limits.** A fact may not satisfy more than 64 alpha nodes at once (error
+  303), and ~480 rules break the beta network (error 108). Conjuncts are split
+  into durable rulesets of at most ``CHUNK`` rules each, which bounds both;
+  one fact is asserted to each chunk.
+- **Types.** durable compares across JSON types loosely (``"1" == 1``), so each
+  field travels under a key of its own plus, for host attributes, a kind key;
+  a comparison first checks the kind, as ``rules.compiled`` defines it.
+
+Durable rulesets get unique names, so several compiled rulesets (or two
+revisions of one) live side by side, and are deleted when their matcher is
+garbage-collected.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import threading
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from intimacy_rules.errors import MatcherError, RulesetLimitError
+from intimacy_rules.rules.compiled import (
+    Compare,
+    CompiledRuleset,
+    KindIs,
+    KindIsNot,
+    Leaf,
+    ValueKind,
+    value_kind,
+)
+from intimacy_rules.rules.facts import Fact
+from intimacy_rules.rules.fields import fact_catalogue
+
+__all__ = ["CHUNK", "DurableMatcher", "check_ruleset"]
+
+#: Most durable rules (conjuncts) in one durable ruleset; below the 64-node stack.
+CHUNK = 48
+
+_LOCK = threading.RLock()
+_NAMES = itertools.count(1)
+_KIND_CODE: dict[ValueKind | None, str] = {"bool": "b", "num": "n", "str": "s", None: ""}
+_OPS = {"neq": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
+_MARK = "ir"  # every fact we assert carries it; durable's own state fact does not
+
+
+def _engine() -> Any:
+    # Imported on first use: importing intimacy_rules never loads the C core.
+    # durable-rules ships no type information (pyproject's override names
+    # ``durable.*`` only, not its C module).
+    import durable_rules_engine  # type: ignore[import-not-found]  # noqa: PLC0415
+
+    return durable_rules_engine
+
+
+@dataclass(frozen=True, slots=True)
+class _FieldCode:
+    field: str
+    value_key: str
+    kind_key: str | None
+    """present when a pattern tests the value's kind (host attributes, presence)"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Program:
+    plain: tuple[tuple[str, str], ...]
+    """(field, value key) of required catalogue fields: always there, right type"""
+    careful: tuple[_FieldCode, ...]
+    """optional fields and host attributes: kind checked on every fact"""
+    chunks: tuple[str, ...]
+    """the JSON definition of each durable ruleset"""
+    rule_of: dict[str, int]
+    """durable rule name -> position in CompiledRuleset.rules"""
+
+
+def _compile(ruleset: CompiledRuleset) -> _Program:
+    codes: dict[str, _FieldCode] = {}
+    kind_tested: set[str] = set()
+    attributes = {f for f in ruleset.fields if f.startswith("context.attributes.")}
+    for rule in ruleset.rules:
+        for conj in rule.conjuncts:
+            kind_tested.update(leaf.field for leaf in conj if not isinstance(leaf, Compare))
+    for n, field in enumerate(sorted(ruleset.fields)):
+        needs_kind = field in kind_tested or field in attributes
+        codes[field] = _FieldCode(field, f"v{n}", f"k{n}" if needs_kind else None)
+
+    def pattern(leaf: Leaf) -> list[dict[str, Any]]:
+        code = codes[leaf.field]
+        kind_key = code.kind_key or ""  # set for every field whose kind is tested
+        if isinstance(leaf, KindIs):
+            return [{kind_key: _KIND_CODE[leaf.kind]}]
+        if isinstance(leaf, KindIsNot):
+            return [{"$neq": {kind_key: _KIND_CODE[leaf.kind]}}]
+        value = float(leaf.value) if leaf.kind == "num" else leaf.value
+        test: dict[str, Any] = (
+            {code.value_key: value} if leaf.op == "eq" else {_OPS[leaf.op]: {code.value_key: value}}
+        )
+        if leaf.field in attributes:
+            return [{kind_key: _KIND_CODE[leaf.kind]}, test]
+        return [test]
+
+    durable_rules: list[tuple[str, dict[str, Any]]] = []
+    rule_of: dict[str, int] = {}
+    for position, rule in enumerate(ruleset.rules):
+        for k, conj in enumerate(rule.conjuncts):
+            name = f"r{position}_{k}"
+            rule_of[name] = position
+            tests: list[dict[str, Any]] = [{_MARK: 1}]
+            for leaf in conj:
+                tests.extend(pattern(leaf))
+            durable_rules.append((name, {"all": [{"m": {"$and": tests}}]}))
+    chunks = tuple(
+        json.dumps(dict(durable_rules[i : i + CHUNK])) for i in range(0, len(durable_rules), CHUNK)
+    )
+    catalogue = fact_catalogue()
+    plain, careful = [], []
+    for code in codes.values():
+        spec = catalogue.fields.get(code.field)
+        if spec is not None and not spec.optional and code.kind_key is None:
+            plain.append((code.field, code.value_key))
+        else:
+            careful.append(code)
+    return _Program(tuple(plain), tuple(careful), chunks, rule_of)
+
+
+def check_ruleset(ruleset: CompiledRuleset) -> None:
+    """Create and delete the durable rulesets once: a ruleset that loads will run.
+
+    ``RulesetLimitError`` when the rules core refuses the definition.
+    """
+    program = _compile(ruleset)
+    engine = _engine()
+    with _LOCK:
+        for n, chunk in enumerate(program.chunks):
+            try:
+                handle = engine.create_ruleset(f"intimacy-check-{next(_NAMES)}", chunk)
+            except engine.error as exc:
+                raise RulesetLimitError(
+                    f"{ruleset.source}: the rules core refused part {n + 1} of the ruleset: {exc}",
+                    path=ruleset.source,
+                ) from exc
+            engine.delete_ruleset(handle)
+
+
+def _delete(handles: Sequence[int]) -> None:
+    engine = _engine()
+    with _LOCK:
+        for handle in handles:
+            with contextlib.suppress(engine.error):  # already gone: nothing to free
+                engine.delete_ruleset(handle)
+
+
+class DurableMatcher:
+    """Matches facts with durable-rules; thread-safe, leaves no state behind."""
+
+    def __init__(self, ruleset: CompiledRuleset):
+        self.ruleset = ruleset
+        self._program = _compile(ruleset)
+        self._ids = [rule.id for rule in ruleset.rules]
+        self._handles: list[int] = []
+        self._next_id = 0
+        self._finalizer: weakref.finalize[Any, Any] | None = None
+
+    @property
+    def chunks(self) -> int:
+        """How many durable rulesets one match asserts into."""
+        return len(self._program.chunks)
+
+    def _open(self) -> list[int]:
+        engine = _engine()
+        prefix = f"intimacy-{self.ruleset.name}-{next(_NAMES)}"
+        handles: list[int] = []
+        try:
+            for n, chunk in enumerate(self._program.chunks):
+                handles.append(engine.create_ruleset(f"{prefix}-{n}", chunk))
+        except engine.error as exc:
+            _delete(handles)
+            raise MatcherError(
+                f"the rules core refused ruleset {self.ruleset.name!r}: {exc}"
+            ) from exc
+        self._finalizer = weakref.finalize(self, _delete, tuple(handles))
+        return handles
+
+    def _reset(self) -> None:
+        # After a failure an action may still be queued; start from fresh rulesets.
+        if self._finalizer is not None:
+            self._finalizer()
+            self._finalizer = None
+        self._handles = []
+
+    def _encode(self, fact: Fact, fact_id: int) -> str:
+        doc: dict[str, object] = {"id": fact_id, _MARK: 1}
+        # build_fact guarantees the required fields and their types
+        for field, key in self._program.plain:
+            doc[key] = fact[field]
+        for code in self._program.careful:
+            value = fact.get(code.field)
+            kind = value_kind(value)
+            if code.kind_key is not None:
+                doc[code.kind_key] = _KIND_CODE[kind]
+            if kind is not None:
+                doc[code.value_key] = float(value) if kind == "num" else value  # type: ignore[arg-type]
+        return json.dumps(doc)  # default arguments: json's cached C encoder
+
+    def match(self, fact: Fact) -> tuple[str, ...]:
+        """The ids of every rule whose condition holds, in priority order."""
+        if not self._program.chunks:
+            return ()
+        engine = _engine()
+        rule_of = self._program.rule_of
+        fired: set[int] = set()
+        with _LOCK:
+            if not self._handles:
+                self._handles = self._open()
+            self._next_id += 1
+            text = self._encode(fact, self._next_id)
+            retract = f'{{"id":{self._next_id}}}'
+            try:
+                for handle in self._handles:
+                    try:
+                        code, state = engine.assert_fact(handle, text)
+                        if code == 0:
+                            started = engine.start_action_for_state(handle, state)
+                            action = started[1] if started else None
+                            while action:
+                                # '{"<rule name>":{...}}': the name is all we need
+                                fired.add(rule_of[action[2 : action.index('"', 2)]])
+                                action = engine.complete_and_start_action(handle, state)
+                        elif code != 1:  # 1: no rule matched, a normal outcome
+                            raise MatcherError(f"the rules core answered {code} to a fact")
+                    finally:
+                        engine.retract_fact(handle, retract)
+            except engine.error as exc:
+                self._reset()
+                raise MatcherError(f"the rules core failed: {exc}") from exc
+            except (KeyError, ValueError, MatcherError) as exc:
+                self._reset()
+                raise MatcherError(f"the rules core answered something unexpected: {exc}") from exc
+        ids = self._ids
+        return tuple(ids[i] for i in sorted(fired))
