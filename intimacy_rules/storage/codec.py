@@ -29,7 +29,10 @@ from intimacy_rules.storage.sealing import Sealer
 if TYPE_CHECKING:
     from intimacy_rules.conversation.state import ConversationState
 
-__all__ = ["DocumentCodec"]
+__all__ = ["UNREADABLE_PAYLOAD", "DocumentCodec"]
+
+#: The error recorded on an outbox row whose payload no longer opens.
+UNREADABLE_PAYLOAD = "the sealed payload does not open: another key, or the row was altered"
 
 
 class DocumentCodec:
@@ -89,3 +92,12 @@ class DocumentCodec:
         if not isinstance(value, dict):
             raise StoreError("a stored outbox payload is not a JSON object")
         return value
+
+    def open_payload_or_none(
+        self, tenant: str, endpoint: str, sealed: bytes
+    ) -> dict[str, object] | None:
+        """The payload, or None when it does not open (so one bad row cannot jam the outbox)."""
+        try:
+            return self.open_payload(tenant, endpoint, sealed)
+        except StoreError:
+            return None

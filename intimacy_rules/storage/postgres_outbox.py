@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from intimacy_rules.storage.clock import Clock
-from intimacy_rules.storage.codec import DocumentCodec
+from intimacy_rules.storage.codec import UNREADABLE_PAYLOAD, DocumentCodec
 from intimacy_rules.storage.outbox import MAX_ERROR_CHARS, ClaimedDelivery, DeadLetter
 from intimacy_rules.storage.postgres_db import PostgresDatabase
 
@@ -94,23 +94,33 @@ class PostgresOutbox:
     def claim_due(self, limit: int, now: datetime, lease_seconds: float) -> list[ClaimedDelivery]:
         """Lease up to ``limit`` due rows, oldest first; see ``OutboxStore``."""
         until = now + timedelta(seconds=lease_seconds)
+        claimed: list[ClaimedDelivery] = []
         with self._db.connection() as conn, conn.transaction():
             rows = conn.execute(_CLAIM, {"now": now, "until": until, "limit": limit}).fetchall()
-        rows.sort(key=lambda row: (row[8], row[0]))  # RETURNING has no order of its own
-        return [
-            ClaimedDelivery(
-                id=row[0],
-                tenant=row[1],
-                endpoint=row[2],
-                event_type=row[3],
-                payload=self._codec.open_payload(row[1], row[2], row[4]),
-                attempt=row[5],
-                created_at=row[6],
-                lease_token=row[7],
-                lease_until=until,
-            )
-            for row in rows
-        ]
+            rows.sort(key=lambda row: (row[8], row[0]))  # RETURNING has no order of its own
+            for row_id, tenant, endpoint, event_type, sealed, attempt, created, token, _ in rows:
+                payload = self._codec.open_payload_or_none(tenant, endpoint, sealed)
+                if payload is None:
+                    conn.execute(
+                        "UPDATE outbox SET status = 'dead', finished_at = %s, last_error = %s, "
+                        "lease_until = NULL, lease_token = NULL WHERE id = %s",
+                        (now, UNREADABLE_PAYLOAD, row_id),
+                    )
+                    continue
+                claimed.append(
+                    ClaimedDelivery(
+                        id=row_id,
+                        tenant=tenant,
+                        endpoint=endpoint,
+                        event_type=event_type,
+                        payload=payload,
+                        attempt=attempt,
+                        created_at=created,
+                        lease_token=token,
+                        lease_until=until,
+                    )
+                )
+        return claimed
 
     def mark_delivered(
         self, delivery_id: int, lease_token: str, *, now: datetime | None = None
@@ -168,7 +178,7 @@ class PostgresOutbox:
                 tenant=tenant,
                 endpoint=row[1],
                 event_type=row[2],
-                payload=self._codec.open_payload(tenant, row[1], row[3]),
+                payload=self._codec.open_payload_or_none(tenant, row[1], row[3]) or {},
                 attempts=row[4],
                 last_error=row[5],
                 created_at=row[6],

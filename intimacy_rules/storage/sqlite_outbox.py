@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from intimacy_rules.storage.clock import Clock, from_epoch, to_epoch
-from intimacy_rules.storage.codec import DocumentCodec
+from intimacy_rules.storage.codec import UNREADABLE_PAYLOAD, DocumentCodec
 from intimacy_rules.storage.outbox import MAX_ERROR_CHARS, ClaimedDelivery, DeadLetter
 from intimacy_rules.storage.sqlite_db import SQLiteDatabase
 
@@ -86,7 +86,15 @@ class SQLiteOutbox:
                 "ORDER BY next_attempt_at, id LIMIT ?",
                 (at, at, limit),
             ).fetchall()
-            for row_id, tenant, endpoint, event_type, payload, attempts, created in rows:
+            for row_id, tenant, endpoint, event_type, sealed, attempts, created in rows:
+                payload = self._codec.open_payload_or_none(tenant, endpoint, sealed)
+                if payload is None:
+                    conn.execute(
+                        "UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ? "
+                        "WHERE id = ?",
+                        (at, UNREADABLE_PAYLOAD, row_id),
+                    )
+                    continue
                 token = secrets.token_hex(16)
                 conn.execute(
                     "UPDATE outbox SET attempts = attempts + 1, lease_until = ?, lease_token = ? "
@@ -99,7 +107,7 @@ class SQLiteOutbox:
                         tenant=tenant,
                         endpoint=endpoint,
                         event_type=event_type,
-                        payload=self._codec.open_payload(tenant, endpoint, payload),
+                        payload=payload,
                         attempt=attempts + 1,
                         created_at=from_epoch(created),
                         lease_token=token,
@@ -166,7 +174,7 @@ class SQLiteOutbox:
                 tenant=tenant,
                 endpoint=row[1],
                 event_type=row[2],
-                payload=self._codec.open_payload(tenant, row[1], row[3]),
+                payload=self._codec.open_payload_or_none(tenant, row[1], row[3]) or {},
                 attempts=row[4],
                 last_error=row[5],
                 created_at=from_epoch(row[6]),
