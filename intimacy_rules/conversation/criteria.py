@@ -60,10 +60,13 @@ def safety(state: ConversationState) -> float:
 
 def separateness(state: ConversationState) -> float:
     """Falls with merging, controlling and advice that flows one way only."""
-    advice = sorted(
-        (p.advice * p.decay_to(state.messages) for p in state.participants), reverse=True
-    )
-    one_sided = advice[0] - (advice[1] if len(advice) > 1 else 0.0) if advice else 0.0
+    top = second = 0.0
+    for recent in state.recent:
+        if recent.advice > top:
+            top, second = recent.advice, top
+        elif recent.advice > second:
+            second = recent.advice
+    one_sided = top - second
     pressure = state.pressure + ADVICE_WEIGHT * one_sided
     return _unit(math.exp(-pressure / SEPARATENESS_SCALE))
 
@@ -78,7 +81,7 @@ def balance(state: ConversationState) -> float:
     """
     if len(state.participants) < 2:
         return MUTUALITY_PRIOR
-    depths = [p.depth_sum * p.decay_to(state.messages) for p in state.participants]
+    depths = [recent.depth for recent in state.recent]
     low, high, total = min(depths), max(depths), sum(depths)
     ratio = math.pow((low + BALANCE_SMOOTHING) / (high + BALANCE_SMOOTHING), BALANCE_EXPONENT)
     return (ratio * total + MUTUALITY_PRIOR * BALANCE_PRIOR_WEIGHT) / (total + BALANCE_PRIOR_WEIGHT)

@@ -9,13 +9,13 @@ so a message from one participant never has to touch the others.
 
 from __future__ import annotations
 
-from functools import cached_property
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation.snapshot import SpeakerSnapshot
-from intimacy_rules.conversation.trusted import trusted
+from intimacy_rules.conversation.trusted import memoized, trusted
 from intimacy_rules.conversation.tuning import (
     CREDIT_BID,
     CREDIT_FACTS,
@@ -23,7 +23,7 @@ from intimacy_rules.conversation.tuning import (
     PARTICIPANT_DECAY,
 )
 
-__all__ = ["ParticipantState", "reply_credit"]
+__all__ = ["ParticipantState", "Recent", "is_listening", "reply_credit"]
 
 _HOSTILE_FLAGS = frozenset({"controlling", "criticism"})
 
@@ -47,10 +47,20 @@ def is_listening(analysis: MessageAnalysis) -> bool:
     return analysis.level == 0 and not analysis.safety and _HOSTILE_FLAGS.isdisjoint(analysis.flags)
 
 
+class Recent(NamedTuple):
+    """A participant's decayed sums brought to the conversation's latest message."""
+
+    depth: float
+    feelings: float
+    advice: float
+    replies: float
+    listening: float
+
+
 class ParticipantState(BaseModel):
     """One sender's aggregates: exact counts plus decayed recent sums."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(memoized,))
 
     id: str = Field(min_length=1, description="pseudonymised sender id, or '*' for the rest")
     messages: int = Field(default=0, ge=0)
@@ -79,6 +89,17 @@ class ParticipantState(BaseModel):
         """The factor that brings this participant's sums to ``message``."""
         return float(PARTICIPANT_DECAY ** (message - self.at)) if message > self.at else 1.0
 
+    def recent(self, message: int) -> Recent:
+        """The decayed sums as of conversation message ``message``."""
+        factor = self.decay_to(message)
+        return Recent(
+            self.depth_sum * factor,
+            self.feelings * factor,
+            self.advice * factor,
+            self.replies * factor,
+            self.listening * factor,
+        )
+
     def advanced(
         self,
         analysis: MessageAnalysis,
@@ -95,6 +116,8 @@ class ParticipantState(BaseModel):
         flags = analysis.flags
         level = analysis.level
         factor = self.decay_to(message)
+        feeling = level >= 2
+        advice = "advice" in flags
         merging = "merging" in flags
         replies = self.replies * factor
         listening = self.listening * factor
@@ -107,11 +130,11 @@ class ParticipantState(BaseModel):
             {
                 "id": self.id,
                 "messages": self.messages + 1,
-                "max_level": max(self.max_level, level),
-                "feeling_messages": self.feeling_messages + (level >= 2),
+                "max_level": level if level > self.max_level else self.max_level,
+                "feeling_messages": self.feeling_messages + feeling,
                 "present_messages": self.present_messages + (level == 4),
-                "unsafe_messages": self.unsafe_messages + bool(analysis.safety),
-                "advice_messages": self.advice_messages + ("advice" in flags),
+                "unsafe_messages": self.unsafe_messages + (len(analysis.safety) > 0),
+                "advice_messages": self.advice_messages + advice,
                 "merging_messages": self.merging_messages + merging,
                 "controlling_messages": self.controlling_messages + ("controlling" in flags),
                 "criticism_messages": self.criticism_messages + ("criticism" in flags),
@@ -119,17 +142,27 @@ class ParticipantState(BaseModel):
                 "last_present": message if level == 4 else self.last_present,
                 "at": message,
                 "depth_sum": self.depth_sum * factor + level,
-                "feelings": self.feelings * factor + (level >= 2),
-                "advice": self.advice * factor + ("advice" in flags),
+                "feelings": self.feelings * factor + feeling,
+                "advice": self.advice * factor + advice,
                 "replies": replies,
                 "listening": listening,
             },
         )
 
-    @cached_property
+    @memoized
     def speaker_snapshot(self) -> SpeakerSnapshot:
         """The exact counts rules read as ``speaker.*`` (built once per state)."""
         return trusted(
             SpeakerSnapshot,
-            {name: getattr(self, name) for name in SpeakerSnapshot.model_fields},
+            {
+                "messages": self.messages,
+                "max_level": self.max_level,
+                "feeling_messages": self.feeling_messages,
+                "present_messages": self.present_messages,
+                "unsafe_messages": self.unsafe_messages,
+                "advice_messages": self.advice_messages,
+                "merging_messages": self.merging_messages,
+                "controlling_messages": self.controlling_messages,
+                "criticism_messages": self.criticism_messages,
+            },
         )

@@ -51,22 +51,19 @@ def pseudo_intimacy(state: ConversationState) -> bool:
     a listener is anyone else whose replies to feelings recently were mostly
     non-hostile and disclosed nothing, and who shares few feelings of their own.
     """
-    if len(state.participants) < 2:
+    recent = state.recent
+    if len(recent) < 2:
         return False
-    now = state.messages
-    decayed = [(p, p.decay_to(now)) for p in state.participants]
-    sharer, sharer_decay = max(decayed, key=lambda item: item[0].feelings * item[1])
-    shared = sharer.feelings * sharer_decay
+    sharer = max(range(len(recent)), key=lambda slot: recent[slot].feelings)
+    shared = recent[sharer].feelings
     if shared < PSEUDO_MIN_FEELINGS:
         return False
-    for other, decay in decayed:
-        if other is sharer:
-            continue
-        listening = other.listening * decay
+    for slot, other in enumerate(recent):
         if (
-            listening >= PSEUDO_MIN_LISTENING
-            and listening >= PSEUDO_LISTENING_SHARE * other.replies * decay
-            and other.feelings * decay <= PSEUDO_MAX_FEELING_RATIO * shared
+            slot != sharer
+            and other.listening >= PSEUDO_MIN_LISTENING
+            and other.listening >= PSEUDO_LISTENING_SHARE * other.replies
+            and other.feelings <= PSEUDO_MAX_FEELING_RATIO * shared
         ):
             return True
     return False

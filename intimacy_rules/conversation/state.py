@@ -17,16 +17,15 @@ Typical use, as the engine does it::
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation import criteria
-from intimacy_rules.conversation.participants import ParticipantState, reply_credit
+from intimacy_rules.conversation.participants import ParticipantState, Recent, reply_credit
 from intimacy_rules.conversation.patterns import detect_patterns, is_heavy_disclosure
 from intimacy_rules.conversation.snapshot import ConversationSnapshot, SpeakerSnapshot
-from intimacy_rules.conversation.trusted import trusted
+from intimacy_rules.conversation.trusted import memoized, trusted
 from intimacy_rules.conversation.tuning import (
     CONTROLLING_WEIGHT,
     HARD_CATEGORIES,
@@ -80,7 +79,7 @@ class ConversationState(BaseModel):
     and cached on the instance; they are not serialised.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(memoized,))
 
     messages: int = Field(default=0, ge=0, description="messages so far")
     platform: str | None = Field(default=None, description="'dating', 'counseling'…")
@@ -113,17 +112,22 @@ class ConversationState(BaseModel):
 
     # --- derived views -------------------------------------------------------
 
-    @cached_property
+    @memoized
     def scores(self) -> CriteriaScores:
         """The four criteria now."""
         return criteria.score_all(self)
 
-    @cached_property
+    @memoized
     def patterns(self) -> tuple[Pattern, ...]:
         """The patterns present now, sorted by name."""
         return detect_patterns(self)
 
-    @cached_property
+    @memoized
+    def recent(self) -> tuple[Recent, ...]:
+        """Each participant's decayed sums as of the latest message, in slot order."""
+        return tuple(p.recent(self.messages) for p in self.participants)
+
+    @memoized
     def depth(self) -> int:
         """The highest level at least two participants have reached."""
         levels = sorted((p.max_level for p in self.participants), reverse=True)
@@ -198,10 +202,12 @@ class ConversationState(BaseModel):
         participants[slot] = participant
 
         level, flags, safety = analysis.level, analysis.flags, analysis.safety
-        harm = self.harm * SAFETY_DECAY + sum(SAFETY_WEIGHTS[c] for c in safety)
+        harm = self.harm * SAFETY_DECAY
         hard = self.hard * HARD_DECAY
-        if not HARD_CATEGORIES.isdisjoint(safety):
-            hard = 1.0
+        if safety:
+            harm += sum(SAFETY_WEIGHTS[category] for category in safety)
+            if not HARD_CATEGORIES.isdisjoint(safety):
+                hard = 1.0
         pressure = (
             self.pressure * SEPARATENESS_DECAY
             + MERGING_WEIGHT * ("merging" in flags)

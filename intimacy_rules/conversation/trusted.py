@@ -1,24 +1,34 @@
-"""Build frozen models from values this package computed itself, without validation.
+"""Fast paths for the conversation models, which are rebuilt on every message.
 
-The state is rebuilt on every message and the engine's whole budget is tens of
-microseconds, while pydantic's validated construction costs ~5 µs per model
-(``model_construct`` even more, because it resolves defaults). The values the
-state computes are already of the right types and inside their bounds (every
-score is clamped), so re-validating them would only check our own arithmetic.
-Anything arriving from outside (``model_validate_json`` of a stored state,
-``ConversationState.start``) still goes through full validation, and the tests
-check that a trusted build equals a validated one.
+The engine's whole budget per message is tens of microseconds, while
+pydantic's validated construction costs several microseconds per model
+(``model_construct`` even more, because it resolves defaults), and
+``functools.cached_property`` takes a lock on every first access in Python
+3.11. Two small tools avoid both:
+
+- ``trusted(cls, values)`` builds a frozen model from values this package
+  computed itself: they are already of the right types and inside their
+  bounds (every score is clamped), so re-validating them would only check our
+  own arithmetic. Anything arriving from outside (``model_validate_json`` of a
+  stored state, ``ConversationState.start``) still goes through validation,
+  and the tests check that a trusted build equals a validated one.
+- ``memoized`` caches a derived view in the instance's ``__dict__`` on first
+  access, without a lock: the models are immutable, so two threads computing
+  the same value at once both get equal results. Models that use it list it in
+  ``model_config["ignored_types"]``; pydantic neither serialises nor compares it.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
 from pydantic import BaseModel
 
-__all__ = ["trusted"]
+__all__ = ["memoized", "trusted"]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 def trusted(cls: type[M], values: dict[str, Any]) -> M:
@@ -34,3 +44,27 @@ def trusted(cls: type[M], values: dict[str, Any]) -> M:
     setter(instance, "__pydantic_extra__", None)
     setter(instance, "__pydantic_private__", None)
     return instance
+
+
+class memoized(Generic[T]):  # lower case: a decorator, like property
+    """A read-only derived attribute, computed once per (immutable) instance."""
+
+    def __init__(self, function: Callable[[Any], T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> memoized[T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | memoized[T]:
+        if instance is None:
+            return self
+        value = self.function(instance)
+        # A non-data descriptor: from now on the instance attribute wins.
+        instance.__dict__[self.name] = value
+        return value
