@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from intimacy_rules.storage.clock import Clock
+from intimacy_rules.storage.clock import Clock, require_aware
 from intimacy_rules.storage.codec import UNREADABLE_PAYLOAD, DocumentCodec
 from intimacy_rules.storage.outbox import MAX_ERROR_CHARS, ClaimedDelivery, DeadLetter
 from intimacy_rules.storage.postgres_db import PostgresDatabase
@@ -93,7 +93,7 @@ class PostgresOutbox:
 
     def claim_due(self, limit: int, now: datetime, lease_seconds: float) -> list[ClaimedDelivery]:
         """Lease up to ``limit`` due rows, oldest first; see ``OutboxStore``."""
-        until = now + timedelta(seconds=lease_seconds)
+        until = require_aware(now) + timedelta(seconds=lease_seconds)
         claimed: list[ClaimedDelivery] = []
         with self._db.connection() as conn, conn.transaction():
             rows = conn.execute(_CLAIM, {"now": now, "until": until, "limit": limit}).fetchall()
@@ -131,7 +131,7 @@ class PostgresOutbox:
                 "UPDATE outbox SET status = 'delivered', finished_at = %s, payload = ''::bytea, "
                 "lease_until = NULL, lease_token = NULL, last_error = NULL "
                 "WHERE id = %s AND lease_token = %s AND status = 'pending'",
-                (now or self._clock(), delivery_id, lease_token),
+                (require_aware(now or self._clock()), delivery_id, lease_token),
             )
             return cursor.rowcount == 1
 
@@ -152,14 +152,14 @@ class PostgresOutbox:
                     "UPDATE outbox SET status = 'dead', finished_at = %s, last_error = %s, "
                     "lease_until = NULL, lease_token = NULL "
                     "WHERE id = %s AND lease_token = %s AND status = 'pending'",
-                    (now or self._clock(), error, delivery_id, lease_token),
+                    (require_aware(now or self._clock()), error, delivery_id, lease_token),
                 )
             else:
                 cursor = conn.execute(
                     "UPDATE outbox SET next_attempt_at = %s, last_error = %s, "
                     "lease_until = NULL, lease_token = NULL "
                     "WHERE id = %s AND lease_token = %s AND status = 'pending'",
-                    (next_attempt_at, error, delivery_id, lease_token),
+                    (require_aware(next_attempt_at), error, delivery_id, lease_token),
                 )
             return cursor.rowcount == 1
 
@@ -194,7 +194,7 @@ class PostgresOutbox:
                 "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = %s, "
                 "finished_at = NULL, lease_until = NULL, lease_token = NULL "
                 "WHERE id = %s AND tenant = %s AND status = 'dead' RETURNING endpoint",
-                (now or self._clock(), delivery_id, tenant),
+                (require_aware(now or self._clock()), delivery_id, tenant),
             ).fetchone()
             if row is None:
                 return False
@@ -206,7 +206,7 @@ class PostgresOutbox:
 
     def disable_endpoint(self, tenant: str, endpoint: str, *, now: datetime | None = None) -> int:
         """Disable an endpoint and dead-letter its pending rows; returns how many."""
-        at = now or self._clock()
+        at = require_aware(now or self._clock())
         with self._db.connection() as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO disabled_endpoints (tenant, endpoint, disabled_at) "

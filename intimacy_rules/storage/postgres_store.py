@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from intimacy_rules.engine.store import StoreResult, Transition
 from intimacy_rules.errors import ConflictError
 from intimacy_rules.privacy import Pseudonymizer
-from intimacy_rules.storage.clock import Clock, utc_now
+from intimacy_rules.storage.clock import Clock, require_aware, utc_now
 from intimacy_rules.storage.codec import DocumentCodec
 from intimacy_rules.storage.postgres_db import PostgresDatabase
 from intimacy_rules.storage.postgres_outbox import PostgresOutbox
@@ -199,7 +199,7 @@ class PostgresStore:
 
     def purge(self, now: datetime | None = None) -> PurgeCounts:
         """Delete every row past its retention period at ``now``; pending callbacks stay."""
-        cut = self._retention.cutoffs(now or self._clock())
+        cut = self._retention.cutoffs(require_aware(now or self._clock()))
         with self._db.connection() as conn, conn.transaction():
             decisions = conn.execute(
                 "DELETE FROM decisions WHERE decided_at < %s", (cut["decisions"],)
