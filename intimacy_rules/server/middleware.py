@@ -4,12 +4,15 @@ Plain ASGI (not Starlette's ``BaseHTTPMiddleware``) because it runs on every
 request and must stay cheap, and because it has to stop a body that grows past
 the limit while it streams in, before the route buffers it whole.
 
-It logs nothing: the access log line a server writes is uvicorn's, which holds
-the method, path and status only, never a body.
+It also writes the access log (logger ``intimacy_rules.access``), in place of
+uvicorn's: a line names the method, the route *template*
+(``/v1/conversations/{conversation_id}``), the status and the time taken, so
+conversation ids in paths never reach a log. Bodies are never logged.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -18,6 +21,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from intimacy_rules.server.metrics import Metrics
 
 __all__ = ["EdgeMiddleware"]
+
+access_log = logging.getLogger("intimacy_rules.access")
 
 
 class _BodyTooLarge(Exception):
@@ -82,9 +87,12 @@ class EdgeMiddleware:
         finally:
             route: Any = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
-            self.metrics.observe_request(
-                template, scope["method"], status, time.perf_counter() - started
-            )
+            elapsed = time.perf_counter() - started
+            self.metrics.observe_request(template, scope["method"], status, elapsed)
+            if access_log.isEnabledFor(logging.INFO):
+                access_log.info(
+                    "%s %s %s %.1fms", scope["method"], template, status, elapsed * 1000
+                )
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -30,6 +30,7 @@ from pydantic_settings import (
     YamlConfigSettingsSource,
 )
 
+from intimacy_rules.adapters import AdapterSettings
 from intimacy_rules.errors import ConfigurationError
 from intimacy_rules.storage.retention import RetentionPolicy
 
@@ -76,6 +77,11 @@ class TenantSettings(_Model):
     )
     ruleset: str = Field(default="dating", description="the name of a ruleset in `rulesets`")
     endpoints: dict[str, EndpointSettings] = Field(default_factory=dict)
+    adapters: AdapterSettings | None = Field(
+        default=None,
+        description="platform adapters for this tenant (Stream, Sendbird, Twilio, Matrix, "
+        "generic): their secrets and options; see docs/adapters",
+    )
     callbacks: CallbackPolicy = Field(
         default="actionable",
         description="which decisions produce callbacks: those with nudges, holds or "

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from intimacy_rules.analysis.models import Evidence
+from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.conversation.vocabulary import CriteriaScores
 from intimacy_rules.engine.decision import AnalysisSummary, Decision, FiredRule
 from intimacy_rules.engine.events import Event
@@ -62,12 +63,6 @@ def fake_loader(label: str, text: str) -> FakeCompiled:
     return FakeCompiled(str(head["name"]), version, f"{version}+{digest}")
 
 
-class FakeState(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    messages: int = 0
-
-
 class FakeSummary(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -91,7 +86,9 @@ class FakeEngine:
         self.deliveries = deliveries
         self.counter = 0
 
-    def _decide(self, event: Event, state: FakeState | None) -> tuple[FakeState, Decision]:
+    def _decide(
+        self, event: Event, state: ConversationState | None
+    ) -> tuple[ConversationState, Decision]:
         self.counter += 1
         fired = []
         lowered = event.text.lower()
@@ -121,7 +118,9 @@ class FakeEngine:
                     outcomes=(EscalateOutcome(reason="threat", urgency="urgent"),),
                 )
             )
-        new_state = FakeState(messages=(state.messages if state else 0) + 1)
+        # Only the message count moves: enough for summaries and SQL round trips.
+        old = state if state is not None else ConversationState.start()
+        new_state = old.model_copy(update={"messages": old.messages + 1})
         decision = Decision(
             decision_id=f"d{self.counter}",
             event_id=event.id,
@@ -137,19 +136,19 @@ class FakeEngine:
         return new_state, decision
 
     def process(self, event: Event, *, tenant: str) -> Decision:
-        def step(state: Any) -> Transition:
+        def step(state: ConversationState | None) -> Transition:
             new_state, decision = self._decide(event, state)
             rows = self.deliveries(tenant, decision) if self.deliveries else ()
-            return Transition(new_state, decision, rows)  # type: ignore[arg-type]
+            return Transition(new_state, decision, rows)
 
         return self.store.apply(tenant, event.conversation_id, event.id, step).decision
 
     def evaluate(self, event: Event, *, tenant: str) -> Decision:
         state = self.store.load_state(tenant, event.conversation_id)
-        return self._decide(event, state)[1]  # type: ignore[arg-type]
+        return self._decide(event, state)[1]
 
     def conversation(self, conversation_id: str, *, tenant: str) -> FakeSummary | None:
-        state: Any = self.store.load_state(tenant, conversation_id)
+        state = self.store.load_state(tenant, conversation_id)
         if state is None:
             return None
         return FakeSummary(
