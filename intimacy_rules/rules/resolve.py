@@ -1,0 +1,134 @@
+"""Turn a fired rule's ``then`` specs into the resolved outcomes of a decision.
+
+Resolution picks each template's text for the event's locale (``fr-CA``, then
+``fr``, then the ruleset's ``default_locale``), fills ``{field}`` placeholders
+from the fact (catalogue fields only: the validator refuses anything else, and
+rendering is plain substitution, never ``str.format``), and addresses nudges
+to the sender or to each recipient. A ``hold`` only means something before a
+message is sent, so it is dropped unless the fact's ``event.kind`` is
+``pre_send``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from intimacy_rules.rules.compiled import CompiledRule, CompiledRuleset, CompiledTemplate
+from intimacy_rules.rules.facts import Fact
+from intimacy_rules.rules.models import (
+    EscalateSpec,
+    HoldSpec,
+    NudgeSpec,
+    OutcomeSpec,
+    ScoreSpec,
+    SignalSpec,
+)
+from intimacy_rules.rules.outcomes import (
+    EscalateOutcome,
+    HoldOutcome,
+    NudgeOutcome,
+    Outcome,
+    ScoreOutcome,
+    SignalOutcome,
+)
+
+__all__ = ["locale_candidates", "pick_template", "render", "resolve_outcomes"]
+
+
+def locale_candidates(locale: str, default: str) -> tuple[str, ...]:
+    """The locales to try, most specific first: ``fr-CA``, ``fr``, the default."""
+    wanted = locale.replace("_", "-")
+    out = [wanted]
+    if "-" in wanted:
+        out.append(wanted.split("-", 1)[0])
+    out.append(default)
+    return tuple(dict.fromkeys(out))
+
+
+def pick_template(
+    ruleset: CompiledRuleset, template_id: str, locale: str
+) -> tuple[CompiledTemplate, str]:
+    """The template's text for ``locale`` and the locale it is in.
+
+    The validator guarantees the template exists and has default-locale text;
+    ``KeyError`` otherwise. Locales compare case-insensitively.
+    """
+    texts = ruleset.templates[template_id]
+    lowered = {loc.lower().replace("_", "-"): loc for loc in texts}
+    for candidate in locale_candidates(locale, ruleset.default_locale):
+        found = lowered.get(candidate.lower())
+        if found is not None:
+            return texts[found], found
+    raise KeyError(f"template {template_id!r} has no text for {locale!r}")
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return format(round(value, 2), "g")
+    return str(value)
+
+
+def render(template: CompiledTemplate, fact: Fact) -> str:
+    """Fill the template's placeholders from the fact; a missing value shows as empty."""
+    out: list[str] = []
+    for literal, field in template.parts:
+        out.append(literal)
+        if field is not None:
+            value = fact.get(field)
+            out.append("" if value is None else _show(value))
+    return "".join(out)
+
+
+def _resolve_one(
+    spec: OutcomeSpec,
+    ruleset: CompiledRuleset,
+    *,
+    sender: str,
+    recipients: Sequence[str],
+    locale: str,
+    fact: Fact,
+) -> list[Outcome]:
+    if isinstance(spec, SignalSpec):
+        return [SignalOutcome(name=spec.name)]
+    if isinstance(spec, EscalateSpec):
+        return [EscalateOutcome(reason=spec.reason, urgency=spec.urgency)]
+    if isinstance(spec, ScoreSpec):
+        return [ScoreOutcome(criterion=spec.criterion, delta=spec.delta)]
+    template, used = pick_template(ruleset, spec.template, locale)
+    text = render(template, fact)
+    if isinstance(spec, HoldSpec):
+        if fact.get("event.kind") != "pre_send":
+            return []  # the message is already sent: nothing to hold
+        return [HoldOutcome(to=sender, text=text, locale=used, reason=spec.reason)]
+    if isinstance(spec, NudgeSpec):
+        targets = (sender,) if spec.to == "sender" else tuple(recipients)
+        return [
+            NudgeOutcome(to=to, text=text, locale=used, template=spec.template) for to in targets
+        ]
+    raise TypeError(f"not an outcome spec: {spec!r}")  # pragma: no cover
+
+
+def resolve_outcomes(
+    rule: CompiledRule,
+    ruleset: CompiledRuleset,
+    *,
+    sender: str,
+    recipients: Sequence[str],
+    locale: str,
+    fact: Fact,
+) -> tuple[Outcome, ...]:
+    """The resolved outcomes of one fired rule, in the order its ``then`` lists them.
+
+    Nudges ``to: recipients`` (or ``partner``) produce one outcome per recipient,
+    none when the event names no recipient.
+    """
+    out: list[Outcome] = []
+    for spec in rule.outcomes:
+        out.extend(
+            _resolve_one(
+                spec, ruleset, sender=sender, recipients=recipients, locale=locale, fact=fact
+            )
+        )
+    return tuple(out)
