@@ -28,12 +28,12 @@ _FILLERS: Final = (
     r"about\s+to|used\s+to|use\s+to|started|start|tried\s+to|try\s+to|been|was|am|'m|"
     r"not|don't|dont|didn't|didnt|do\s+not|did\s+not|totally|really|honestly|originally|"
     r"officially|ended\s+up|grew\s+up|have\s+been|had\s+been|'ve\s+been|ve\s+been|"
-    r"have\s+never|had\s+never|haven't|havent|hadn't|wasn't|wasnt|ain't|aint|moved|been)"
+    r"have\s+never|had\s+never|haven't|havent|hadn't|wasn't|wasnt|ain't|aint|been)"
 )
 
 _I_CLAUSE: Final = re.compile(
     rf"\b(?P<subj>i\s+am|i\s+was|i'm|im|i've|ive|i\s+have|i\s+had|i)"
-    rf"(?P<mid>(?:\s+{_FILLERS}){{0,3}}?)\s+(?P<word>[a-z0-9][a-z0-9'-]*)"
+    rf"(?P<mid>(?:\s+{_FILLERS}){{0,3}})\s+(?P<word>[a-z0-9][a-z0-9'-]*)"
 )
 
 _MY_CLAUSE: Final = re.compile(
@@ -43,15 +43,16 @@ _MY_CLAUSE: Final = re.compile(
     r"children|wife|husband|girlfriend|boyfriend|partner|ex|friend|family|boss|roommate|"
     r"grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|dog|cat|flight|job|"
     r"landlord|therapist|doctor|house|apartment|car|surgery|diagnosis|divorce|"
-    r"marriage|birthday|degree|company|team|baby|twins|stepdad|stepmom|siblings?)"
+    r"marriage|birthday|degree|baby|twins|stepdad|stepmom|siblings?)"
     r"(?:'s)?\s+(?:(?:just|recently|finally|also|never|always|still|has|had|have|got|"
-    r"is|was|were|are|been)\s+){0,2}?(?P<word>[a-z0-9][a-z'-]*)"
+    r"is|was|were|are|been)\s+){0,2}(?P<word>[a-z0-9][a-z'-]*)"
 )
 
 # Verbs (and words after "I") that state no fact about the speaker's life.
 _NOT_FACT_WORDS: Final = words(
     """
-    think thought know knew guess mean meant believe swear promise bet hope hoped wonder
+    think thought know knew remember recall guess mean meant believe swear promise bet
+    hope hoped wonder
     suppose assume respect agree disagree understand see hear heard read noticed realize
     realized feel felt want wanted wanna need needed wish would will can can't cant
     could couldn't couldnt should must might may shall 'll ll 'd d like love hate miss
@@ -75,6 +76,8 @@ _BE_FACTS: Final = words(
     home raised born moving giving getting selling buying starting quitting
     taking dating seeing staying visiting training recovering
     applying graduating leaving traveling travelling flying driving
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
     """
 )
 _NOT_BE_ING: Final = words(
@@ -87,13 +90,15 @@ _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERB
 _MY_NOT_FACT: Final = words(
     """
     said says say thinks thought told tells asked asks wants wanted wants knows knew
-    was is are were cried cries loves loved hates hated
+    was is are were cried cries loves loved hates hated gonna going will would should
+    could can might must
     """
 )
 
 # Arrangements are logistics, not disclosure, even when told in the first person.
 _LOGISTICS: Final = re.compile(
-    r"\b(?:so\s+(?:that\s+)?we\s+(?:can|could|would)|booked|reserved|reservation|running\s+late|"
+    r"\b(?:took\s+(?:\w+\s+){0,2}off|days?\s+off|cleared\s+my\s+(?:schedule|calendar)|"
+    r"booked|reserved|reservation|running\s+late|"
     r"on\s+my\s+way|omw|pick\s+(?:you|u)\s+up|be\s+there\s+(?:at|in|by))\b"
 )
 _QUESTION_BEFORE: Final = re.compile(
@@ -102,22 +107,23 @@ _QUESTION_BEFORE: Final = re.compile(
 
 
 def _is_fact(subj: str, mid: str, word: str) -> bool:
-    if word in _FEELING_WORDS:
-        return False
-    copula = (
+    # "I'm gonna quit", "I was going to move": a verb follows, not a state.
+    verb_next = any(v in mid for v in ("gonna", "going", "about to", "used to", "use to", "tried"))
+    copula = not verb_next and (
         subj in {"i'm", "im", "i am", "i was"}
         or "been" in mid
         or "'m" in mid
         or "am" in mid.split()
     )
     if copula:
+        if word in _FEELING_WORDS:
+            return False
         if word in _BE_FACTS or word[0].isdigit():
             return True
         if word.endswith("ing"):
             return word not in _NOT_BE_ING
         return word.endswith("ed") and word not in _NOT_FACT_WORDS
-    if word in _NOT_FACT_WORDS:
-        # "I have a daughter" is a fact; "I have to go" is not.
+    if word in _NOT_FACT_WORDS or word in EMOTION_VERBS:
         return False
     return not word[0].isdigit()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from intimacy_rules.analysis.lexicon import PAST_EMOTION_VERBS
+from intimacy_rules.analysis.lexicon import EMOTION_VERBS, PAST_EMOTION_VERBS
 from intimacy_rules.analysis.patterns import (
     ADVERB,
     AUXILIARY,
@@ -46,25 +46,27 @@ class FeelingHit(NamedTuple):
 
 
 _FILL: Final = rf"(?:{ADVERB}|{AUXILIARY})"
+# "safe", "small", "used" name feelings only after "feel": "I feel so used", not "I used to".
+_FEEL_THEN: Final = rf"(?:feel|felt|feels|feeling)(?:\s+{ADVERB}){{0,3}}\s+"
 
 # "I'm so scared", "I've been feeling lonely", "I don't love you", "I used to love".
 _STATE: Final = re.compile(
     rf"\b(?P<subj>{SUBJECT_I})(?P<mid>(?:\s+{_FILL}){{0,5}}?)\s+"
-    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|(?P<feel>{FEEL_ONLY_RE})|(?P<verb>{EMOTION_VERB_RE}))\b"
+    rf"(?:(?P<verb>{EMOTION_VERB_RE})|(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE}))\b"
 )
 
 # A clause that opens with the feeling: "so happy I could cry", "been so lonely".
 _DROPPED: Final = re.compile(
     r"(?:^|[.!?,;:\n(]|\b(?:and|but|ugh|lol|tbh|ngl|omg|idk|honestly|ok|okay|oh|also))"
     rf"\s*(?P<mid>(?:(?:{ADVERB}|been|feeling|feel|felt)\s+){{1,3}}?)"
-    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|(?P<feel>{FEEL_ONLY_RE}))\b"
+    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE}))\b"
 )
 
 # "it makes me so sad", "the news has me scared", "left me heartbroken".
 _MAKES_ME: Final = re.compile(
     r"\b(?P<verb>makes?|made|making|has|had|got|gets|getting|leaves|left|keeps|kept)"
     rf"\s+me\s+(?:(?:{ADVERB}|feel|feeling)\s+){{0,4}}?"
-    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|(?P<feel>{FEEL_ONLY_RE})|cry|sick)\b"
+    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE})|cry|sick)\b"
 )
 
 # "work stressed me out", "you disgust me", "what you said hurt me".
@@ -105,6 +107,12 @@ _WISH: Final = re.compile(
     rf"(?:{ADVERB}\s+){{0,2}}(?:closer|close|connected|intimate)\b"
 )
 
+_COPULA: Final = re.compile(
+    r"\b(?:am|m|was|were|are|been|be|being|feel|feels|feeling|felt|get|gets|got|getting|"
+    r"gotten|become|became|becoming|im|i'm|ain't|aint|wasn't|wasnt)\b|'m"
+)
+# Emotion words that are also verbs, so "I hurt" needs no copula.
+_BARE_OK: Final = EMOTION_VERBS | {"hurt", "hurting"}
 _PAST_AUX: Final = re.compile(
     r"\b(?:was|were|felt|had|used\s+to|use\s+to|did|didn't|didnt|got|became|kept|wasn't|wasnt)\b"
 )
@@ -131,23 +139,21 @@ def find_feelings(norm: str) -> list[FeelingHit]:
     hits: list[FeelingHit] = []
     for m in _STATE.finditer(norm):
         mid = m.group("mid")
-        if m.group("feel") is not None and "fe" not in mid:
-            continue  # "I'm safe" is a fact of the world, "I feel safe" a feeling
+        copula = _COPULA.search(m.group("subj") + mid) is not None
+        emo = m.group("emo")
+        if emo is not None and not copula and emo not in _BARE_OK:
+            continue  # "I moved to Leeds": an adjective needs "am", "feel", "got"...
         if _asked(norm, m.start()):
             continue
-        verb = m.group("verb") or ""
-        if verb and ("m " in mid or mid.strip() in {"am", "was"}):
-            continue  # "I'm love" is not English; avoid odd matches
-        hits.append(FeelingHit(m.start(), m.end(), m.end(), _is_past(mid, verb), -1, ""))
+        # "I loved it" is past; "I feel loved" is not.
+        verb = "" if copula else (m.group("verb") or "")
+        said = norm[m.end("subj") : m.end()]
+        hits.append(FeelingHit(m.start(), m.end(), m.end(), _is_past(said, verb), -1, ""))
     for m in _DROPPED.finditer(norm):
         mid = m.group("mid")
-        if m.group("feel") is not None and "fe" not in mid:
-            continue
         start = m.start("mid")
         hits.append(FeelingHit(start, m.end(), m.end(), "felt" in mid, -1, ""))
     for m in _MAKES_ME.finditer(norm):
-        if m.group("feel") is not None and "fe" not in m.group(0):
-            continue
         past = bool(_PAST_CAUSE.search(m.group("verb")))
         hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
     for m in _VERB_ME.finditer(norm):

@@ -38,7 +38,9 @@ _TARGET: Final = re.compile(
     r"week|weekend|month|year|time)|that\s+(?:day|night|time)|today|tonight|lately|anymore|"
     r"these\s+(?:past\s+)?(?:days|weeks|months|years|nights)|(?:the\s+)?past\s+(?:few\s+)?\w+|"
     r"right\s+now|rn|now|again|sometimes|a\s+lot|so\s+much|too|tbh|ngl|lol|haha|honestly|"
-    r"anyway|last\s+(?:night|week|year|month|time)|yesterday|ago)\b)"
+    r"anyway|last\s+(?:night|week|year|month|time)|yesterday|ago)\b"
+    # "sad that we stopped": "that" opening a clause is no object; what follows is.
+    r"|\bthat(?=\s+(?:i|i'm|im|you|u|we|we're|he|she|they|it|my|your|our|his|her|their)\b))"
     rf"|(?P<third>\b(?:your|ur|our)\s+(?:\w+\s+)?{_PERSON_NOUNS}(?:'s)?\b|\b(?:your|ur)\s+\w+'s\b)"
     r"|(?P<partner>\b(?:you|u|ya|yourself|youre|you're|you've|youve|you'll|your|ur|y'all)\b)"
     r"|(?P<us>\b(?:us|we|we're|we've|our|ours|ourselves|together)\b)"
@@ -47,14 +49,15 @@ _TARGET: Final = re.compile(
     r"anxiety|depression|mental\s+health|health|grades|performance|mind)|i'm|im|i've|ive|"
     r"i(?!\s+(?:could|can)\s+(?:cry|scream|die)))\b)"
     rf"|(?P<third2>\b(?:my|his|her|their|he|she|they|him|them|he's|she's|they're|hes|shes|"
-    rf"theyre|work|school|college|uni|class|job|money|people|everyone|everything|everybody|"
-    rf"nobody|someone|somebody|things|news|world|politics|weather|exams?|tests?|interview|"
+    rf"theyre|work|school|college|uni|class|job|money|people|everyone|everybody|"
+    rf"someone|somebody|news|world|politics|weather|exams?|tests?|interview|"
     rf"wedding|party|game|movie|show|book|song|music|food|election|rent|bills|"
     rf"{_PERSON_NOUNS})\b)"
     r"|(?P<thing>\b(?:the|that|this|these|those|a|an|some|every|any)\s+"
     r"(?!(?:i|you|we|he|she|they|it|me|us|him|them|is|was|are)\b)[a-z]\w*)"
     r"|(?P<ref>\b(?:it|this|that|which)\b)"
-    r"|(?P<stop>[.!?;\n]|,\s|\s(?:but|because|cause|cuz|though|although|while)\s)"
+    r"|(?P<stop>[.!?;\n\u2600-\u27bf\U0001f300-\U0001faff]|,\s|"
+    r"\s(?:but|because|cause|cuz|though|although|while)\s)"
 )
 
 _RELATIVE_YOU: Final = re.compile(r"\s+(?:\w+\s+){0,3}?(?:you|u)\b")
