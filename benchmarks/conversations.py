@@ -113,6 +113,18 @@ class Tally:
         )
 
 
+def trace(conversation: ConversationFile, analyzer: MessageAnalyzer) -> str:
+    """Each message's labels as the analyzer saw them: sender number, level, flags, safety."""
+    senders: dict[str, int] = {}
+    lines = []
+    for index, message in enumerate(conversation.messages, start=1):
+        analysis = analyzer.analyze(message.text)
+        who = senders.setdefault(message.sender, len(senders))
+        labels = ",".join((*analysis.flags, *analysis.safety)) or "-"
+        lines.append(f"    {index:>3} p{who} level {analysis.level} {labels}")
+    return "\n".join(lines)
+
+
 def _synthetic(count: int) -> list[MessageAnalysis]:
     """A varied cycle of analyses: every level, flag mix and safety category."""
     cycle = [
@@ -173,6 +185,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="conversation files or directories")
     parser.add_argument("--cost-repeat", type=int, default=5000, help="calls per timing batch")
     parser.add_argument("--no-cost", action="store_true", help="skip the cost measurement")
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="also print each message's labels (level, flags, safety; never its text)",
+    )
     args = parser.parse_args(argv)
 
     analyzer = default_analyzer()
@@ -186,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = 1
             continue
         print(tally.compare(conversation, replay_conversation(conversation, analyzer)))
+        if args.trace:
+            print(trace(conversation, analyzer))
     print(tally.summary())
     if not args.no_cost:
         early, late = costs_at((10, 10_000), args.cost_repeat)
