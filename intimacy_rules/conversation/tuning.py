@@ -72,9 +72,10 @@ CONTROLLING_WEIGHT: Final = 1.0
 ADVICE_WEIGHT: Final = 0.5
 #: Decay of the merging and controlling pressure (half-life ~23 messages).
 SEPARATENESS_DECAY: Final = 0.97
-#: separateness = exp(-pressure / SEPARATENESS_SCALE): one merging message
-#: gives ~0.61, two ~0.37, three ~0.22.
-SEPARATENESS_SCALE: Final = 2.0
+#: separateness = exp(-pressure / SEPARATENESS_SCALE): one merging or
+#: controlling message gives ~0.54 (no longer "high"), two recent ones ~0.3
+#: ("low"): "give me your password" twice is not a close call.
+SEPARATENESS_SCALE: Final = 1.6
 
 # --- mutuality: "someone who also shares intimate feelings with you" ---------
 
@@ -116,9 +117,9 @@ IMMEDIACY_DECAY: Final = 0.97
 
 #: A match is "brand new" while the two have talked at most this long.
 NEW_MATCH_HOURS: Final = 24.0
-#: "Within the first messages": premature disclosure is judged on the first
-#: messages of the conversation only.
-PREMATURE_EARLY_MESSAGES: Final = 8
+#: "Within the first messages": premature disclosure is judged on the opening
+#: exchange of the conversation only.
+PREMATURE_EARLY_MESSAGES: Final = 10
 #: The level of a heavy disclosure: feelings about oneself (shame, worth,
 #: body, loneliness). The analysis carries no valence; a level-4 message in a
 #: brand-new match is a present feeling about the partner ("I'm crazy about
@@ -128,9 +129,10 @@ PREMATURE_LEVEL: Final = 3
 #: "Very early in a new match" for love bombing, in hours and messages.
 LOVE_BOMBING_HOURS: Final = 48.0
 LOVE_BOMBING_EARLY_MESSAGES: Final = 30
-#: Merging messages from one sender within that window: a barrage, not one
-#: figure of speech.
-LOVE_BOMBING_MIN_MERGING: Final = 2
+#: Merging messages from one sender within that window. The contract says
+#: merging language very early is love bombing, so one is enough; raise it to
+#: ask for a barrage.
+LOVE_BOMBING_MIN_MERGING: Final = 1
 #: How many messages an event pattern (premature disclosure, love bombing)
 #: stays reported after its last occurrence.
 PATTERN_MEMORY: Final = 50
