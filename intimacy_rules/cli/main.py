@@ -39,6 +39,14 @@ COMMANDS: dict[str, Command] = {
         "intimacy_rules.cli.analyze_command",
         "analyse messages (JSON Lines on stdin, --text, or --conversation FILE...)",
     ),
+    "serve": Command(
+        "intimacy_rules.cli.serve_command",
+        "run the webhook server (SQLite under --data-dir by default; prints a curl to try)",
+    ),
+    "worker": Command(
+        "intimacy_rules.cli.worker_command",
+        "deliver callbacks from the outbox in its own process",
+    ),
 }
 
 

@@ -13,7 +13,7 @@ lifespan shutdown runs, so no acknowledged request is cut off.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -32,8 +32,6 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra ins
         "the server needs its extra: pip install 'intimacy-rules[server]'", field="server"
     ) from exc
 
-from intimacy_rules.delivery.retry import RetryPolicy
-from intimacy_rules.delivery.worker import DeliveryWorker, WorkerThread
 from intimacy_rules.engine.store import Store
 from intimacy_rules.server.callbacks import callbacks_for
 from intimacy_rules.server.error_handlers import install_error_handlers
@@ -43,6 +41,7 @@ from intimacy_rules.server.openapi_doc import document_api
 from intimacy_rules.server.replay import ReplayRecorder
 from intimacy_rules.server.routes import ROUTERS
 from intimacy_rules.server.rulesets import Loader, RulesetCatalog, load_yaml_ruleset
+from intimacy_rules.server.runtime import delivery_thread
 from intimacy_rules.server.services import (
     Clock,
     DeliveryFactory,
@@ -138,7 +137,13 @@ def create_app(
         replays=recorder,
     )
     in_process = settings.delivery.in_process if run_worker is None else run_worker
-    worker = _worker_thread(services, transport) if in_process else None
+    worker = (
+        delivery_thread(
+            settings, tenants, real_store, clock=clock, metrics=metrics, transport=transport
+        )
+        if in_process
+        else None
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -171,47 +176,6 @@ def create_app(
     document_api(app)
     app.add_middleware(EdgeMiddleware, metrics=metrics, max_body_bytes=settings.max_body_bytes)
     return app
-
-
-def _worker_thread(
-    services: Services, transport: httpx.BaseTransport | None
-) -> WorkerThread | None:
-    outbox = getattr(services.store, "outbox", None)
-    if outbox is None:
-        return None  # a store without an outbox (in-memory): nothing to deliver
-    cfg = services.settings.delivery
-    client = httpx.Client(transport=transport, timeout=cfg.timeout_s, follow_redirects=False)
-    worker = DeliveryWorker(
-        outbox,
-        endpoint_resolver(services.tenants),
-        client=client,
-        policy=RetryPolicy(cfg.max_attempts, cfg.base_delay_s, cfg.max_delay_s),
-        clock=services.clock,
-        metrics=services.metrics,
-        batch_size=cfg.batch_size,
-        lease_s=cfg.lease_s,
-    )
-    purge = getattr(services.store, "purge", None)
-    return WorkerThread(
-        worker,
-        interval_s=cfg.poll_interval_s,
-        batch_size=cfg.batch_size,
-        housekeeping=purge,
-        housekeeping_interval_s=services.settings.purge_interval_s,
-    )
-
-
-def endpoint_resolver(tenants: TenantRegistry) -> Callable[[str, str], tuple[str, str] | None]:
-    """``(tenant, endpoint) -> (url, secret)`` from the tenants' settings."""
-
-    def resolve(tenant: str, endpoint: str) -> tuple[str, str] | None:
-        try:
-            cfg = tenants.get(tenant).settings.endpoints.get(endpoint)
-        except KeyError:
-            return None
-        return None if cfg is None else (cfg.url, cfg.secret.get_secret_value())
-
-    return resolve
 
 
 def _adapter_router(services: Services) -> Any:
