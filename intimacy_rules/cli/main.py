@@ -39,6 +39,14 @@ COMMANDS: dict[str, Command] = {
         "intimacy_rules.cli.analyze_command",
         "analyse messages (JSON Lines on stdin, --text, or --conversation FILE...)",
     ),
+    "validate": Command(
+        "intimacy_rules.cli.validate_command",
+        "check ruleset files: errors with file, line and rule (exit 2), lint warnings",
+    ),
+    "schema": Command(
+        "intimacy_rules.cli.schema_command",
+        "print the JSON Schema of ruleset files, for editors",
+    ),
     "serve": Command(
         "intimacy_rules.cli.serve_command",
         "run the webhook server (SQLite under --data-dir by default; prints a curl to try)",

@@ -29,7 +29,7 @@ from intimacy_rules.rules.models import (
 )
 from intimacy_rules.rules.yaml_source import ParsedYaml
 
-__all__ = ["MAX_CONDITION_DEPTH", "check_model", "check_shape"]
+__all__ = ["MAX_CONDITION_DEPTH", "check_model", "check_shape", "iter_conditions"]
 
 #: ``all`` / ``any`` / ``not`` nest at most this deep in one ``when``.
 MAX_CONDITION_DEPTH = 8
@@ -134,14 +134,17 @@ def _known_key_hint(data: Any, loc: Loc) -> str | None:
     return None
 
 
-def _conditions(cond: Condition, loc: Loc, depth: int = 1) -> Iterator[tuple[Condition, Loc, int]]:
+def iter_conditions(
+    cond: Condition, loc: Loc, depth: int = 1
+) -> Iterator[tuple[Condition, Loc, int]]:
+    """Every node of a condition, with its location in the file and its depth."""
     yield cond, loc, depth
     if isinstance(cond, AllCondition | AnyCondition):
         key = "all" if isinstance(cond, AllCondition) else "any"
         for i, child in enumerate(cond.all if isinstance(cond, AllCondition) else cond.any):
-            yield from _conditions(child, (*loc, key, i), depth + 1)
+            yield from iter_conditions(child, (*loc, key, i), depth + 1)
     elif isinstance(cond, NotCondition):
-        yield from _conditions(cond.not_, (*loc, "not"), depth + 1)
+        yield from iter_conditions(cond.not_, (*loc, "not"), depth + 1)
 
 
 def _value_problem(spec: FieldSpec, value: object) -> tuple[str, str | None] | None:
@@ -200,7 +203,7 @@ class _Checker:
                         self.add(found[0], op_loc, rule_id, found[1])
 
     def rule_condition(self, cond: Condition, loc: Loc, rule_id: str) -> None:
-        for node, node_loc, depth in _conditions(cond, loc):
+        for node, node_loc, depth in iter_conditions(cond, loc):
             if depth > MAX_CONDITION_DEPTH:
                 self.add(
                     f"conditions nest deeper than {MAX_CONDITION_DEPTH} levels", node_loc, rule_id
