@@ -1,52 +1,62 @@
-"""Message flags a detector can see in the words: advice, merging, controlling…
+"""Message flags seen in the words: advice, bid for closeness, controlling…
 
 ``detect_flags`` takes text already passed through ``text.normalize`` and
-returns ``Finding`` objects whose spans index the original text.
+returns ``Finding`` objects whose spans index the original text, at most one
+per flag (the first cue that holds). The phrase patterns live in
+``flag_patterns``; this module adds the decisions that need more than one
+label at a time.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from intimacy_rules.analysis.cue_rules import Cue, message_words
+from intimacy_rules.analysis.flag_patterns import (
+    ADVICE,
+    BID_FOR_CLOSENESS,
+    CONTROLLING,
+    CRITICISM,
+    MERGING,
+)
 from intimacy_rules.analysis.text import Finding
+from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
 
 __all__ = ["detect_flags"]
 
-_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], str], ...]] = (
-    (
-        "advice",
-        re.compile(r"\b(?:you should|have you tried|you need to|let me handle)\b"),
-        "tells the other what to do",
-    ),
-    (
-        "merging",
-        re.compile(r"\b(?:my (?:whole )?world|my everything|nothing without you)\b"),
-        "loss of separateness",
-    ),
-    (
-        "controlling",
-        re.compile(r"\b(?:tell me where you are|delete his number|give me your password)\b"),
-        "directs the other's behaviour",
-    ),
-    (
-        "criticism",
-        re.compile(r"\byou(?:'re| are)? (?:always|never|so selfish)\b"),
-        "global attack on the other's character",
-    ),
-    (
-        "bid_for_closeness",
-        re.compile(r"\b(?:closer to you|talk about us)\b"),
-        "wish to be closer",
-    ),
-)
+#: How far a conditional like "if you loved me you'd…" reaches for its object.
+_CONDITIONAL_REACH: Final = 80
 
 
 def detect_flags(norm: str) -> list[Finding]:
-    """Return the flags found in normalised text, at most one finding per label."""
+    """Return the flags found in normalised text, at most one finding per flag.
+
+    ``norm`` must be ``text.normalize(text)``, so spans index the original text.
+    """
+    words = message_words(norm)
     found: list[Finding] = []
-    for label, pattern, why in _PATTERNS:
-        match = pattern.search(norm)
-        if match is not None:
-            found.append(Finding(label, match.start(), match.end(), why))
+
+    def not_sexual(cue: Cue, start: int, end: int) -> bool:
+        # "If you loved me you'd sleep with me" is sexual pressure (a safety
+        # category), not a flag; the same frame about anything else controls.
+        if cue.name != "if_you_loved":
+            return True
+        return SEX_TERMS_RE.search(norm, end, end + _CONDITIONAL_REACH) is None
+
+    controlling = CONTROLLING.find(norm, words, not_sexual)
+    if controlling is not None:
+        found.append(controlling)
+
+    def not_a_command(cue: Cue, start: int, end: int) -> bool:
+        # A direct order about the other's contacts or whereabouts is
+        # controlling; it is not also advice on the same words.
+        return controlling is None or end <= controlling.start or start >= controlling.end
+
+    advice = ADVICE.find(norm, words, not_a_command)
+    if advice is not None:
+        found.append(advice)
+    for rules in (BID_FOR_CLOSENESS, CRITICISM, MERGING):
+        finding = rules.find(norm, words)
+        if finding is not None:
+            found.append(finding)
     return found

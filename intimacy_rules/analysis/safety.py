@@ -1,7 +1,10 @@
 """Safety categories: contempt, threat, sexual pressure and the speaker's crisis.
 
 ``detect_safety`` takes text already passed through ``text.normalize`` and
-returns ``Finding`` objects whose spans index the original text.
+returns ``Finding`` objects whose spans index the original text, at most one
+per category. The phrase patterns live in ``safety_patterns``; this module
+adds the decisions that look at the whole message: whether a request for a
+picture is sexual, whether a proposal is pushed or simply made.
 """
 
 from __future__ import annotations
@@ -9,39 +12,70 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from intimacy_rules.analysis.cue_rules import Cue, message_words
+from intimacy_rules.analysis.safety_patterns import CONTEMPT, CRISIS, SEXUAL_PRESSURE, THREAT
 from intimacy_rules.analysis.text import Finding
+from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
 
 __all__ = ["detect_safety"]
 
-_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], str], ...]] = (
-    (
-        "contempt",
-        re.compile(r"\b(?:you(?:'re| are) pathetic|loser|idiot)\b"),
-        "insult aimed at the other",
-    ),
-    (
-        "threat",
-        re.compile(r"\b(?:you'll regret|i know where you live)\b"),
-        "intimidation",
-    ),
-    (
-        "sexual_pressure",
-        re.compile(r"\b(?:send me a (?:pic|nude)|sleep with me)\b"),
-        "pushes for sex or images",
-    ),
-    (
-        "crisis",
-        re.compile(r"\b(?:kill myself|want to die|be alive anymore)\b"),
-        "signals self-harm or suicidal thinking",
-    ),
+#: How far a conditional ("if you loved me you'd…") reaches for its object.
+_CONDITIONAL_REACH: Final = 80
+
+#: Insistence: what turns an ask into pushing ("come on", "already", "you owe me").
+_PRESSURE: Final = re.compile(
+    r"\b(?:come on|c'?mon|cmon|already|finally|for once|just once|one more time|asking again"
+    r"|pretty please|pleas{1,3}e{2,}|don'?t make me beg|dont make me beg|i'?ve earned|i earned"
+    r"|i deserve|you owe|owe me|least you could|if you (?:really )?loved|prove (?:it|you)"
+    r"|everyone else|most couples|by now|what'?s the big deal|not a big deal|no big deal"
+    r"|no one will (?:know|see)|nobody will (?:know|see)|i won'?t show|don'?t be (?:a prude|shy"
+    r"|boring|like that)|stop being|you promised|you said you would|waited long enough"
+    r"|it'?s been (?:weeks|months|forever)|how long do i have to wait|i'?m just asking|prude)\b"
+)
+#: Respect for the other's choice: "only if you want to", "no need to".
+_CONSENT: Final = re.compile(
+    r"\b(?:only if you want|if you want to|if you'?re comfortable|if youre comfortable"
+    r"|whenever you'?re ready|no rush|no need to|you don'?t have to|you dont have to"
+    r"|you never have to|don'?t feel like you have to|totally fine if not|it'?s ok(?:ay)? if not"
+    r"|no worries if not|zero pressure|never pressure)\b"
 )
 
 
+def _sexual_pressure_accepts(norm: str) -> tuple[bool, bool]:
+    """Whether the message insists, and whether it leaves the choice to the other."""
+    return _PRESSURE.search(norm) is not None, _CONSENT.search(norm) is not None
+
+
 def detect_safety(norm: str) -> list[Finding]:
-    """Return the safety categories found in normalised text, one finding per label."""
+    """Return the safety categories found in normalised text, one finding per category.
+
+    ``norm`` must be ``text.normalize(text)``, so spans index the original text.
+    """
+    words = message_words(norm)
     found: list[Finding] = []
-    for label, pattern, why in _PATTERNS:
-        match = pattern.search(norm)
-        if match is not None:
-            found.append(Finding(label, match.start(), match.end(), why))
+    for rules in (CONTEMPT, THREAT, CRISIS):
+        finding = rules.find(norm, words)
+        if finding is not None:
+            found.append(finding)
+    if SEXUAL_PRESSURE.applies(words):
+        pressing, consenting = _sexual_pressure_accepts(norm)
+        sexual = SEX_TERMS_RE.search(norm) is not None
+
+        def pressure(cue: Cue, start: int, end: int) -> bool:
+            if consenting:
+                return False
+            if cue.name == "image_request":
+                # A picture is sexual when the message says so, or pushes for it.
+                return sexual or pressing
+            if cue.name in {"conditional_love", "sex_ultimatum"}:
+                return SEX_TERMS_RE.search(norm, end, end + _CONDITIONAL_REACH) is not None
+            if cue.name == "push_sex":
+                return pressing
+            if cue.name == "compare_others":
+                return sexual
+            return True
+
+        finding = SEXUAL_PRESSURE.find(norm, words, pressure)
+        if finding is not None:
+            found.append(finding)
     return found

@@ -1,0 +1,478 @@
+"""The phrase patterns behind the five flags ``flags.detect_flags`` reports.
+
+Each flag is a ``LabelRules``: trigger words, then named cues built from the
+word classes in ``word_classes``. The cues follow ``spec/criteria.md``
+section 2 and its hard cases; they describe kinds of phrase ("you + should +
+verb", "imperative at the start of a clause"), never single sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from intimacy_rules.analysis.cue_rules import Cue, LabelRules
+from intimacy_rules.analysis.word_classes import (
+    APOS,
+    ARE_YOU,
+    DONT,
+    GAP,
+    I_AM,
+    SHORT_GAP,
+    YOU,
+    YOU_ARE,
+    alt,
+)
+
+__all__ = ["ADVICE", "BID_FOR_CLOSENESS", "CONTROLLING", "CRITICISM", "FLAG_RULES", "MERGING"]
+
+_Q = "question "
+_NEG = "negated"
+_NEG_REP = "negated reported"
+
+# Where an imperative can start: the start of a sentence or clause, or after a
+# softener ("just", "maybe", "honestly"...).
+_CLAUSE = r"(?:^|(?<=[.!?\n;:(]) ?|(?<=[.!?\n;:]  )|(?<=, )(?:so |and |but |then |or )?)"
+_SOFT = r"(?:(?:just|maybe|honestly|seriously|please|pls|plz|definitely|also|then|so|and) )?"
+_ADV = r"(?:(?:really|just|honestly|definitely|probably|seriously|totally|still|also|maybe|def) )?"
+
+_ADVICE_VERBS: Final = alt(
+    "try talk_to talk_with tell_him tell_her tell_them tell_your ask_him ask_her ask_them "
+    "ask_for ask_about ask_your go_to go_see go_for go_talk go_back see_a see_if see_your "
+    "get_a get_some get_help get_out get_away get_checked get_rid get_therapy find_a "
+    "find_someone find_something find_out find_some find_ways look_into look_for look_after "
+    "look_up consider stay_away stay_strong stay_safe stay_calm stay_positive stay_true avoid "
+    "focus_on give_it give_him give_her give_them give_yourself take_care_of_yourself take_some "
+    "take_time take_it_easy take_it_slow take_a_break take_a_step stop_worrying stop_blaming "
+    "stop_overthinking stop_apologizing "
+    "stop_comparing stop_beating be_honest be_patient be_kind be_gentle be_careful be_yourself "
+    "be_upfront be_clear be_open be_direct be_firm be_brave keep_trying keep_going keep_your "
+    "keep_an_eye keep_in_mind keep_it keep_at_it write_it write_down write_a call_him call_her "
+    "call_them call_a call_the call_your call_someone block_him block_her block_them report_him "
+    "report_her report_it report_them leave_him leave_her leave_them move_on move_out walk_away "
+    "cut_him cut_her cut_them cut_ties cut_contact reach_out spend_time spend_some spend_more "
+    "spend_less start_by start_with set_boundaries set_a set_up let_him let_her let_them let_it "
+    "let_yourself learn_to learn_how read_up read_about use_a use_the use_this use_your "
+    "ignore_him ignore_her ignore_them ignore_it forgive_yourself treat_yourself trust_yourself "
+    "trust_your check_out check_if check_with check_in_on put_yourself remember_to remember_that "
+    "journal apply_for save_up quit_your quit_that drop_him drop_her drop_them drop_it "
+    "drop_toxic seek_help seek_therapy sleep_on_it breathe think_about_it hang_in_there "
+    "don't_let don't_take don't_give don't_be_afraid don't_feel_bad don't_worry don't_blame "
+    "don't_beat don't_settle don't_rush don't_listen don't_waste don't_stress don't_forget "
+    "dont_let dont_take dont_give dont_be_afraid dont_feel_bad dont_worry dont_blame dont_beat "
+    "dont_settle dont_rush dont_listen dont_waste dont_stress dont_forget do_not "
+    "never_let never_give_up never_settle"
+)
+
+ADVICE: Final = LabelRules(
+    "advice",
+    "should shouldn't shouldnt shud need needa gotta must ought oughta might may could "
+    "tried try trying thought considered consider considering looked talked why how what "
+    "suggest recommend advise advice suggestion if handle sort fix deal care worth idea "
+    "best key make remember forget keep talk tell ask go see get find look stay avoid focus "
+    "give take stop be write call block report leave move walk cut reach spend start set let "
+    "learn read use ignore forgive treat trust check put journal apply save quit drop seek "
+    "sleep breathe hang don't dont do never maybe helps help",
+    (
+        Cue(
+            "you_should",
+            YOU + " " + _ADV + r"(?:should|shud|shld|ought to|oughta|need to|needa|gotta|have to"
+            r"|might want to|may want to|might wanna|could try|could always|could just"
+            r"|could also|might try|may need to|shouldn" + APOS + r"t|should not|should never"
+            r"|should really|should probably|definitely should|don" + APOS + r"t need to"
+            r"|don" + APOS + r"t have to|dont need to|dont have to)\b"
+            r"(?! have\b|" + APOS + r"ve\b| know\b| see me\b| hear\b| tell me\b| come\b"
+            r"| be (?:proud|happy|glad|ashamed|fine|ok|okay|good|sorry|kidding|joking|tired"
+            r"|exhausted|so|really|very|a|an|the|here|there|with me)\b)",
+            "tells the other what they should do",
+            _Q + _NEG_REP,
+        ),
+        Cue(
+            "advisory_frame",
+            r"\b(?:i(?:" + APOS + r"d| would) (?:suggest|recommend|advise|say you)"
+            r"|i (?:suggest|recommend|advise)|my advice|(?:my|one|a) suggestion|if i were you"
+            r"|if i was you|in your (?:shoes|position)|the (?:best|only|first) (?:thing|way|step)"
+            r" (?:to do |you can do |is|would be)|it (?:might|would|could|may|will|can) help"
+            r"|it (?:might|would|could|may) be (?:good|helpful|worth|wise|best|better|a good idea)"
+            r"|it" + APOS + r"s (?:worth|a good idea|best to|better to|important to|ok to|okay to)"
+            r"|its (?:worth|a good idea|best to|better to|important to)|the key is"
+            r"|make sure (?:you|to|that)|keep in mind|be sure to|try not to"
+            r"|(?:you|u) (?:can|could) (?:always|also|just|try)"
+            r"|(?:it|that|this) (?:really )?helps? (?:a lot )?(?:to|if you))\b",
+            "gives advice (a suggestion or a recommendation)",
+            _NEG_REP,
+        ),
+        Cue(
+            "question_advice",
+            r"\b(?:have (?:you|u) (?:ever )?(?:tried|thought (?:about|of)|considered|looked into"
+            r"|talked to|asked|spoken to|reached out)"
+            r"|did (?:you|u) (?:try|consider|think about|ask)"
+            r"|why (?:don" + APOS + r"t|dont|not) (?:you |u )?(?:just )?(?!me\b)\w"
+            r"|how about (?:you|u|trying|talking|asking|telling|just)"
+            r"|what if (?:you|u) (?:just )?(?:tried|talk|talked|told|asked|try|tell|ask|went)"
+            r"|maybe (?:you|u) (?:could|should|can|need|might)"
+            r"|maybe (?:just )?(?:try|talk|ask|tell|see|get|look|consider|give|take|go))",
+            "advice phrased as a question or a maybe",
+            _NEG_REP,
+        ),
+        Cue(
+            "imperative_advice",
+            _CLAUSE + _SOFT + _ADVICE_VERBS + r"\b(?! me\b| with me\b| to me\b)",
+            "an imperative telling the other how to fix it",
+            _Q + _NEG_REP,
+        ),
+        Cue(
+            "take_over",
+            r"\b(?:let me|i" + APOS + r"ll|ill|i will) (?:just )?(?:handle|take care of|deal with"
+            r"|fix|sort(?: out)?|sort|figure out) (?:it|this|that|everything|the rest)\b",
+            "takes over the other's problem (caretaking)",
+            _NEG_REP,
+        ),
+    ),
+)
+
+_CONTACT_VERBS: Final = alt(
+    "delete block unfollow unfriend remove unmatch ghost cut_off stop_talking_to "
+    "stop_texting stop_seeing stop_hanging_out_with stop_hanging_out stop_following "
+    "stop_messaging stop_calling stop_meeting stop_going_out quit_seeing"
+)
+_WHO: Final = r"(?:him|her|them|his|their|that|those|these|it|yours|your|all|every)\b"
+
+CONTROLLING: Final = LabelRules(
+    "controlling",
+    "tell where who location password passcode pin phone texts messages dms delete block "
+    "unfollow unfriend remove unmatch ghost cut stop no allowed going can't cant cannot let "
+    "forbid dare text call check update from expect need want end because said say final "
+    "answer crying whining sulking complaining reason upset mine belong own wearing home "
+    "permission loved cared respected quit seeing know unlock show",
+    (
+        Cue(
+            "demand_whereabouts",
+            r"\b(?:tell me (?:right now |now )?(?:where (?:you|u) (?:are|were|r|went|been)"
+            r"|where (?:you"
+            + APOS
+            + r"re|youre|ur)|who (?:you|u)(?:"
+            + APOS
+            + r"re| are| were|re)?"
+            r" (?:with|texting|talking|seeing|messaging))"
+            r"|(?:send|share|turn on) (?:me )?(?:your |ur )?(?:live )?location"
+            r"|answer (?:me|your phone|the phone)\b(?! when| this| honestly| one)"
+            r"|i (?:need|want|have|deserve) to know (?:where|who) (?:you|u))",
+            "demands the other's whereabouts or company",
+            _NEG_REP,
+        ),
+        Cue(
+            "demand_access",
+            r"\b(?:(?:give|send|tell) me (?:your|ur) (?:password|passcode|pin|login|phone|code)"
+            r"|(?:what" + APOS + r"s|whats|what is) (?:your|ur) (?:password|passcode|pin)"
+            r"|(?:show me|let me see|let me check|let me read|let me go through|hand me|unlock)"
+            r" (?:your|ur) (?:phone|texts|messages|dms|chats|inbox|emails|camera roll|snap))",
+            "demands access to the other's phone or accounts",
+            _NEG_REP,
+        ),
+        Cue(
+            "cut_contacts",
+            r"(?:" + _CLAUSE + _SOFT + r"|\b(?:i need|i want|i expect|i" + APOS + r"m asking"
+            r"|you need|you have|you"
+            + APOS
+            + r"re going|you will) (?:you )?(?:to )?)"
+            + _CONTACT_VERBS
+            + r" "
+            + _WHO,
+            "tells the other to cut off their contacts",
+            _Q + _NEG_REP,
+        ),
+        Cue(
+            "forbid",
+            r"\b(?:no more (?:texting|talking to|seeing|hanging out|going out|nights out"
+            r"|guys|girls|other (?:guys|girls|men|women))"
+            r"|(?:you" + APOS + r"re|you are|youre|ur|u r) not (?:allowed|going out|going anywhere"
+            r"|going to (?:a |the |that |his |her |their |\w+" + APOS + r"s )|leaving|wearing that)"
+            r"|(?:you|u) (?:aren" + APOS + r"t allowed to|are not allowed to|may not)"
+            r"|(?:you|u) (?:can" + APOS + r"t|cant|cannot) (?:go out|see (?:him|her|them)"
+            r"|hang out with|text (?:him|her|them)|talk to (?:him|her|them)|wear that)"
+            r"|i (?:won" + APOS + r"t|will not|wont|don" + APOS + r"t|dont) (?:let|allow) (?:you|u)"
+            r" (?:to )?(?:go|see|leave|talk|text|hang|wear|out|do that|near)"
+            r"|i forbid|(?:don" + APOS + r"t|dont|do not) (?:you )?dare (?:go|leave|talk|text|see"
+            r"|wear|hang|call|answer|open))\b",
+            "forbids the other to go, see or wear something",
+            "question reported",
+        ),
+        Cue(
+            "check_ins",
+            r"\b(?:(?:text|call|message|check in with|update) me every"
+            r"|from now on,? (?:you|u) (?:text|call|tell|check|ask|send|come|go|stay|don|will|need"
+            r"|have|are|can" + APOS + r"t)"
+            r"|(?:you|u) (?:will|have to|must|need to|are going to) (?:text|call|check in with"
+            r"|answer|report to|ask) me|(?:you|u) (?:will|have to|must|need to|are going to) tell"
+            r" me (?:where|who|everything|first|before)"
+            r"|(?:you|u) (?:need|have to get|must get) my permission|ask (?:me|my permission) first"
+            r"|(?:you|u) text me every)\b",
+            "demands check-ins or permission",
+            _NEG_REP,
+        ),
+        Cue(
+            "finality",
+            r"\b(?:end of discussion|end of conversation|because i said so|that"
+            + APOS
+            + r"s final|thats final|not up for discussion|not negotiable|no arguments"
+            r"|(?:you" + APOS + r"ll |you will )?do (?:what|as) i (?:say|said|tell you))\b",
+            "closes the discussion to impose a decision",
+            _NEG_REP,
+        ),
+        Cue(
+            "run_feelings",
+            r"\b(?:stop (?:crying|whining|sulking|complaining|pouting|overreacting|being (?:so )?"
+            r"(?:dramatic|sensitive|emotional|upset|needy|clingy|mad|sad))"
+            r"|(?:you have|you" + APOS + r"ve got|youve got|there" + APOS + r"s|theres) no reason"
+            r" to (?:be|feel) (?:upset|sad|mad|angry|hurt|jealous|worried|scared|like that)"
+            r"|(?:you|u) (?:don" + APOS + r"t|dont) get to (?:be|feel)"
+            r"|(?:you|u) (?:aren" + APOS + r"t|are not) allowed to (?:be|feel))\b",
+            "tells the other what to feel",
+            _NEG_REP,
+        ),
+        Cue(
+            "if_you_loved",
+            r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|cared for"
+            r"|respected|trusted) me(?: back| too)?,? (?:you"
+            + APOS
+            + r"d|you would|u"
+            + APOS
+            + r"d|youd|u would"
+            r"|you wouldn" + APOS + r"t|you would not)\b",
+            "makes love conditional on obeying",
+            _NEG_REP,
+        ),
+        Cue(
+            "possession",
+            r"\b(?:you belong to me|i own you|(?:you" + APOS + r"re|you are|youre) mine"
+            r" and (?:no one|nobody) else)\b",
+            "claims ownership of the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "i_need_you_to_stop",
+            r"\b(?:i (?:need|want|expect) (?:you|u) to|i" + APOS + r"m asking you to)"
+            r" (?:stop|quit|cut|drop|stay home|come home (?:now|right now|immediately))\b",
+            "demands the other change their behaviour",
+            _NEG_REP,
+        ),
+    ),
+)
+
+_CHAR_CLEAR: Final = alt(
+    "selfish inconsiderate lazy thoughtless self-centered self-centred selfcentered "
+    "self-absorbed selfabsorbed immature irresponsible insensitive unreliable manipulative "
+    "ungrateful arrogant disrespectful entitled narcissistic heartless cruel toxic hypocrite "
+    "hypocritical childish petty dishonest careless a_liar such_a_liar a_hypocrite "
+    "a_narcissist spoiled spoilt two-faced passive-aggressive judgmental judgemental "
+    "condescending controlling possessive stubborn unbearable impossible_to_talk_to "
+    "emotionally_unavailable useless_at"
+)
+_CHAR_SOFT: Final = alt(
+    "cold mean negative dramatic jealous boring annoying difficult distant fake cheap messy "
+    "critical rude needy clingy defensive flaky closed_off bossy uptight"
+)
+_INTENSIFIER: Final = alt(
+    "so such_a such_an really too very incredibly completely totally always the_most being "
+    "being_so just_so honestly_so literally_so kind_of kinda sooo soo"
+)
+_POSITIVE_AFTER: Final = (
+    r"(?!,? (?:make me (?:smile|laugh|happy|feel (?:good|better|safe|loved|special|happy|welcome"
+    r"|at home|seen|heard))|makes? me (?:smile|laugh)|know (?:how|what|just"
+    r"|when)|look|cheer|help|support|have my back|there for me|fail to|cease to|disappoint"
+    r"|surprise|amaze|told me|tell me|mentioned|said|know\b|gonna|going to"
+    r"|get (?:tired|bored)|give up|let me down|stop|so (?:sweet|kind|nice|good|thoughtful"
+    r"|supportive|patient|lovely|cute|funny)|welcome|right|on my mind|in my|forget|remember"
+    r"|manage|find|come through|show up for|got my back|make time|answer|pick up when))"
+)
+
+_YOU_ARE_STRICT: Final = (
+    r"\b(?:you" + APOS + r"re|you are|you r|u r|u" + APOS + r"re|youre|you" + APOS + r"re being"
+    r"|you are being|are you)"
+)
+# Curious questions ("do you always wake up this early?") are not complaints.
+_NOT_CURIOUS: Final = r"(?<!do )(?<!did )(?<!will )(?<!would )(?<!can )(?<!could )"
+
+CRITICISM: Final = LabelRules(
+    "criticism",
+    "always never constantly selfish inconsiderate lazy thoughtless self-centered "
+    "self-centred selfcentered self-absorbed selfabsorbed immature irresponsible insensitive "
+    "unreliable manipulative ungrateful arrogant disrespectful entitled narcissistic heartless "
+    "cruel toxic hypocrite hypocritical childish petty dishonest careless liar spoiled spoilt "
+    "two-faced passive-aggressive judgmental judgemental condescending controlling possessive "
+    "stubborn unbearable impossible emotionally useless cold mean negative dramatic jealous "
+    "boring annoying difficult distant fake cheap messy critical rude needy clingy defensive "
+    "flaky closed bossy uptight about everything ruin ruins like care cares typical",
+    (
+        Cue(
+            "always_never",
+            _NOT_CURIOUS + r"(?:" + YOU + r"|" + YOU_ARE + r"|" + ARE_YOU + r") (?:just "
+            r"|literally |really |honestly |seriously |basically |simply )?"
+            r"(?:always|constantly|allways|alwys)\b"
+            + _POSITIVE_AFTER
+            + r"|"
+            + _NOT_CURIOUS
+            + r"(?:"
+            + YOU
+            + r"|"
+            + YOU_ARE
+            + r") (?:just |literally |really |honestly |seriously |basically |simply )?(?:never"
+            r"|nevr)\b(?!,? (?:have|need) to)" + _POSITIVE_AFTER,
+            "a global always/never complaint about the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "character",
+            r"(?:"
+            + _YOU_ARE_STRICT
+            + r" (?:"
+            + _INTENSIFIER
+            + r" )?|\b(?:your|ur) "
+            + _INTENSIFIER
+            + r" )(?:"
+            + _CHAR_CLEAR
+            + r"|(?:"
+            + _INTENSIFIER
+            + r") "
+            + _CHAR_SOFT
+            + r")\b",
+            "attacks the other's character",
+            _NEG_REP,
+        ),
+        Cue(
+            "all_about_you",
+            r"\b(?:(?:it" + APOS + r"s|its|it is|everything" + APOS + r"s|everything is)"
+            r" (?:always |all |only )?(?:always |all )?about (?:you|u)\b(?! and me| two)"
+            r"|(?:you|u) make (?:everything|it all|it) about (?:you|yourself)"
+            r"|(?:you|u) (?:only |just )?(?:ever )?(?:think|care) (?:about|of) (?:yourself|you)\b"
+            r"|(?:you|u) (?:can" + APOS + r"t|cant|cannot) (?:ever )?do anything right"
+            r"|(?:you|u) ruin everything|(?:you" + APOS + r"re|you are|youre|ur) just like"
+            r" (?:them|him|her|your (?:mom|mother|dad|father)|my ex)"
+            r"|(?:so |how )?typical of (?:you|u))",
+            "a global attack on the other",
+            _NEG_REP,
+        ),
+    ),
+)
+
+_WE_ADV: Final = (
+    r"(?:(?:basically|literally|really|practically|just|now|already|meant to be|becoming|like"
+    r"|truly|officially) )?"
+)
+
+MERGING: Final = LabelRules(
+    "merging",
+    "world everything life universe soulmate half nothing without exist breathe one unit "
+    "need complete everything together anyone anybody friends live lost whole all same",
+    (
+        Cue(
+            "my_everything",
+            YOU_ARE + r" (?:literally |basically |truly |really )?(?:my (?:whole |entire )?"
+            r"(?:world|everything|life|universe|reason (?:to|for) (?:live|living|being|exist)"
+            r"|other half|oxygen|air|soulmate|soul mate|all)"
+            r"|all i (?:need|have|want|live for)|the only (?:thing|reason|one) (?:i|that)"
+            r" (?:live|matters|need|have))\b",
+            "makes the other the speaker's whole world",
+            _NEG,
+        ),
+        Cue(
+            "nothing_without_you",
+            r"\b(?:" + I_AM + r" (?:nothing|nobody|no one|lost|empty|incomplete|not whole)"
+            r" without (?:you|u)"
+            r"|(?:i|"
+            + "i"
+            + APOS
+            + r"d) (?:literally |really |just |honestly |truly )?(?:can"
+            + APOS
+            + r"t|cant|cannot|couldn"
+            + APOS
+            + r"t) (?:even )?(?:live|exist|breathe|function|survive|go on|be happy|do anything)"
+            r" without (?:you|u)"
+            r"|(?:don" + APOS + r"t|dont|do not) (?:even )?know who i am without (?:you|u)"
+            r"|without (?:you|u),? (?:i" + APOS + r"m|im|i am|i" + APOS + r"d be|i" + APOS + r"m)"
+            r" (?:nothing|nobody|lost|no one)"
+            r"|(?:i|" + "i" + APOS + r"d) (?:can" + APOS + r"t|cant|cannot) breathe when (?:you"
+            r"|u)" + SHORT_GAP + r"(?:not|gone|away)"
+            r"|i need (?:you|u) every (?:second|minute|moment|hour)"
+            r"|i (?:don" + APOS + r"t|dont|do not) exist without|(?:you|u) complete me"
+            r"|i (?:only )?live for (?:you|u)\b)",
+            "says the speaker cannot exist apart from the other",
+            _NEG,
+        ),
+        Cue(
+            "one_person",
+            r"\bwe" + APOS + r"(?:re| are) " + _WE_ADV + r"(?:one|the same|a single)"
+            r" (?:person|soul|heart|unit|being|mind|body|entity)\b"
+            r"|\bwe" + APOS + r"(?:re| are) " + _WE_ADV + r"one(?= ?[.!,\n]|$| now| already| lol"
+            r"| haha| forever)"
+            r"|\bnot two (?:people|persons|separate people) anymore"
+            r"|\bmeant to be one\b|\btwo halves of (?:one|the same)"
+            r"|\bone (?:family|unit|soul) now\b",
+            "claims the two are one person",
+            _NEG,
+        ),
+        Cue(
+            "your_life_is_mine",
+            r"\b(?:your (?:life|pain|problems|happiness|friends|family) (?:is|are) (?:my|mine)"
+            r"|what" + APOS + r"s yours is mine)\b",
+            "erases the line between the two lives",
+            _NEG,
+        ),
+        Cue(
+            "drop_everyone",
+            r"\b(?:" + DONT + r" need (?:my )?(?:friends|family|anyone|anybody|other people"
+            r"|anything)" + SHORT_GAP + r"(?:but|except|just|only|other than) (?:you|u)\b"
+            r"|(?:don" + APOS + r"t|dont|do not) need (?:friends|anyone else|anybody else)"
+            r"|(?:gave up|give up|quit|dropped|cancel+ed) (?:everything|everyone|my \w{1,20}"
+            + GAP
+            + r"so (?:we|that we) can do everything together|do everything together)"
+            r"|(?:give|gave) up (?:everything|my whole life|all my friends) for (?:you|u))",
+            "drops everyone and everything else for the other",
+            _NEG,
+        ),
+    ),
+)
+
+_BID_ADV: Final = r"(?:(?:really|still|just|honestly|so|truly) ){0,2}"
+
+BID_FOR_CLOSENESS: Final = LabelRules(
+    "bid_for_closeness",
+    "talk closer close check-in checkin connected connect reconnect understand know us "
+    "between going relationship together miss again",
+    (
+        Cue(
+            "talk_about_us",
+            r"\b(?:talk|talking|chat|check-in|check in|conversation|talks) (?:\w+ )?(?:about|on)"
+            r" (?:us|ourselves|what we are|where (?:this|we|things) (?:is |are |"
+            + APOS
+            + r"re )?(?:going|heading|stand)|how we"
+            + APOS
+            + r"(?:re| are) (?:doing|feeling)"
+            r"|our relationship|the two of us|what" + APOS + r"s (?:happening|going on)"
+            r" between us|this thing between us|(?:what|how) we (?:feel|want))\b",
+            "asks to talk about the two of them",
+            _NEG,
+        ),
+        Cue(
+            "want_closer",
+            r"\b(?:i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope)"
+            r"(?: for)?(?: us)?(?: to)? (?:feel |be |get |grow )?"
+            r"(?:closer|close again|more connected|connected again|reconnect)"
+            r"|i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|love) to"
+            r" (?:really )?(?:get to )?(?:understand|know) (?:you|u)\b(?!'| were| are"
+            r"| did| had| have| got| r\b|re\b)"
+            r"|(?:can|could|should) we (?:try again|start over|reconnect|be close again"
+            r"|get closer|spend (?:more )?time together)"
+            r"|(?:can|could|let" + APOS + r"s) (?:we )?(?:spend|have|make|set aside) (?:some )?"
+            r"(?:real |quality )?time (?:just )?(?:for us|together|to talk|to really talk)"
+            r"|i miss (?:us|being close|feeling close|how close we|how we used to"
+            r"|the way we used to"
+            r"|what we had|when we used to))\b",
+            "an explicit wish to be closer",
+            _NEG,
+        ),
+    ),
+)
+
+#: The flags this module detects, in the order they are tried.
+FLAG_RULES: Final = (ADVICE, BID_FOR_CLOSENESS, CONTROLLING, CRITICISM, MERGING)

@@ -1,0 +1,449 @@
+"""The phrase patterns behind the four safety categories ``safety.detect_safety`` reports.
+
+Built from small word classes (second-person targets, insult nouns, harm
+verbs, exposure targets, image nouns, self-harm expressions) following
+``spec/criteria.md`` section 3: contempt, threat and sexual pressure are what
+the speaker does to the other; crisis is the speaker's own danger.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from intimacy_rules.analysis.cue_rules import Cue, LabelRules
+from intimacy_rules.analysis.word_classes import (
+    APOS,
+    DONT,
+    GAP,
+    I_AM,
+    I_WILL,
+    SHORT_GAP,
+    YOU_WILL,
+    alt,
+)
+
+__all__ = ["CONTEMPT", "CRISIS", "SAFETY_RULES", "SEXUAL_PRESSURE", "THREAT"]
+
+_NEG_REP = "negated reported"
+
+# --- contempt ------------------------------------------------------------------
+
+_INSULT_NOUNS: Final = alt(
+    "loser losers idiot idiots moron morons imbecile dumbass dumbfuck dumb-ass fool clown jerk "
+    "asshole arsehole bitch slut whore skank cunt prick dickhead bastard pig slob freak creep "
+    "psycho disgrace parasite leech scum lowlife prude lump coward wimp crybaby snowflake "
+    "retard loooser looser piece_of_shit piece_of_crap "
+    "piece_of_garbage piece_of_trash waste_of_space waste_of_air excuse_for_a sorry_excuse"
+)
+_INSULT_ADJECTIVES: Final = alt(
+    "pathetic disgusting worthless useless stupid dumb brainless braindead ugly fat gross "
+    "repulsive revolting spineless gutless clueless pitiful laughable contemptible vile "
+    "filthy retarded trash garbage a_joke a_waste beneath_me an_embarrassment "
+    "a_disappointment such_a_joke a_failure such_a_failure a_nobody nothing_to_me"
+)
+_MODIFIERS: Final = alt(
+    "a an the such such_an such_a absolute total complete utter fucking fuckin effing "
+    "freaking stupid dumb spineless pathetic useless worthless lazy fat ugly little big sad "
+    "biggest real lying whiny miserable disgusting gutless clueless brainless just literally "
+    "so really truly honestly nothing_but one"
+)
+_YOU_ARE: Final = (
+    r"\b(?:you" + APOS + r"re|you are|you r|u r|u" + APOS + r"re|youre|ur|your so|your such"
+    r"|ur so|ur such|u are)"
+)
+_SARCASM: Final = (
+    r"(?:\U0001f644|\U0001f643|/s\b|alert the (?:media|press)|call the (?:media|press|news)"
+    r"|mark (?:the|your|my) calendar|slow clap|(?:a|what a) miracle|shocker|bravo)"
+)
+
+CONTEMPT: Final = LabelRules(
+    "contempt",
+    "loser losers idiot idiots moron morons imbecile dumbass dumbfuck dumb-ass fool clown jerk "
+    "asshole arsehole bitch slut whore skank cunt prick dickhead bastard pig slob freak creep "
+    "psycho failure disgrace parasite leech trash garbage scum lowlife nobody prude lump "
+    "coward wimp crybaby snowflake retard loooser looser piece waste excuse joke embarrassment "
+    "disappointment pathetic disgusting worthless useless stupid dumb brainless braindead ugly "
+    "fat gross repulsive revolting spineless gutless clueless pitiful laughable contemptible "
+    "vile filthy retarded nothing beneath disgust disgusted repulsed sick stand ew eww ewww "
+    "genius einstein media press calendar clap miracle shocker bravo medal cookie trophy "
+    "river boo get grow shut stfu nobody one someone somebody want love date",
+    (
+        Cue(
+            "you_are_insult",
+            _YOU_ARE + r" (?:(?:so|such|really|just|fucking|truly|literally|absolutely|completely"
+            r"|totally|utterly|honestly|a|an|such an|such a|the|biggest|total|complete|absolute"
+            r"|utter) ){0,3}(?:"
+            + _INSULT_ADJECTIVES
+            + r"|(?:(?:"
+            + _MODIFIERS
+            + r") ){0,3}"
+            + _INSULT_NOUNS
+            + r")\b|\bare (?:you|u) (?:fucking |really |just |that |so )?(?:stupid|dumb|retarded"
+            r"|an idiot|a moron|brain ?dead)\b",
+            "insults the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "vocative_insult",
+            r"\b(?:you|u|ya),? (?:(?:"
+            + _MODIFIERS
+            + r") ){0,3}"
+            + _INSULT_NOUNS
+            + r"\b(?! out| around| off| me\b| up)",
+            "calls the other names",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "what_a",
+            r"\bwhat (?:an? |a fucking |an absolute |a total |a complete )?"
+            + _INSULT_NOUNS
+            + r"\b",
+            "mocks the other as a",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "disgust",
+            r"\b(?:(?:you|u) (?:disgust|repulse|sicken) me|(?:you|u) (?:make|made) me"
+            r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
+            r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
+            r"|(?:can" + APOS + r"t|cant|cannot) (?:even )?stand (?:the sight of |looking at )?"
+            r"(?:you|u)\b|\bew+ (?:you|u)\b|(?:you" + APOS + r"re|you are|ur|youre) beneath me)",
+            "disgust aimed at the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "mockery",
+            r"\b(?:(?:oh )?(?:sure|right|yeah right),? (?:because|cause|cuz) (?:you|u|ur)"
+            r"|(?:alert|call) the (?:media|press|news)|slow clap|(?:do you|you) want a (?:medal"
+            r"|cookie|trophy|gold star)|give (?:you|u) a (?:medal|cookie|trophy)"
+            r"|cry me a river|boo ?hoo|get a life|get over yourself|(?:nobody|no one|who) asked"
+            r"|(?:nobody|no one) cares(?! about| if| how| what| that| when| but)"
+            r"|(?:just|oh|please|pls|omg) grow up|grow the fuck up|grow up already"
+            r"|shut the fuck up|stfu|shut your (?:mouth|face)|just shut up"
+            r"|shut up already|(?:from|by|coming from) (?:someone|somebody|a person|a guy|a girl"
+            r"|a man|a woman) who (?:can" + APOS + r"t|cant|cannot|couldn" + APOS + r"t) (?:even )?"
+            r"\w{2,20})\b",
+            "mockery aimed at the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "sarcastic_praise",
+            _YOU_ARE + r" (?:such|so) (?:a |an )?(?:genius|einstein|catch|prize|gem|treat|delight"
+            r"|hero|saint|smart|brilliant|clever|helpful|mature|considerate|reliable|responsible"
+            r"|good with)"
+            + GAP
+            + _SARCASM
+            + r"|"
+            + _SARCASM
+            + GAP
+            + r"(?:you|u) (?:actually|finally|really|even|seriously)\b"
+            r"|\b(?:wow|oh wow|omg),? (?:you|u) (?:actually|finally) " + GAP + _SARCASM,
+            "sarcasm that mocks the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "nobody_would",
+            r"\b(?:nobody|no one|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|date"
+            r"|marry|touch|put up with|care about) (?:you|u)\b",
+            "tells the other they are unlovable",
+            "reported",
+        ),
+    ),
+)
+
+# --- threat --------------------------------------------------------------------
+
+_HARM_VERBS: Final = alt(
+    "hurt kill hit beat punch slap stab shoot strangle choke smash break destroy ruin end "
+    "murder burn cut bury wreck"
+)
+_HARM_OBJECTS: Final = (
+    r"(?:you|u|ya|him|her|them|ur (?:face|life|car|career)|your (?:face|life|car|career"
+    r"|reputation|stuff|phone|legs|neck|head|family|new (?:boyfriend|girlfriend|guy|girl))"
+    r"|that (?:guy|girl|bitch|bastard))\b"
+)
+_EXPOSURE_TARGETS: Final = (
+    r"(?:everyone|everybody|the world|online|the internet|instagram|facebook|twitter|tiktok"
+    r"|your (?:boss|wife|husband|family|parents|mom|mum|dad|friends|kids|coworkers|work|job"
+    r"|whole (?:family|office)|ex|girlfriend|boyfriend)|all your friends|your mother|your father)"
+)
+
+# "I'll hit you up", "I'll cut you a slice": the harm verb is part of an idiom.
+_NOT_IDIOM: Final = (
+    r"(?! up\b| back\b| with\b| in on\b| a\b| an\b| some\b| off\b| out\b| down\b| to\b"
+    r"| into\b| the\b| at\b| in\b| on\b)"
+)
+
+THREAT: Final = LabelRules(
+    "threat",
+    "regret sorry pay else hurt kill hit beat punch slap stab shoot strangle choke smash break "
+    "destroy ruin end murder burn cut bury wreck dead watch warning warned capable happen "
+    "live address schedule parked sitting waiting standing watching following tracking saw "
+    "tracker tracking gps airtag camera location get escape hide run accounts account profile "
+    "profiles numbers find wherever shame pity show send post share leak forward tell expose "
+    "think everyone test push want know",
+    (
+        Cue(
+            "regret",
+            r"(?:" + YOU_WILL + r"|\b(?:you" + APOS + r"re|youre|you are|u r|ur) (?:going to|gonna)"
+            r"|\b(?:he|she|they)(?:" + APOS + r"ll| will|ll| is going to|" + APOS + r"s gonna"
+            r"|s gonna| are going to|" + APOS + r"re gonna))"
+            r" (?:really |so |seriously |definitely )?(?:regret (?!not\b|missing\b|skipping\b)"
+            r"|be sorry\b(?! (?:you|u) missed| if)|pay for (?:this|that|it|what)|pay(?=[.!,\n]|$)"
+            r"|wish (?:you|u) (?:hadn" + APOS + r"t|never))"
+            r"|\bi(?:" + APOS + r"ll| will|ll) make (?:you|u|him|her|them) (?:pay|regret|sorry"
+            r"|suffer)\b",
+            "warns the other of consequences",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "or_else",
+            r"\bor else(?= ?[.!?\n]|$| i\b)|\bor (?:i"
+            + APOS
+            + r"ll|ill|i will|i"
+            + APOS
+            + r"m gonna|im gonna)"
+            r" (?:come (?:find|over|there|to your)|make (?:you|sure)|tell (?:everyone|your)"
+            r"|show|post|send (?:them|it|everyone)|find (?:you|out)|hurt|kill|end|ruin|break"
+            r"|do something|be waiting|expose)",
+            "an ultimatum backed by a threat",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "harm",
+            I_WILL
+            + r" (?:fucking |really |actually |seriously |literally |just )?"
+            + _HARM_VERBS
+            + r" "
+            + _HARM_OBJECTS
+            + _NOT_IDIOM
+            + r"|\bi (?:could|want to|wanna|swear i"
+            + APOS
+            + r"ll) (?:fucking |literally )?"
+            r"(?:kill|strangle|hurt|punch|slap|hit|stab|choke) "
+            + _HARM_OBJECTS
+            + _NOT_IDIOM
+            + r"|(?:you"
+            + APOS
+            + r"re|youre|you are|ur) (?:so )?(?:dead|dead meat|gonna die"
+            r"|going to die|going to get hurt|gonna get hurt)\b(?! to me)",
+            "threatens harm",
+            _NEG_REP + " laughing game",
+        ),
+        Cue(
+            "intimidation",
+            r"\b(?:watch (?:your back|yourself|your mouth|your step)\b"
+            r"|(?:you" + APOS + r"d|you|u) better watch|(?:you" + APOS + r"d|you|u) better not\b"
+            r"|i" + APOS + r"m warning (?:you|u)|(?:this is your |last |final )warning"
+            r"|(?:you|u) have no idea what i" + APOS + r"m capable of"
+            r"|(?:you|u) (?:don" + APOS + r"t|dont|do not) want to (?:see|know) what (?:i|happens)"
+            r"|don"
+            + APOS
+            + r"t (?:make|push) me (?:do something|hurt (?:you|u)|come (?:over|there|find)"
+            r"|get (?:physical|violent|angry)|lose (?:my|it))|don" + APOS + r"t test"
+            r" me|(?:something|things) (?:bad |terrible )?(?:might|could|will|can|would)"
+            r" happen to (?:you|u|your))",
+            "intimidates the other",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "stalking",
+            r"\b(?:i know where (?:you|u) (?:live|work|sleep|stay|are staying|go)"
+            r"|i know (?:your|ur) (?:address|schedule|routine)"
+            r"|(?:been|was) (?:parked|sitting|waiting|standing) (?:outside|near|by|in front of"
+            r"|across from) (?:your|ur)"
+            r"|i(?:" + APOS + r"ve| have)? (?:been )?(?:watching|following|tracking) (?:you|u)\b"
+            r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u)"
+            r"|i (?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag|camera"
+            r"|spy app) (?:on|in)"
+            r"|i (?:can|could) see (?:your|ur) (?:location|messages|texts|every)"
+            r"|(?:you|u) (?:can" + APOS + r"t|cant|cannot|will never|won" + APOS + r"t ever)"
+            r" (?:get rid of|escape|hide from|run from|block) me"
+            r"|block(?:ed)? me" + GAP + r"(?:make|create|open) (?:new|another|more|a new|other)"
+            r" (?:accounts?|profiles?|numbers?)"
+            r"|i" + APOS + r"ll (?:always )?find (?:you|u) (?:wherever|no matter|anywhere))",
+            "stalking or surveillance of the other",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure",
+            r"\b(?:(?:shame|pity) if" + GAP + r"(?:saw|see|sees|found out|find out|finds out"
+            r"|heard|hear|knew|learned|were to|happened|leaked)"
+            r"|" + I_WILL + r" (?:tell|show) " + _EXPOSURE_TARGETS + r" (?:what (?:you|u)"
+            r"|about (?:you|u|us|what|your)|everything|the truth|who (?:you|u) really|your secret)"
+            r"|" + I_WILL + r" expose (?:you|u|your)"
+            r"|" + I_WILL + r" (?:post|leak|share|send|show|forward)"
+            r" (?:your|ur|those|these|the|all) (?:nudes|naked|private|pics of you|photos of you"
+            r"|videos of you|sex|intimate|screenshots|dms|messages|texts)"
+            r"|(?:what would|imagine if) " + _EXPOSURE_TARGETS + r" (?:think|say|do)"
+            r"|(?:everyone|everybody|the whole world|your \w{2,12}) (?:will|is going to|gonna)"
+            r" (?:see|know|find out) (?:what|about|who|the truth|everything))",
+            "threatens to expose the other",
+            _NEG_REP + " joke",
+        ),
+    ),
+)
+
+# --- sexual pressure -------------------------------------------------------------------
+
+_IMAGE_NOUNS: Final = (
+    r"(?:pic|pics|pix|picture|pictures|photo|photos|selfie|selfies|nude|nudes|vid|video"
+    r"|videos|snap|snaps|something (?:sexy|hot|naughty|dirty|spicy|special))\b"
+)
+
+SEXUAL_PRESSURE: Final = LabelRules(
+    "sexual_pressure",
+    "pic pics pix picture pictures photo photos selfie selfies nude nudes vid video videos "
+    "snap snaps something sex sleep slept sleeping hook fuck bang make do couples girlfriend "
+    "boyfriend girlfriends boyfriends prude frigid tease owe earned deserve least loved "
+    "waited wait leave else",
+    (
+        Cue(
+            "image_request",
+            r"\b(?:send|sent|show|give|snap|take|shoot|get|earned|deserve|owe me|get to see"
+            r"|see) (?:me |us )?(?:a |one |some |another |the |that |those |your |ur |more |a few "
+            r"|a little |a quick |a lil |just one |one more |one little )?(?:(?:sexy|hot|naughty"
+            r"|dirty|spicy|little|lil|quick|cute|new|private|special|real|good) )?" + _IMAGE_NOUNS,
+            "asks for an image",
+            _NEG_REP,
+        ),
+        Cue(
+            "conditional_love",
+            r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|wanted|liked"
+            r"|trusted) me(?: back| too)?,? (?:you"
+            + APOS
+            + r"d|you would|u"
+            + APOS
+            + r"d|youd|u would"
+            r"|you" + APOS + r"ll|you will)\b",
+            "makes love conditional on sex",
+            _NEG_REP,
+        ),
+        Cue(
+            "push_sex",
+            r"\b(?:let"
+            + APOS
+            + r"s|lets|let us|come over and|we should|why won"
+            + APOS
+            + r"?t (?:you|u)|why (?:don"
+            + APOS
+            + r"t|dont) (?:you|u)|(?:you|u) (?:need to|have to"
+            r"|should)|just) (?:finally |already |just )?(?:sleep (?:with me|together)|have sex"
+            r"|hook up|fuck|bang|do it|make love|go all the way|get naked|get physical)",
+            "pushes for sex",
+            _NEG_REP,
+        ),
+        Cue(
+            "compare_others",
+            r"\b(?:most|other|normal|real|all|every|everyone else" + APOS + r"s) (?:couples"
+            r"|people|girlfriends?|boyfriends?|guys|girls|partners|wives|husbands)"
+            + SHORT_GAP
+            + r"(?:would"
+            + APOS
+            + r"ve|would have|already|by now|do it|does|do|send|sends"
+            r"|have|are)\b|\beveryone else" + APOS + r"s (?:girlfriend|boyfriend|partner|wife"
+            r"|husband) (?:does|do|would|sends)\b",
+            "guilt-trips by comparison with other couples",
+            _NEG_REP,
+        ),
+        Cue(
+            "prude_shaming",
+            r"\b(?:(?:you" + APOS + r"re|youre|you are|ur|such a|don" + APOS + r"t be|stop being"
+            r"|dont be) (?:(?:such|a|so|being|just) ){0,2}(?:prude|frigid|tease|cocktease|uptight)"
+            r")\b",
+            "shames the other into sex",
+            _NEG_REP,
+        ),
+        Cue(
+            "sex_ultimatum",
+            r"\b(?:i" + APOS + r"ll|i will|ill|i" + APOS + r"m gonna) (?:just )?(?:leave|break up"
+            r"|find someone else|cheat|go elsewhere|look elsewhere|get it elsewhere)"
+            r" (?:with you )?(?:if|unless) (?:you|u)",
+            "threatens to leave unless the other has sex",
+            _NEG_REP,
+        ),
+    ),
+)
+
+# --- crisis --------------------------------------------------------------------------
+
+_SELF_HARM_VERBS: Final = alt(
+    "cut cutting burn burning hurt hurting harm harming starve starving hang hanging drown "
+    "drowning kill killing"
+)
+
+CRISIS: Final = LabelRules(
+    "crisis",
+    "myself suicide suicidal kms die dying dead alive live living exist wake here around "
+    "burden keep go reason point nothing needing goodbye letter letters note notes giving "
+    "gave pills tablets overdose od self-harm harm selfharm disappear end ending gone sleep "
+    "forever done better life stop",
+    (
+        Cue(
+            "suicidal",
+            r"\b(?:end (?:my|it) (?:life|all)|end my life|take my (?:own )?life|ending it all"
+            r"|suicidal|(?:attempted|tried|try|trying|commit|committing|thinking (?:about|of)"
+            r"|thought (?:about|of)) suicide|suicide (?:note|letter|plan|attempt)"
+            r"|(?:goodbye|farewell) (?:letter|letters|note|notes|video)"
+            r"|how many (?:of (?:my|these|the) )?(?:pills|tablets|sleeping pills)"
+            r"|overdose|overdosing|\bod\b on|" + _SELF_HARM_VERBS + r" myself"
+            r"|self[- ]?harm(?:ing)?|do (?:something )?(?:stupid )?to myself"
+            r"|jump (?:off|from) (?:a|the) (?:bridge|roof|building|balcony))\b",
+            "a self-harm or suicide signal",
+            "negated reported laughing",
+        ),
+        Cue(
+            "not_alive",
+            r"\b(?:" + DONT + r" (?:really |even )?(?:want|wanna) to (?:be alive|live|exist"
+            r"|wake up|be here|be around|go on|keep living)"
+            r"|(?:wish|hope) i (?:was|were|could be|"
+            + APOS
+            + r"d|would|could|could just|would just"
+            r"|don" + APOS + r"t|never)? ?(?:be )?(?:dead|never born|gone|not wake up|die|disappear"
+            r"|not exist|never wake up|wake up dead)"
+            r"|better off (?:without me|dead|if i (?:was|were|wasn"
+            + APOS
+            + r"t|weren"
+            + APOS
+            + r"?t) (?:here|around|gone|alive))"
+            r"|(?:i"
+            + APOS
+            + r"m|im|i am|being|feel like|i"
+            + APOS
+            + r"m just|i"
+            + APOS
+            + r"m such) (?:such |just |only |nothing but |always )?a burden|(?:can"
+            + APOS
+            + r"t|cannot) (?:keep going|go on|keep living|live like this)"
+            r"\b(?! with (?:you|this relationship))"
+            r"|no (?:reason|point) (?:to|in) (?:live|living|going on|being here|being alive"
+            r"|waking up)|nothing (?:left )?to live for"
+            r"|(?:picturing|imagining|thinking about|think about|thought about|dream(?:ing)? (?:of"
+            r"|about)|fantasi[sz]ing about|want|wanna|wish|rather|prefer|better) (?:just |simply "
+            r"|me )?not (?:being|be) (?:here|around|alive)"
+            r"|not (?:be|being) (?:here|around|alive) (?:anymore|any more|much longer)"
+            r"|won" + APOS + r"t be (?:here|around) (?:much longer|anymore|for long|tomorrow)"
+            r"|won" + APOS + r"t be needing (?:them|it|this|these|those|any of|my)"
+            r"|(?:giving|give|gave) (?:away )?(?:my|all my|all of my) (?:stuff|things|belongings"
+            r"|possessions|records|clothes|books)(?: away)?"
+            r"|disappear forever|sleep (?:forever|and never wake up)"
+            r"|(?:want|need) it all to (?:end|stop)"
+            r"|(?:i" + APOS + r"m|im|i am) (?:done|finished) with (?:life|living)"
+            r"|(?:plan|planning|ready|prepared) to die)\b",
+            "signals not wanting to live",
+            "negated reported",
+        ),
+        Cue(
+            "hyperbole_prone",
+            r"\b(?:(?:i|i just|i really|i literally) (?:want|wanna) (?:to )?die+"
+            r"|(?:going|gonna) (?:to )?die\b"
+            r"|kill me now|kms|i" + APOS + r"m (?:gonna|going to) kill myself"
+            r"|(?:i|i" + APOS + r"ll|ill|i will) (?:literally |actually )?kill myself)\b",
+            "says they want to die",
+            "negated reported laughing",
+        ),
+    ),
+)
+
+#: The safety categories this module detects, in the order they are tried.
+SAFETY_RULES: Final = (CONTEMPT, THREAT, SEXUAL_PRESSURE, CRISIS)
