@@ -47,6 +47,14 @@ COMMANDS: dict[str, Command] = {
         "intimacy_rules.cli.schema_command",
         "print the JSON Schema of ruleset files, for editors",
     ),
+    "test": Command(
+        "intimacy_rules.cli.test_command",
+        "run ruleset test files (exit 0 all pass, 1 a case fails, 2 a file cannot run)",
+    ),
+    "explain": Command(
+        "intimacy_rules.cli.explain_command",
+        "show, for one message, the analysis, the facts and why each rule fired or not",
+    ),
     "serve": Command(
         "intimacy_rules.cli.serve_command",
         "run the webhook server (SQLite under --data-dir by default; prints a curl to try)",
