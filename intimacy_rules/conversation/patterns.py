@@ -9,6 +9,7 @@ of participant slots), which is bounded.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from intimacy_rules.analysis.models import MessageAnalysis
@@ -24,6 +25,7 @@ from intimacy_rules.conversation.tuning import (
 from intimacy_rules.conversation.vocabulary import Pattern
 
 if TYPE_CHECKING:
+    from intimacy_rules.conversation.participants import Recent
     from intimacy_rules.conversation.state import ConversationState
 
 __all__ = [
@@ -44,23 +46,23 @@ def is_heavy_disclosure(analysis: MessageAnalysis) -> bool:
     return analysis.level == PREMATURE_LEVEL
 
 
-def pseudo_intimacy(state: ConversationState) -> bool:
+def pseudo_intimacy(recent: Sequence[Recent]) -> bool:
     """One keeps disclosing feelings while another only asks or advises.
 
-    The sharer is the participant with the most recent feeling disclosures;
-    a listener is anyone else whose replies to feelings recently were mostly
-    non-hostile and disclosed nothing, and who shares few feelings of their own.
+    ``recent`` holds each participant's recent sums. The sharer is the one
+    with the most recent feeling disclosures; a listener is anyone else whose
+    replies to feelings recently were mostly non-hostile and disclosed
+    nothing, and who shares few feelings of their own.
     """
-    recent = state.recent
     if len(recent) < 2:
         return False
-    sharer = max(range(len(recent)), key=lambda slot: recent[slot].feelings)
-    shared = recent[sharer].feelings
+    sharer = max(recent, key=lambda sums: sums.feelings)
+    shared = sharer.feelings
     if shared < PSEUDO_MIN_FEELINGS:
         return False
-    for slot, other in enumerate(recent):
+    for other in recent:
         if (
-            slot != sharer
+            other is not sharer
             and other.listening >= PSEUDO_MIN_LISTENING
             and other.listening >= PSEUDO_LISTENING_SHARE * other.replies
             and other.feelings <= PSEUDO_MAX_FEELING_RATIO * shared
@@ -83,7 +85,7 @@ def _latched(at: int | None, now: int) -> bool:
     return at is not None and now - at < PATTERN_MEMORY
 
 
-def detect_patterns(state: ConversationState) -> tuple[Pattern, ...]:
+def detect_patterns(state: ConversationState, recent: Sequence[Recent]) -> tuple[Pattern, ...]:
     """The patterns present after the state's latest message, sorted by name."""
     found: list[Pattern] = []
     if _latched(state.love_bombing_at, state.messages):
@@ -92,6 +94,6 @@ def detect_patterns(state: ConversationState) -> tuple[Pattern, ...]:
         found.append("mutual_presence")
     if _latched(state.premature_at, state.messages):
         found.append("premature_disclosure")
-    if pseudo_intimacy(state):
+    if pseudo_intimacy(recent):
         found.append("pseudo_intimacy")
     return tuple(found)

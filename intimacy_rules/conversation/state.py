@@ -113,25 +113,32 @@ class ConversationState(BaseModel):
     # --- derived views -------------------------------------------------------
 
     @memoized
+    def recent(self) -> tuple[Recent, ...]:
+        """Each participant's decayed sums as of the latest message, in slot order."""
+        now = self.messages
+        return tuple(p.recent(now) for p in self.participants)
+
+    @memoized
     def scores(self) -> CriteriaScores:
         """The four criteria now."""
-        return criteria.score_all(self)
+        return criteria.score_all(self, self.recent)
 
     @memoized
     def patterns(self) -> tuple[Pattern, ...]:
         """The patterns present now, sorted by name."""
-        return detect_patterns(self)
-
-    @memoized
-    def recent(self) -> tuple[Recent, ...]:
-        """Each participant's decayed sums as of the latest message, in slot order."""
-        return tuple(p.recent(self.messages) for p in self.participants)
+        return detect_patterns(self, self.recent)
 
     @memoized
     def depth(self) -> int:
         """The highest level at least two participants have reached."""
-        levels = sorted((p.max_level for p in self.participants), reverse=True)
-        return levels[1] if len(levels) > 1 else 0
+        top = second = 0
+        for participant in self.participants:
+            level = participant.max_level
+            if level > top:
+                top, second = level, top
+            elif level > second:
+                second = level
+        return second
 
     @property
     def participant_count(self) -> int:
