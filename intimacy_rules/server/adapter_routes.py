@@ -7,10 +7,10 @@ send our API keys, so each request is authenticated by the platform's own
 signature or token, with the secrets of that tenant. URLs to configure in each
 platform (``{tenant}`` is the tenant's name)::
 
-    Stream Chat   POST /adapters/stream/{tenant}/webhook                (event hooks)
-                  POST /adapters/stream/{tenant}/before-message-send    (before_message_send_hook_url)
+    Stream Chat   POST /adapters/stream/{tenant}/webhook              (event_hooks)
+                  POST /adapters/stream/{tenant}/before-message-send  (before_message_send_hook_url)
     Sendbird      POST /adapters/sendbird/{tenant}/webhook
-    Twilio        POST /adapters/twilio/{tenant}/webhook                (pre- and post-event URL)
+    Twilio        POST /adapters/twilio/{tenant}/webhook              (pre- and post-event URL)
     Matrix        PUT  /adapters/matrix/{tenant}/_matrix/app/v1/transactions/{txnId}
                        (registration ``url``: https://<host>/adapters/matrix/{tenant})
                   POST /adapters/matrix/{tenant}/antispam/{callback}
@@ -70,7 +70,11 @@ class _AdapterHost:
     def __init__(self, services: Services, source: AdapterSettingsSource | None) -> None:
         self._services = services
         self._source = source
-        self._adapters: dict[tuple[str, str, int], Adapter] = {}
+        # Built once per tenant and platform, and again only when the tenant's
+        # settings object is replaced (a reload): (source, validated) and
+        # (settings, adapter) pairs compared by identity.
+        self._validated: dict[str, tuple[object, AdapterSettings]] = {}
+        self._adapters: dict[tuple[str, str], tuple[AdapterSettings, Adapter]] = {}
         self._caches: dict[tuple[str, str], ReplayCache] = {}
 
     def settings_for(self, tenant: str, request: Request) -> AdapterSettings | None:
@@ -90,18 +94,22 @@ class _AdapterHost:
             found = state.get(tenant) if isinstance(state, Mapping) else None
         if found is None or isinstance(found, AdapterSettings):
             return found
-        return AdapterSettings.model_validate(found)
+        cached = self._validated.get(tenant)
+        if cached is not None and cached[0] is found:
+            return cached[1]
+        validated = AdapterSettings.model_validate(found)
+        self._validated[tenant] = (found, validated)
+        return validated
 
     def adapter(self, tenant: str, platform: str, settings: AdapterSettings) -> Adapter | None:
         platform_settings = getattr(settings, platform)
         if platform_settings is None:
             return None
-        key = (tenant, platform, id(settings))
-        built = self._adapters.get(key)
-        if built is None:
-            built = self._build(platform, platform_settings, settings)
-            self._adapters[key] = built
-        return built
+        built = self._adapters.get((tenant, platform))
+        if built is None or built[0] is not settings:
+            built = (settings, self._build(platform, platform_settings, settings))
+            self._adapters[(tenant, platform)] = built
+        return built[1]
 
     def _build(self, platform: str, specific: Any, shared: AdapterSettings) -> Adapter:
         context = EventContext(platform=shared.platform, locale=shared.locale)

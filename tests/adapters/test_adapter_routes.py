@@ -223,3 +223,26 @@ def test_adapter_routes_are_in_the_openapi_document(server: tuple[FastAPI, StubE
     assert "/adapters/stream/{tenant}/before-message-send" in paths
     assert "/adapters/matrix/{tenant}/_matrix/app/v1/transactions/{txn_id}" in paths
     assert json.dumps(paths).count("/adapters/") >= 8
+
+
+def test_builder_argument_takes_plain_settings_and_keeps_state(
+    server: tuple[FastAPI, StubEngine],
+) -> None:
+    from intimacy_rules.server.adapter_routes import build_adapter_router
+
+    app, engine = server
+    embedded = FastAPI()
+    embedded.state.services = app.state.services
+    source = {"acme": {"stream": {"api_secret": "embedded-secret"}}}
+    embedded.include_router(build_adapter_router(app.state.services, adapter_settings=source))
+    url = "/adapters/stream/acme/before-message-send"
+    body = fixture_bytes("stream_before_send.json")
+    headers = {"X-Signature": hex_hmac("embedded-secret", body), "X-Webhook-Id": "wh-9"}
+    # A dry run stores nothing: only the replay cache, kept across requests,
+    # can answer the second delivery without deciding again.
+    for _ in range(2):
+        reply = call(embedded, "POST", url, content=body, headers=headers)
+        assert reply.json() == {"message": {"type": "error", "text": STUB_HOLD_TEXT}}
+    assert len(engine.decided) == 1
+    wrong = {"X-Signature": hex_hmac(STREAM_SECRET, body)}  # app.state's secret, not ours
+    assert call(embedded, "POST", url, content=body, headers=wrong).status_code == 401
