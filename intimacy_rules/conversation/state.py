@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation import criteria
@@ -107,8 +107,16 @@ class ConversationState(BaseModel):
     def start(
         cls, *, match_age_hours: float | None = None, platform: str | None = None
     ) -> ConversationState:
-        """The state of a conversation before its first message."""
-        return cls(match_age_hours=match_age_hours, platform=platform)
+        """The state of a conversation before its first message.
+
+        Raises ``InputError`` for a negative ``match_age_hours``.
+        """
+        try:
+            return cls(match_age_hours=match_age_hours, platform=platform)
+        except ValidationError as exc:
+            problem = exc.errors(include_url=False)[0]
+            where = ".".join(str(part) for part in problem["loc"])
+            raise InputError(problem["msg"], source=where) from exc
 
     # --- derived views -------------------------------------------------------
 

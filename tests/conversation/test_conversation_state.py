@@ -180,3 +180,8 @@ def test_a_stored_state_with_a_wrong_field_is_refused() -> None:
         ConversationState.model_validate_json('{"messages": -1}')
     with pytest.raises(ValueError, match="Extra inputs are not permitted"):
         ConversationState.model_validate_json('{"text": "never stored"}')
+
+
+def test_start_with_a_negative_match_age_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="match_age_hours: Input should be greater than or equal"):
+        ConversationState.start(match_age_hours=-2)

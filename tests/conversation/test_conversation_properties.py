@@ -1,0 +1,60 @@
+"""Properties that hold for any sequence of analyses (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from intimacy_rules.analysis.models import Disclosure, MessageAnalysis
+from intimacy_rules.analysis.vocabulary import FLAGS, SAFETY_CATEGORIES
+from intimacy_rules.conversation.state import ConversationState
+from intimacy_rules.conversation.tuning import MAX_PARTICIPANTS
+from intimacy_rules.conversation.vocabulary import PATTERNS
+
+from .conftest import T0
+
+analyses = st.builds(
+    lambda level, flags, safety: MessageAnalysis(
+        level=level,
+        disclosure=Disclosure(facts=level >= 1, feelings=level >= 2),
+        flags=tuple(sorted(flags)),
+        safety=tuple(sorted(safety)),
+    ),
+    st.integers(0, 4),
+    st.frozensets(st.sampled_from(FLAGS)),
+    st.frozensets(st.sampled_from(SAFETY_CATEGORIES)),
+)
+turns = st.lists(
+    st.tuples(
+        st.sampled_from([f"p{i}" for i in range(11)]),
+        analyses,
+        st.integers(-3600, 36_000),  # seconds from the start: out of order on purpose
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(turns=turns, age=st.none() | st.floats(0, 10_000))
+def test_any_conversation_gives_bounded_scores_sorted_patterns_and_round_trips(
+    turns: list[tuple[str, MessageAnalysis, int]], age: float | None
+) -> None:
+    state = ConversationState.start(match_age_hours=age)
+    for sender, analysis, offset in turns:
+        state = state.advance(sender, analysis, T0 + timedelta(seconds=offset))
+        snap = state.snapshot(sender)
+        assert snap.speaker.messages >= 1
+        assert snap.speaker.messages + snap.partner.messages == state.messages
+    for value in state.scores.model_dump().values():
+        assert 0.0 <= value <= 1.0
+    assert list(state.patterns) == sorted(set(state.patterns))
+    assert set(state.patterns) <= set(PATTERNS)
+    assert 0 <= state.depth <= 4
+    assert state.participant_count <= MAX_PARTICIPANTS
+    assert state.messages == len(turns)
+    restored = ConversationState.model_validate_json(state.model_dump_json())
+    assert restored == state
+    assert restored.scores == state.scores
+    assert restored.patterns == state.patterns
