@@ -86,21 +86,11 @@ class PostgresStore:
                 return replay
             lost_race = False
             with conn.transaction():
-                conn.execute(
-                    "INSERT INTO conversations (tenant, conversation, state, updated_at) "
-                    "VALUES (%s, %s, NULL, %s) ON CONFLICT DO NOTHING",
-                    (tenant, conversation, self._clock()),
-                )
-                row = conn.execute(
-                    "SELECT state FROM conversations "
-                    "WHERE tenant = %s AND conversation = %s FOR UPDATE",
-                    (tenant, conversation),
-                ).fetchone()
+                sealed = self._lock_conversation(conn, tenant, conversation)
                 # Checked again under the lock: a concurrent retry may have won.
                 replay = self._recorded(conn, tenant, event)
                 if replay is not None:
                     raise Rollback  # leaves no empty conversation row behind
-                sealed = None if row is None else row[0]
                 state = (
                     None if sealed is None else self._codec.open_state(tenant, conversation, sealed)
                 )
@@ -116,6 +106,28 @@ class PostgresStore:
                     raise ConflictError(f"event {event_id!r} was decided concurrently; retry it")
                 return replay
         return StoreResult(transition.decision, replayed=False)
+
+    def _lock_conversation(
+        self, conn: psycopg.Connection[Any], tenant: str, conversation: str
+    ) -> bytes | None:
+        """Create the conversation's row if missing and lock it; returns its sealed state."""
+        for _ in range(3):
+            conn.execute(
+                "INSERT INTO conversations (tenant, conversation, state, updated_at) "
+                "VALUES (%s, %s, NULL, %s) ON CONFLICT DO NOTHING",
+                (tenant, conversation, self._clock()),
+            )
+            row = conn.execute(
+                "SELECT state FROM conversations "
+                "WHERE tenant = %s AND conversation = %s FOR UPDATE",
+                (tenant, conversation),
+            ).fetchone()
+            if row is not None:
+                sealed: bytes | None = row[0]
+                return sealed
+            # An erase committed between our insert (which saw its row) and
+            # the lock: the row is gone, so create it again.
+        raise ConflictError("the conversation was erased repeatedly while an event waited; retry")
 
     def _recorded(
         self, conn: psycopg.Connection[Any], tenant: str, event: str

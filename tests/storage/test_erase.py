@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from intimacy_rules.conversation.state import ConversationState
+from intimacy_rules.engine.store import Transition
 from intimacy_rules.privacy import Pseudonymizer
 from tests.engine.store_contract import make_state
 from tests.storage.helpers import StoreMaker, callback, deliver
@@ -62,3 +65,34 @@ def test_an_erased_conversation_leaves_no_key_in_the_sqlite_file(
     data = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert kept in data  # the search would find a key that is there
     assert erased not in data  # secure_delete overwrote the erased rows
+
+
+def test_an_erase_waits_for_the_event_being_decided_and_removes_it_too(
+    make_store: StoreMaker,
+) -> None:
+    store = make_store(clock=lambda: AT)
+    store.apply("t", "c1", "e1", deliver(callback(n=1)))
+    entered, release = threading.Event(), threading.Event()
+
+    def slow(state: ConversationState | None) -> Transition:
+        entered.set()
+        assert release.wait(timeout=10)
+        return deliver(callback(n=2), tag=2, event_id="e2")(state)
+
+    deciding = threading.Thread(target=store.apply, args=("t", "c1", "e2", slow))
+    deciding.start()
+    assert entered.wait(timeout=10)
+    erased: list[bool] = []
+    erasing = threading.Thread(target=lambda: erased.append(store.erase("t", "c1")))
+    erasing.start()
+    erasing.join(timeout=0.3)
+    assert erasing.is_alive()  # it waits for the event's transaction
+    release.set()
+    deciding.join(timeout=10)
+    erasing.join(timeout=10)
+    assert erased == [True]
+    # the state written by the event did not survive the erase, nor its
+    # decision or callback: nothing can bring the conversation back
+    assert store.load_state("t", "c1") is None
+    assert store.outbox.claim_due(10, AT, 30) == []
+    assert store.apply("t", "c1", "e2", deliver(tag=3, event_id="e2")).replayed is False
