@@ -19,9 +19,14 @@ from __future__ import annotations
 import importlib.resources
 from pathlib import Path
 
-from intimacy_rules.errors import RulesetError, RulesetSyntaxError, RulesetValidationError
+from intimacy_rules.errors import (
+    RulesetError,
+    RulesetLimitError,
+    RulesetSyntaxError,
+    RulesetValidationError,
+)
 from intimacy_rules.rules.compiled import CompiledRuleset
-from intimacy_rules.rules.compiler import compile_ruleset
+from intimacy_rules.rules.compiler import MAX_RULES, compile_ruleset
 from intimacy_rules.rules.durable_matcher import check_ruleset
 from intimacy_rules.rules.models import RulesetFile
 from intimacy_rules.rules.validate import check_model, check_shape
@@ -57,6 +62,13 @@ def read_ruleset(
     if not isinstance(parsed.data, dict):
         raise RulesetSyntaxError(
             "a ruleset is a mapping with `ruleset`, `templates` and `rules`", path=name, line=1
+        )
+    rules = parsed.data.get("rules")
+    if isinstance(rules, list) and len(rules) > MAX_RULES:  # refuse before validating each
+        raise RulesetLimitError(
+            f"{name}:{parsed.line_of(('rules',))}: {len(rules)} rules; "
+            f"a ruleset holds at most {MAX_RULES}",
+            path=name,
         )
     model, problems = check_shape(parsed, source=name)
     if model is None:

@@ -276,6 +276,6 @@ def check_model(
                         " (host attributes cannot be shown)",
                         (*tloc, locale),
                         None,
-                        checker.catalogue.suggest(name),
+                        _suggest(name, list(checker.catalogue.fields)),
                     )
     return checker.problems

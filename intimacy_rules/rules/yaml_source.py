@@ -35,7 +35,7 @@ MAX_BYTES = 256 * 1024
 #: The deepest nesting of mappings and lists accepted.
 MAX_DEPTH = 32
 #: The most YAML nodes (scalars, lists, mappings) accepted in one file.
-MAX_NODES = 50_000
+MAX_NODES = 16_000
 
 try:  # the C parser, when PyYAML was built with libyaml
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
