@@ -54,8 +54,12 @@ from intimacy_rules.server.services import Services
 
 __all__ = ["AdapterSettingsSource", "build_adapter_router"]
 
-#: Per-tenant adapter settings: a mapping by tenant name, or a lookup function.
-AdapterSettingsSource = Mapping[str, AdapterSettings] | Callable[[str], AdapterSettings | None]
+#: Per-tenant adapter settings (models, or their plain-data form): a mapping by
+#: tenant name, or a lookup function.
+AdapterSettingsSource = (
+    Mapping[str, AdapterSettings | Mapping[str, Any]]
+    | Callable[[str], AdapterSettings | Mapping[str, Any] | None]
+)
 
 _NOT_FOUND = Response(b'{"error":"not found"}', status_code=404, media_type="application/json")
 #: How long delivery ids are remembered; never shorter than an adapter's tolerance.
