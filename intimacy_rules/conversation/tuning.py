@@ -56,9 +56,9 @@ HARD_DROP: Final = 0.85
 HARD_DECAY: Final = 0.99
 #: Other harm fades faster (half-life ~14 messages): recency matters.
 SAFETY_DECAY: Final = 0.95
-#: safety = exp(-harm / SAFETY_SCALE): one insult gives ~0.51 (no longer
-#: "high"), two recent ones ~0.26 ("low").
-SAFETY_SCALE: Final = 1.5
+#: safety = exp(-harm / SAFETY_SCALE): one fresh insult or push for sex gives
+#: ~0.37 (unsafe for now), back to ~0.6 some 14 messages later; two ~0.14.
+SAFETY_SCALE: Final = 1.0
 
 # --- separateness: "honor each others' separateness" -------------------------
 

@@ -19,8 +19,8 @@ def test_safety_falls_with_each_unsafe_message(play: Play, said: Said) -> None:
     one = play([("a", said(1)), ("b", said(0, safety=["contempt"]))])
     two = play([("a", said(0, safety=["contempt"])), ("b", said(0, safety=["sexual_pressure"]))])
     assert calm.scores.safety == 1.0
-    assert 0.4 <= one.scores.safety < 0.6
-    assert two.scores.safety < 0.4 < one.scores.safety
+    assert one.scores.safety < 0.4
+    assert two.scores.safety < one.scores.safety
 
 
 def test_threat_and_crisis_drop_safety_at_once(play: Play, said: Said) -> None:
@@ -38,7 +38,7 @@ def test_recent_harm_weighs_more_than_old_harm(play: Play, said: Said) -> None:
     recent = play([("a", said(1))] * 40 + [("b", said(0, safety=["contempt"]))])
     old = play([("b", said(0, safety=["contempt"]))] + [("a", said(1))] * 40)
     assert old.scores.safety > recent.scores.safety
-    assert old.scores.safety > 0.9
+    assert old.scores.safety >= 0.85
 
 
 def test_reporting_pressure_received_keeps_safety(play: Play, said: Said) -> None:
