@@ -155,3 +155,19 @@ def test_other_event_types_are_acknowledged(adapter: TwilioAdapter) -> None:
     reply = handle_request(adapter, form(fixture_json("twilio_on_participant_added.json")), decide)
     assert reply.status == 200
     assert decide.events == []
+
+
+def test_repeated_parameters_are_signed_name_by_name_values_sorted(adapter: TwilioAdapter) -> None:
+    params = fixture_json("twilio_on_message_added.json")
+    pairs = [*params.items(), ("Media", "ME2"), ("Media", "ME1")]
+    body = urlencode(pairs).encode()
+    data = URL + "".join(
+        name + value
+        for name, value in sorted([*params.items(), ("Media", "ME1"), ("Media", "ME2")])
+    )
+    signature = base64.b64encode(hmac.new(TOKEN.encode(), data.encode(), hashlib.sha1).digest())
+    hdrs = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Twilio-Signature": signature.decode(),
+    }
+    adapter.verify(request(body, hdrs, url=URL))
