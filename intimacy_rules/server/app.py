@@ -35,6 +35,7 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra ins
 from intimacy_rules.engine.store import Store
 from intimacy_rules.server.callbacks import callbacks_for
 from intimacy_rules.server.error_handlers import install_error_handlers
+from intimacy_rules.server.fast_path import FastPath
 from intimacy_rules.server.metrics import Metrics
 from intimacy_rules.server.middleware import EdgeMiddleware
 from intimacy_rules.server.openapi_doc import document_api
@@ -93,8 +94,11 @@ def create_app(
     transport: httpx.BaseTransport | None = None,
     load_ruleset: Loader = load_yaml_ruleset,
     run_worker: bool | None = None,
+    fast_path: bool = True,
 ) -> FastAPI:
-    """Build the app. ``run_worker`` overrides ``settings.delivery.in_process``."""
+    """Build the app. ``run_worker`` overrides ``settings.delivery.in_process``;
+    ``fast_path=False`` serves the hot routes through FastAPI's router too.
+    """
     settings = settings if settings is not None else Settings.load()
     secrets: Secrets = prepare(settings)
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
@@ -174,6 +178,8 @@ def create_app(
     if adapter_router is not None:
         app.include_router(adapter_router)
     document_api(app)
+    if fast_path:
+        app.add_middleware(FastPath, services=services)  # added first: inside the edge
     app.add_middleware(EdgeMiddleware, metrics=metrics, max_body_bytes=settings.max_body_bytes)
     return app
 

@@ -4,6 +4,9 @@ Callers send ``Authorization: Bearer <key>``. A missing or unknown key is a 401
 with ``WWW-Authenticate: Bearer`` and the same reply either way, so a prober
 learns nothing about which keys exist. The admin key opens the ruleset and
 delivery administration routes; it is not a tenant key.
+
+The dependencies are ``async def`` on purpose: FastAPI runs a plain ``def``
+dependency in a thread pool, a hop that cost more than the whole decision.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ _UNAUTHORIZED = HTTPException(
 )
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     """The ``Services`` of the app serving this request."""
     services: Services = request.app.state.services
     return services
@@ -36,7 +39,7 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 _Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def tenant_of(services: ServicesDep, credentials: _Credentials) -> Tenant:
+async def tenant_of(services: ServicesDep, credentials: _Credentials) -> Tenant:
     """The tenant whose key the request carries; 401 otherwise."""
     if credentials is None:
         raise _UNAUTHORIZED
@@ -46,7 +49,7 @@ def tenant_of(services: ServicesDep, credentials: _Credentials) -> Tenant:
     return tenant
 
 
-def require_admin(services: ServicesDep, credentials: _Credentials) -> None:
+async def require_admin(services: ServicesDep, credentials: _Credentials) -> None:
     """Passes only with the admin key; 401 for no key, 403 for a tenant's key."""
     if credentials is None:
         raise _UNAUTHORIZED

@@ -24,6 +24,7 @@ caller data: the log line names the exception type and the route.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -44,7 +45,7 @@ from intimacy_rules.errors import (
 from intimacy_rules.server.wire import FieldProblem, problems_of
 from intimacy_rules.server.wire import Problem as ProblemReply
 
-__all__ = ["install_error_handlers", "problem_response", "ruleset_problems"]
+__all__ = ["install_error_handlers", "problem_for", "problem_response", "ruleset_problems"]
 
 log = logging.getLogger("intimacy_rules.server")
 
@@ -108,14 +109,16 @@ async def _request_validation(request: Request, exc: Exception) -> Response:
     return problem_response(422, "the request does not match the schema", errors=errors)
 
 
-async def _validation(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, ValidationError)
-    return problem_response(
-        422, "the request body does not match the schema", errors=problems_of(exc)
-    )
+def problem_for(exc: Exception, route: str) -> Response:
+    """The reply for a ``ValidationError`` or a package error raised on ``route``.
 
-
-async def _package_error(request: Request, exc: Exception) -> Response:
+    ``route`` is the route's template (``/v1/conversations/{conversation_id}``),
+    never the request path, which may hold a conversation id.
+    """
+    if isinstance(exc, ValidationError):
+        return problem_response(
+            422, "the request body does not match the schema", errors=problems_of(exc)
+        )
     if isinstance(exc, RulesetError):
         return problem_response(422, "the ruleset does not load", errors=ruleset_problems(exc))
     if isinstance(exc, InputError):
@@ -123,7 +126,7 @@ async def _package_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, SignatureError):
         return problem_response(exc.status_code, "the webhook signature does not verify")
     if isinstance(exc, StoreError):
-        log.warning("store error %s on %s", type(exc).__name__, request.url.path)
+        log.warning("store error %s on %s", type(exc).__name__, route)
         if exc.retryable or isinstance(exc, StoreUnavailableError):
             return problem_response(
                 503,
@@ -131,9 +134,17 @@ async def _package_error(request: Request, exc: Exception) -> Response:
                 headers={"Retry-After": "1"},
             )
         return problem_response(500, "the store failed; the event was not recorded")
-    assert isinstance(exc, IntimacyRulesError)
-    log.error("%s on %s", type(exc).__name__, request.url.path)
+    log.error("%s on %s", type(exc).__name__, route)
     return problem_response(500, "the engine failed on this request")
+
+
+def _route(request: Request) -> str:
+    route: Any = request.scope.get("route")
+    return str(getattr(route, "path", "unmatched"))
+
+
+async def _handled(request: Request, exc: Exception) -> Response:
+    return problem_for(exc, _route(request))
 
 
 async def _http(request: Request, exc: Exception) -> Response:
@@ -145,6 +156,6 @@ async def _http(request: Request, exc: Exception) -> Response:
 def install_error_handlers(app: FastAPI) -> None:
     """Register the mapping above on ``app``."""
     app.add_exception_handler(RequestValidationError, _request_validation)
-    app.add_exception_handler(ValidationError, _validation)
-    app.add_exception_handler(IntimacyRulesError, _package_error)
+    app.add_exception_handler(ValidationError, _handled)
+    app.add_exception_handler(IntimacyRulesError, _handled)
     app.add_exception_handler(HTTPException, _http)

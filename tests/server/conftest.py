@@ -65,14 +65,18 @@ def store() -> InMemoryStore:
     return InMemoryStore()
 
 
-@pytest.fixture
-def client(settings: Settings, store: InMemoryStore) -> Iterator[AppClient]:
+@pytest.fixture(params=[True, False], ids=["fast-path", "router"])
+def client(
+    request: pytest.FixtureRequest, settings: Settings, store: InMemoryStore
+) -> Iterator[AppClient]:
+    """The app, once with the ASGI fast path for the hot routes and once without."""
     app = create_app(
         settings,
         engine_factory=fake_engine_factory,
         store=store,
         clock=lambda: NOW,
         load_ruleset=fake_loader,
+        fast_path=request.param,
     )
     with AppClient(app) as test_client:
         yield test_client

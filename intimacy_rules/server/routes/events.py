@@ -1,15 +1,8 @@
 """``POST /v1/events`` (decide and record) and ``POST /v1/evaluate`` (dry run).
 
-Bodies are read as bytes and parsed once with pydantic (no intermediate
-``json.loads``); replies are the decision's own JSON. The engine runs on the
-event loop's thread: a decision costs tens to hundreds of microseconds, less
-than a hop to a thread pool, and the rules core must not be entered from two
-threads at once anyway.
-
-A retry of an event already decided (same tenant, same event id) returns the
-original decision with ``Idempotent-Replayed: true``. In a batch, events are
-decided in order and each is committed on its own: if the store fails midway
-the reply is 503 and a retry of the whole batch replays those already decided.
+The logic lives in ``decide`` (shared with the ASGI fast path, which answers
+these routes first when enabled); here they are declared for FastAPI, with the
+request and response schemas the OpenAPI document shows.
 """
 
 from __future__ import annotations
@@ -19,22 +12,24 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 
 from intimacy_rules.engine.decision import Decision
-from intimacy_rules.engine.events import Event
+from intimacy_rules.server import decide
 from intimacy_rules.server.auth import ServicesDep, TenantDep
-from intimacy_rules.server.error_handlers import problem_response
-from intimacy_rules.server.wire import (
-    DecisionBatch,
-    EventBatch,
-    FieldProblem,
-    Problem,
-    parse_event,
-    parse_events,
-)
+from intimacy_rules.server.decide import REPLAY_HEADER, Reply
+from intimacy_rules.server.wire import Problem
 
-__all__ = ["REPLAY_HEADER", "router"]
+__all__ = ["router"]
 
-REPLAY_HEADER = "Idempotent-Replayed"
 _JSON = "application/json"
+
+
+def _response(reply: Reply) -> Response:
+    return Response(
+        reply.body,
+        status_code=reply.status,
+        media_type=reply.media_type,
+        headers=dict(reply.headers) or None,
+    )
+
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "no key, or an unknown key"},
@@ -91,27 +86,7 @@ def router() -> APIRouter:
         openapi_extra=_body("#/components/schemas/EventOrBatch", EXAMPLE_EVENT),
     )
     async def post_events(request: Request, tenant: TenantDep, services: ServicesDep) -> Response:
-        parsed = parse_events(await request.body())
-        if isinstance(parsed, EventBatch):
-            limit = services.settings.max_batch
-            if len(parsed.events) > limit:
-                return problem_response(
-                    422,
-                    "the batch is too large",
-                    errors=(FieldProblem(field="events", reason=f"at most {limit} events"),),
-                )
-            decisions: list[Decision] = []
-            replayed: list[str] = []
-            for event in parsed.events:
-                outcome = services.process(tenant.name, event)
-                decisions.append(outcome.decision)
-                if outcome.replayed:
-                    replayed.append(event.id)
-            batch = DecisionBatch(decisions=tuple(decisions), replayed=tuple(replayed))
-            return Response(batch.model_dump_json(), media_type=_JSON)
-        outcome = services.process(tenant.name, parsed)
-        headers = {REPLAY_HEADER: "true"} if outcome.replayed else None
-        return Response(outcome.decision.model_dump_json(), media_type=_JSON, headers=headers)
+        return _response(decide.post_events(services, tenant.name, await request.body()))
 
     @api.post(
         "/evaluate",
@@ -120,8 +95,6 @@ def router() -> APIRouter:
         openapi_extra=_body("#/components/schemas/Event", EXAMPLE_EVENT),
     )
     async def post_evaluate(request: Request, tenant: TenantDep, services: ServicesDep) -> Response:
-        event: Event = parse_event(await request.body())
-        decision = services.evaluate(tenant.name, event)
-        return Response(decision.model_dump_json(), media_type=_JSON)
+        return _response(decide.post_evaluate(services, tenant.name, await request.body()))
 
     return api

@@ -1,0 +1,263 @@
+"""Load benchmark: a real HTTP client against a real ``intimacy-rules serve`` on 127.0.0.1.
+
+Starts the server as its own process (``--workers N``, SQLite under a
+temporary data dir, or PostgreSQL with ``--pg-dsn``), waits for ``/readyz``,
+then drives it from ``--clients`` separate client processes, each an asyncio
+loop with an ``httpx.AsyncClient`` connection pool and a fixed number of
+in-flight requests (``--concurrency`` in total). Every request is a new event
+(unique id) in one of ``--conversations`` conversations. Prints, per phase,
+requests/s, p50/p99/max latency in ms and the error count; the targets (issue
+4) are printed beside them::
+
+    .venv/bin/python benchmarks/load.py                       # SQLite, events + evaluate
+    .venv/bin/python benchmarks/load.py --pg-dsn postgresql://...   # the same on PostgreSQL
+
+The run is bounded: ``--duration`` seconds per phase after ``--warmup``, and
+the server is stopped (SIGTERM) at the end. Traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing as mp
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+API_KEY = "ir_load-benchmark-key-0123456789abcdef"
+TEXTS = (
+    "I feel closer to you when we talk like this",
+    "what did you do this weekend?",
+    "honestly I was scared to tell you, but I really like you",
+    "haha that's funny",
+    "I went hiking with my sister, it was lovely",
+    "right now I feel calm and happy talking to you",
+)
+
+
+@dataclass
+class Phase:
+    name: str
+    path: str
+    targets: str
+
+
+PHASES = {
+    "events": Phase("POST /v1/events", "/v1/events", ">= 1500 req/s, p99 <= 20 ms, 0 errors"),
+    "evaluate": Phase("POST /v1/evaluate", "/v1/evaluate", "p99 <= 10 ms"),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(args: argparse.Namespace, data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "INTIMACY_RULES_API_KEY": API_KEY}
+    if args.pg_dsn:
+        env["INTIMACY_RULES_DATABASE_URL"] = args.pg_dsn
+    command = [
+        sys.executable,
+        "-m",
+        "intimacy_rules.cli.main",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(data_dir),
+        "--workers",
+        str(args.workers),
+        "--log-level",
+        "warning",
+    ]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+
+
+def wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server exited with {server.returncode}")
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("the server did not become ready")
+
+
+def _event(prefix: str, n: int, conversations: int) -> dict[str, object]:
+    return {
+        "id": f"{prefix}-{n}",
+        "conversation_id": f"conv-{n % conversations}",
+        "sender": "alice" if n % 2 else "bob",
+        "recipients": ["bob" if n % 2 else "alice"],
+        "text": TEXTS[n % len(TEXTS)],
+        "sent_at": "2026-11-25T12:00:00Z",
+        "context": {"platform": "dating", "match_age_hours": 30},
+    }
+
+
+async def _drive(
+    base: str,
+    path: str,
+    prefix: str,
+    concurrency: int,
+    warmup: float,
+    duration: float,
+    conversations: int,
+) -> tuple[list[float], int, int]:
+    latencies: list[float] = []
+    errors = 0
+    counter = 0
+    start = time.perf_counter()
+    measure_from = start + warmup
+    stop_at = measure_from + duration
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10) as client:
+
+        async def loop() -> None:
+            nonlocal errors, counter
+            while True:
+                now = time.perf_counter()
+                if now >= stop_at:
+                    return
+                counter += 1
+                body = _event(prefix, counter, conversations)
+                t0 = time.perf_counter()
+                try:
+                    reply = await client.post(path, json=body, headers=headers)
+                    ok = reply.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                t1 = time.perf_counter()
+                if t0 >= measure_from:
+                    if ok:
+                        latencies.append(t1 - t0)
+                    else:
+                        errors += 1
+
+        await asyncio.gather(*(loop() for _ in range(concurrency)))
+    return latencies, errors, counter
+
+
+def _client_process(
+    base: str,
+    path: str,
+    prefix: str,
+    concurrency: int,
+    warmup: float,
+    duration: float,
+    conversations: int,
+    out: mp.Queue,  # type: ignore[type-arg]
+) -> None:
+    out.put(
+        asyncio.run(_drive(base, path, prefix, concurrency, warmup, duration, conversations))
+    )
+
+
+def run_phase(args: argparse.Namespace, base: str, phase: Phase, run_id: str) -> None:
+    ctx = mp.get_context("spawn")
+    queue: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
+    per_client = max(1, args.concurrency // args.clients)
+    procs = [
+        ctx.Process(
+            target=_client_process,
+            args=(
+                base,
+                phase.path,
+                f"{run_id}-{phase.path.strip('/').replace('/', '-')}-{i}",
+                per_client,
+                args.warmup,
+                args.duration,
+                args.conversations,
+                queue,
+            ),
+        )
+        for i in range(args.clients)
+    ]
+    for proc in procs:
+        proc.start()
+    results = [queue.get(timeout=args.warmup + args.duration + 60) for _ in procs]
+    for proc in procs:
+        proc.join(10)
+    latencies = sorted(lat for lats, _, _ in results for lat in lats)
+    errors = sum(e for _, e, _ in results)
+    if not latencies:
+        print(f"{phase.name}: no successful request, {errors} errors")
+        return
+    rate = len(latencies) / args.duration
+    p50 = statistics.quantiles(latencies, n=100)[49] * 1000
+    p99 = statistics.quantiles(latencies, n=100)[98] * 1000
+    print(
+        f"{phase.name:18} {rate:8.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
+        f"max {latencies[-1] * 1000:7.2f} ms  errors {errors}  "
+        f"(n={len(latencies)}, concurrency {per_client * args.clients}; target {phase.targets})",
+        flush=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds measured per phase")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds not measured")
+    parser.add_argument("--concurrency", type=int, default=16, help="requests in flight")
+    parser.add_argument("--clients", type=int, default=1, help="client processes")
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--conversations", type=int, default=500)
+    parser.add_argument("--pg-dsn", help="run against PostgreSQL at this DSN instead of SQLite")
+    parser.add_argument(
+        "--phases", default="events,evaluate", help="comma-separated: events, evaluate"
+    )
+    parser.add_argument("--url", help="an already running server (its key must be the bench key)")
+    args = parser.parse_args(argv)
+    if args.duration > 120 or args.warmup > 30:
+        parser.error("keep runs bounded: --duration <= 120, --warmup <= 30")
+    store = "PostgreSQL" if args.pg_dsn else "SQLite"
+    print(
+        f"store {store}, {args.workers} server worker(s), {args.clients} client process(es), "
+        f"{os.cpu_count()} cores; python {sys.version.split()[0]}",
+        flush=True,
+    )
+    run_id = f"r{int(time.time())}"
+    with tempfile.TemporaryDirectory(prefix="intimacy-rules-load-") as tmp:
+        server = None
+        if args.url:
+            base = args.url.rstrip("/")
+        else:
+            port = free_port()
+            base = f"http://127.0.0.1:{port}"
+            server = start_server(args, Path(tmp) / "data", port)
+        try:
+            if server is not None:
+                wait_ready(base, server)
+            for name in args.phases.split(","):
+                run_phase(args, base, PHASES[name.strip()], run_id)
+        finally:
+            if server is not None:
+                server.send_signal(signal.SIGTERM)
+                try:
+                    server.wait(30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
