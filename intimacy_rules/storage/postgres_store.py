@@ -81,13 +81,12 @@ class PostgresStore:
         conversation = self._codec.conversation_key(tenant, conversation_id)
         event = self._codec.event_key(tenant, event_id)
         with self._db.connection() as conn:
-            replay = self._recorded(conn, tenant, event)
-            if replay is not None:
-                return replay
+            replay: StoreResult | None = None
             lost_race = False
             with conn.transaction():
                 sealed = self._lock_conversation(conn, tenant, conversation)
-                # Checked again under the lock: a concurrent retry may have won.
+                # Checked under the lock (a fresh statement, so a fresh snapshot):
+                # a retry that waited here finds what the original committed.
                 replay = self._recorded(conn, tenant, event)
                 if replay is not None:
                     raise Rollback  # leaves no empty conversation row behind
@@ -147,34 +146,28 @@ class PostgresStore:
         event: str,
         transition: Transition,
     ) -> bool:
-        """Write state, decision and outbox rows; False if the event was recorded meanwhile."""
+        """Write decision, state and outbox rows; False if the event was recorded meanwhile.
+
+        The statements go in one pipeline (one round trip); when the decision
+        insert finds the event already recorded, the caller rolls all of it back.
+        """
         now = self._clock()
-        inserted = conn.execute(
-            "INSERT INTO decisions (tenant, event, conversation, decision, decided_at) "
-            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING 1",
-            (
-                tenant,
-                event,
-                conversation,
-                self._codec.seal_decision(tenant, event, transition.decision),
-                now,
-            ),
-        ).fetchone()
-        if inserted is None:
-            return False
-        conn.execute(
-            "UPDATE conversations SET state = %s, updated_at = %s "
-            "WHERE tenant = %s AND conversation = %s",
-            (
-                self._codec.seal_state(tenant, conversation, transition.state),
-                now,
-                tenant,
-                conversation,
-            ),
-        )
-        if transition.deliveries:
-            self.outbox.enqueue(conn, tenant, conversation, transition.deliveries, now)
-        return True
+        decision = self._codec.seal_decision(tenant, event, transition.decision)
+        state = self._codec.seal_state(tenant, conversation, transition.state)
+        with conn.pipeline():
+            inserted = conn.execute(
+                "INSERT INTO decisions (tenant, event, conversation, decision, decided_at) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING 1",
+                (tenant, event, conversation, decision, now),
+            )
+            conn.execute(
+                "UPDATE conversations SET state = %s, updated_at = %s "
+                "WHERE tenant = %s AND conversation = %s",
+                (state, now, tenant, conversation),
+            )
+            if transition.deliveries:
+                self.outbox.enqueue(conn, tenant, conversation, transition.deliveries, now)
+        return inserted.fetchone() is not None
 
     def load_state(self, tenant: str, conversation_id: str) -> ConversationState | None:
         """The conversation's state, or None when nothing is stored."""
