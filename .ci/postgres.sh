@@ -64,16 +64,29 @@ else
         chown -R postgres "$BASE"
         chmod 700 "$DATA"
     fi
-    if [[ ! -s "$DATA/PG_VERSION" ]]; then
+    init_cluster() {
         log "initialising a cluster in $DATA"
         as_owner "$BIN/initdb" -D "$DATA" -U postgres --auth-local=trust \
             --auth-host=scram-sha-256 --encoding=UTF8 --no-instructions >/dev/null
-    fi
+    }
+    start_cluster() {
+        as_owner "$BIN/pg_ctl" -D "$DATA" -l "$BASE/server.log" -w -t 60 start -o \
+            "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK -c fsync=off \
+             -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2
+    }
+    [[ -s "$DATA/PG_VERSION" ]] || init_cluster
     log "starting on 127.0.0.1:$PORT"
-    as_owner "$BIN/pg_ctl" -D "$DATA" -l "$BASE/server.log" -w -t 60 start -o \
-        "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK -c fsync=off \
-         -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2 \
-        || { log "start failed; the server log says:"; tail -n 20 "$BASE/server.log" >&2; exit 1; }
+    if ! start_cluster; then
+        # A cluster left by a killed run (stale lock files, another server
+        # version) is throwaway: start over from an empty one.
+        log "start failed (server log below); re-initialising"
+        tail -n 20 "$BASE/server.log" >&2 || true
+        rm -rf "$DATA" "$SOCK"
+        mkdir -p "$DATA" "$SOCK"
+        [[ "$(id -u)" != 0 ]] || { chown -R postgres "$BASE"; chmod 700 "$DATA"; }
+        init_cluster
+        start_cluster || { log "PostgreSQL did not start"; tail -n 20 "$BASE/server.log" >&2; exit 1; }
+    fi
 fi
 
 psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'" | grep -q 1 \
