@@ -56,7 +56,10 @@ def pseudo_intimacy(recent: Sequence[Recent]) -> bool:
     """
     if len(recent) < 2:
         return False
-    sharer = max(recent, key=lambda sums: sums.feelings)
+    sharer = recent[0]
+    for sums in recent:
+        if sums.feelings > sharer.feelings:
+            sharer = sums
     shared = sharer.feelings
     if shared < PSEUDO_MIN_FEELINGS:
         return False

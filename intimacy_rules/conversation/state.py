@@ -63,6 +63,8 @@ def _combined(participants: list[ParticipantState]) -> SpeakerSnapshot:
     """Several participants' counts as one: sums, and the deepest level."""
     if not participants:
         return SpeakerSnapshot()
+    if len(participants) == 1:
+        return participants[0].speaker_snapshot
     values = {
         name: sum(getattr(p, name) for p in participants)
         for name in SpeakerSnapshot.model_fields
@@ -296,9 +298,13 @@ class ConversationState(BaseModel):
         if slot is None:
             # A sender that is not named is either folded or has not spoken.
             slot = self._slot(OTHERS_ID)
-        speaker = SpeakerSnapshot() if slot is None else self.participants[slot].speaker_snapshot
-        others = [p for index, p in enumerate(self.participants) if index != slot]
-        partner = others[0].speaker_snapshot if len(others) == 1 else _combined(others)
+        participants = self.participants
+        if slot is not None and len(participants) == 2:  # a couple: the common case
+            speaker = participants[slot].speaker_snapshot
+            partner = participants[1 - slot].speaker_snapshot
+        else:
+            speaker = SpeakerSnapshot() if slot is None else participants[slot].speaker_snapshot
+            partner = _combined([p for index, p in enumerate(participants) if index != slot])
         return trusted(
             ConversationSnapshot,
             {
