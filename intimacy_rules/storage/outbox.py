@@ -46,7 +46,10 @@ class ClaimedDelivery(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: int = Field(description="the outbox row id; pass it to mark_delivered/mark_failed")
+    id: int = Field(
+        description="the outbox row id: the same on every attempt and never reused, "
+        "so it can serve as the webhook id; pass it to mark_delivered/mark_failed"
+    )
     tenant: str
     endpoint: str = Field(description="the tenant's callback endpoint name")
     event_type: str
