@@ -365,3 +365,31 @@ def test_the_repr_names_ruleset_and_matcher_but_no_key(engine: Engine) -> None:
     assert "small" in text
     assert "matcher=" in text
     assert "k" * 8 not in text
+
+
+def test_default_decision_ids_are_unique_across_threads() -> None:
+    from intimacy_rules.engine.engine import decision_id_factory
+
+    make = decision_id_factory()
+    seen: list[str] = []
+
+    def work() -> None:
+        ids = [make() for _ in range(2000)]
+        seen.extend(ids)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(seen)) == 8000
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in seen)
+    assert decision_id_factory()()[:16] != make()[:16]  # each factory has its own prefix
+
+
+def test_a_decision_equals_its_validated_round_trip(engine: Engine, event: EventMaker) -> None:
+    engine.process(event("hello"))
+    for text in ("insult", "present", "thought", "crisis"):
+        decision = engine.process(event(text, sender="ben"))
+        assert Decision.model_validate_json(decision.model_dump_json()) == decision
+        assert Decision.model_validate(decision.model_dump()) == decision
