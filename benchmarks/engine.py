@@ -1,0 +1,256 @@
+"""Benchmark ``Engine.process`` in-process: per-message latency, floor, and long-run cost.
+
+    .venv/bin/python benchmarks/engine.py [--conversations 200] [--messages 40]
+
+Prints, for the default dating ruleset with the in-memory store and the
+durable matcher:
+
+1. p50 / p99 microseconds per message of ``Engine.process`` over made-up,
+   realistic two-person conversations (mostly small talk and facts, some
+   feelings, a few flags, rare unsafe messages);
+2. side by side, in the same run and on the same messages, the floor
+   "analyzer + reference matcher" (the analysis plus the pure-Python
+   evaluation of the same fact) and the ratio of the two (target: p50 <= 80 µs,
+   p99 <= 400 µs, within 3x of the floor);
+3. the cost of message 10,000 of one conversation against message 10
+   (target: within 1.2x), each timed on many conversations seeded with the
+   same state so only the conversation's length differs.
+
+Figures on a shared machine are noisy: run it twice and keep the lower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar
+
+from intimacy_rules.analysis.analyzer import Analyzer
+from intimacy_rules.conversation.state import ConversationState
+from intimacy_rules.engine.engine import Engine
+from intimacy_rules.engine.events import Event, EventContext
+from intimacy_rules.engine.memory_store import InMemoryStore
+from intimacy_rules.engine.stepper import DecisionStepper
+from intimacy_rules.engine.store import Transition
+from intimacy_rules.privacy import Pseudonymizer
+from intimacy_rules.rules.facts import Fact
+from intimacy_rules.rules.loader import load_default_ruleset
+from intimacy_rules.rules.matcher import MATCHERS
+
+# Made-up messages, weighted toward what dating chats mostly are.
+SMALL_TALK = (
+    "Hey! How was your weekend?",
+    "What time works for you on Thursday?",
+    "Ha, that's hilarious.",
+    "Did you end up trying the new ramen place?",
+    "I'm around after six if you want to call.",
+    "Which part of town do you live in?",
+    "Nice, I've never been hiking there.",
+    "Sounds good, see you then!",
+)
+FACTS = (
+    "I grew up in a tiny town by the sea.",
+    "I work as a nurse, mostly night shifts.",
+    "My brother and I started a band in high school.",
+    "I moved here two years ago for work.",
+)
+FEELINGS = (
+    "I'm so nervous about my job interview tomorrow.",
+    "I loved that concert, it made my whole month.",
+    "I've been feeling lonely since my best friend moved away.",
+    "I'm proud of how I handled things with my dad.",
+)
+PRESENT = (
+    "I feel really close to you right now.",
+    "Talking with you tonight makes me happy.",
+    "I'm a bit nervous telling you this, but I like you.",
+)
+FLAGGED = (
+    "You should just quit that job.",
+    "I feel like you never take me seriously.",
+    "Can we talk about us?",
+    "You never listen to me.",
+)
+UNSAFE = ("You're such a loser.", "Send me a pic, come on.")
+T = TypeVar("T")
+T0 = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+
+
+def conversation_texts(seed: int, length: int) -> list[str]:
+    """A deterministic made-up conversation of ``length`` messages."""
+    texts = []
+    for n in range(length):
+        k = (seed * 31 + n * 17) % 100
+        pool = (
+            UNSAFE
+            if k < 2
+            else FLAGGED
+            if k < 10
+            else PRESENT
+            if k < 18
+            else FEELINGS
+            if k < 32
+            else FACTS
+            if k < 50
+            else SMALL_TALK
+        )
+        texts.append(pool[(seed + n) % len(pool)])
+    return texts
+
+
+def make_event(conversation: str, n: int, text: str) -> Event:
+    sender = "ana" if n % 2 == 0 else "ben"
+    return Event(
+        id=f"{conversation}-{n}",
+        conversation_id=conversation,
+        sender=sender,
+        text=text,
+        sent_at=T0 + timedelta(seconds=30 * n),
+        recipients=("ben",) if sender == "ana" else ("ana",),
+        context=EventContext(platform="dating", match_age_hours=30.0),
+    )
+
+
+def percentile(samples: Sequence[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def timed(call: Callable[[T], object], items: Sequence[T], *, collect: bool = True) -> list[float]:
+    """Microseconds of ``call(item)`` for each item (garbage collected first, if asked)."""
+    out = []
+    clock = time.perf_counter_ns
+    if collect:
+        gc.collect()
+    for item in items:
+        start = clock()
+        call(item)
+        out.append((clock() - start) / 1000)
+    return out
+
+
+def bench_latency(conversations: int, messages: int) -> None:
+    analyzer = Analyzer()
+    ruleset = load_default_ruleset("dating")
+    engine = Engine(ruleset, analyzer=analyzer, pseudonymizer=Pseudonymizer(b"b" * 32))
+    events = [
+        make_event(f"c{c}", n, text)
+        for c in range(conversations)
+        for n, text in enumerate(conversation_texts(c, messages))
+    ]
+    # The floor on the same messages: analysis plus the reference evaluator on
+    # the very fact the engine will match (state, store and outcomes excluded).
+    # The facts are computed beforehand by a stepper like the engine's own.
+    reference = MATCHERS["reference"](ruleset)
+    stepper = DecisionStepper(
+        ruleset,
+        reference,
+        pseudonymizer=Pseudonymizer(b"b" * 32),
+        clock=lambda: T0,
+        decision_ids=lambda: "x",
+    )
+    facts = []
+    states: dict[str, ConversationState | None] = {}
+    for event in events:
+        analysis = analyzer.analyze(event.text)
+        advanced, sender = stepper.advance(event, analysis, states.get(event.conversation_id))
+        states[event.conversation_id] = advanced
+        facts.append(stepper.fact(event, analysis, advanced, sender))
+
+    def floor_step(pair: tuple[Event, Fact]) -> None:
+        analyzer.analyze(pair[0].text)
+        reference.match(pair[1])
+
+    # warm up: caches, the rules core's first use, branch predictors
+    for event in events[: min(200, len(events))]:
+        engine.evaluate(event)
+    # Interleaved, message by message, so that the machine's load (shared
+    # with others) weighs on the engine and on the floor alike.
+    process: list[float] = []
+    floor: list[float] = []
+    gc.collect()
+    for event, fact in zip(events, facts, strict=True):
+        process.extend(timed(engine.process, [event], collect=False))
+        floor.extend(timed(floor_step, [(event, fact)], collect=False))
+    p50, p99 = percentile(process, 0.50), percentile(process, 0.99)
+    f50, f99 = percentile(floor, 0.50), percentile(floor, 0.99)
+    print(f"Engine.process  ({len(events)} messages, {conversations} conversations, durable)")
+    print(f"  p50 {p50:8.1f} µs   (target <= 80)")
+    print(f"  p99 {p99:8.1f} µs   (target <= 400)")
+    print("floor: analyzer + reference matcher, same messages")
+    print(f"  p50 {f50:8.1f} µs")
+    print(f"  p99 {f99:8.1f} µs")
+    print(f"ratio p50 {p50 / f50:5.2f}x, p99 {p99 / f99:5.2f}x   (target <= 3x)")
+
+
+def _constant(transition: Transition) -> Callable[[ConversationState | None], Transition]:
+    return lambda _old: transition
+
+
+def bench_length(samples: int, long_at: int) -> None:
+    ruleset = load_default_ruleset("dating")
+    analyzer = Analyzer()
+    store = InMemoryStore()
+    engine = Engine(ruleset, analyzer=analyzer, store=store, pseudonymizer=Pseudonymizer(b"b" * 32))
+    texts = conversation_texts(7, long_at)
+    # Grow one conversation to ``long_at - 1`` messages (and one to 9), then seed
+    # many conversations with each state: message 10 and message ``long_at``
+    # are then timed under identical conditions but for the length.
+    for n, text in enumerate(texts[: long_at - 1]):
+        engine.process(make_event("grow", n, text))
+    long_state = store.load_state("default", "grow")
+    engine.erase("grow")
+    for n, text in enumerate(texts[:9]):
+        engine.process(make_event("short", n, text))
+    short_state = store.load_state("default", "short")
+    assert long_state is not None
+    assert short_state is not None
+    assert long_state.messages == long_at - 1
+    probe = texts[9]
+
+    def seeded(state: ConversationState, prefix: str, number: int) -> list[Event]:
+        events = []
+        for s in range(samples):
+            conversation = f"{prefix}{s}"
+            seed_event = make_event(conversation, number - 2, probe)
+            decision = engine.evaluate(seed_event)
+            store.apply(
+                "default", conversation, f"seed-{s}", _constant(Transition(state, decision))
+            )
+            events.append(make_event(conversation, number - 1, probe))
+        return events
+
+    short = seeded(short_state, "s", 10)
+    long = seeded(long_state, "l", long_at)
+    for event in short[:50]:
+        engine.evaluate(event)
+    # interleave so drift in machine load hits both alike
+    at_10: list[float] = []
+    at_long: list[float] = []
+    for a, b in zip(short, long, strict=True):
+        at_10.extend(timed(engine.process, [a], collect=False))
+        at_long.extend(timed(engine.process, [b], collect=False))
+    m10, mlong = statistics.median(at_10), statistics.median(at_long)
+    print(f"cost at message {long_at:,} vs message 10 ({samples} samples each, median)")
+    print(f"  message 10      {m10:8.1f} µs")
+    print(f"  message {long_at:<6,}  {mlong:8.1f} µs")
+    print(f"  ratio {mlong / m10:5.2f}x   (target <= 1.2x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--conversations", type=int, default=200)
+    parser.add_argument("--messages", type=int, default=40)
+    parser.add_argument("--samples", type=int, default=500)
+    parser.add_argument("--long-at", type=int, default=10_000)
+    args = parser.parse_args()
+    bench_latency(args.conversations, args.messages)
+    bench_length(args.samples, args.long_at)
+
+
+if __name__ == "__main__":
+    main()
