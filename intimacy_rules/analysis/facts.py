@@ -32,12 +32,12 @@ _FILLERS: Final = (
 )
 
 _I_CLAUSE: Final = re.compile(
-    rf"\b(?P<subj>i\s+am|i\s+was|i'm|im|i've|ive|i\s+have|i\s+had|i)"
+    rf"(?P<subj>i\s+am|i\s+was|i'm|im|i've|ive|i\s+have|i\s+had|i)"
     rf"(?P<mid>(?:\s+{_FILLERS}){{0,3}})\s+(?P<word>[a-z0-9][a-z0-9'-]*)"
 )
 
 _MY_CLAUSE: Final = re.compile(
-    r"\bmy\s+(?:(?:ex|step|older|younger|little|big|best|late|grand|own|current|new|old|"
+    r"my\s+(?:(?:ex|step|older|younger|little|big|best|late|grand|own|current|new|old|"
     r"baby|twin|whole|entire|first|second)[\s-]+)?"
     r"(?P<noun>mom|mum|mother|dad|father|parents|sister|brother|son|daughter|kids?|"
     r"children|wife|husband|girlfriend|boyfriend|partner|ex|friend|family|boss|roommate|"
@@ -95,12 +95,15 @@ _MY_NOT_FACT: Final = words(
     """
 )
 
+_MY_NOT_FACT_OR_FEELING: Final = _MY_NOT_FACT | EMOTION_VERBS
+
 # Arrangements are logistics, not disclosure, even when told in the first person.
 _LOGISTICS: Final = re.compile(
     r"\b(?:took\s+(?:\w+\s+){0,2}off|days?\s+off|cleared\s+my\s+(?:schedule|calendar)|"
     r"booked|reserved|reservation|running\s+late|"
     r"on\s+my\s+way|omw|pick\s+(?:you|u)\s+up|be\s+there\s+(?:at|in|by))\b"
 )
+_LOGISTICS_KEYS: Final = ("off", "book", "reserv", "late", "way", "omw", "pick", "there")
 _QUESTION_BEFORE: Final = re.compile(
     r"\b(?:do|does|did|am|was|should|could|would|can|will|if|shall|where|what|how|why)\s+$"
 )
@@ -128,22 +131,31 @@ def _is_fact(subj: str, mid: str, word: str) -> bool:
     return not word[0].isdigit()
 
 
-def find_fact(norm: str) -> tuple[int, int] | None:
-    """The span of the first fact the speaker shares about themself, or ``None``."""
-    for m in _I_CLAUSE.finditer(norm):
+def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
+    """The span of the first fact the speaker shares about themself, or ``None``.
+
+    ``subjects`` are ``scan.subject_positions(norm)``.
+    """
+    for pos in subjects:
+        m = _I_CLAUSE.match(norm, pos)
+        if m is None:
+            continue
         subj, mid, word = m.group("subj"), m.group("mid"), m.group("word")
         if subj in {"i have", "i had"} or (subj in {"i've", "ive"} and not mid):
             # "I have a daughter" is a fact; "I have to go", "I have no idea" are not.
             fact = word not in _NOT_AFTER_HAVE
         else:
             fact = _is_fact(subj, mid, word)
-        if fact and not _questioned(norm, m.start()) and not _logistics(norm, m.start()):
-            return m.start(), m.end()
-    for m in _MY_CLAUSE.finditer(norm):
-        word = m.group("word")
-        if word in _MY_NOT_FACT or word in EMOTION_VERBS:
-            continue  # "my dad said", "my mom cried": their words and feelings, not a fact
-        return m.start(), m.end()
+        if fact and not _questioned(norm, pos) and not _logistics(norm, pos):
+            return pos, m.end()
+    my = norm.find("my ")
+    while my >= 0:
+        if my == 0 or not norm[my - 1].isalnum():
+            m = _MY_CLAUSE.match(norm, my)
+            # "my dad said", "my mom cried": their words and feelings, not a fact.
+            if m is not None and m.group("word") not in _MY_NOT_FACT_OR_FEELING:
+                return my, m.end()
+        my = norm.find("my ", my + 3)
     return None
 
 
@@ -152,6 +164,9 @@ def _questioned(norm: str, start: int) -> bool:
 
 
 def _logistics(norm: str, start: int) -> bool:
+    # Most messages name no arrangement at all: skip the regex for them.
+    if not any(key in norm for key in _LOGISTICS_KEYS):
+        return False
     end = norm.find(".", start, start + 160)
     return (
         _LOGISTICS.search(norm, start, end if end >= 0 else min(len(norm), start + 160)) is not None

@@ -49,20 +49,23 @@ _FILL: Final = rf"(?:{ADVERB}|{AUXILIARY})"
 # "safe", "small", "used" name feelings only after "feel": "I feel so used", not "I used to".
 _FEEL_THEN: Final = rf"(?:feel|felt|feels|feeling)(?:\s+{ADVERB}){{0,3}}\s+"
 
-# "I'm so scared", "I've been feeling lonely", "I don't love you", "I used to love".
+# "I'm so scared", "I've been feeling lonely", "I don't love you", "I used to love";
+# matched only at the speaker's subject positions (``scan.subject_positions``).
 _STATE: Final = re.compile(
-    rf"\b(?P<subj>{SUBJECT_I})(?P<mid>(?:\s+{_FILL}){{0,5}}?)\s+"
+    rf"(?P<subj>{SUBJECT_I})(?P<mid>(?:\s+{_FILL}){{0,5}}?)\s+"
     rf"(?:(?P<verb>{EMOTION_VERB_RE})|(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE}))\b"
 )
 
-# A clause that opens with the feeling: "so happy I could cry", "been so lonely".
+# A clause that opens with the feeling: "so happy I could cry", "been so lonely";
+# matched only at clause starts (``scan.clause_starts``).
 _DROPPED: Final = re.compile(
-    r"(?:^|[.!?,;:\n(]|\b(?:and|but|ugh|lol|tbh|ngl|omg|idk|honestly|ok|okay|oh|also))"
-    rf"\s*(?P<mid>(?:(?:{ADVERB}|been|feeling|feel|felt)\s+){{1,3}}?)"
+    r"(?:(?:and|but|ugh|lol|tbh|ngl|omg|idk|honestly|ok|okay|oh|also|just)\s+)?"
+    rf"(?P<mid>(?:(?:{ADVERB}|been|feeling|feel|felt)\s+){{1,3}}?)"
     rf"(?:(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE}))\b"
 )
 
-# "it makes me so sad", "the news has me scared", "left me heartbroken".
+# "it makes me so sad", "the news has me scared", "left me heartbroken"; searched
+# only just before each " me".
 _MAKES_ME: Final = re.compile(
     r"\b(?P<verb>makes?|made|making|has|had|got|gets|getting|leaves|left|keeps|kept)"
     rf"\s+me\s+(?:(?:{ADVERB}|feel|feeling)\s+){{0,4}}?"
@@ -117,6 +120,10 @@ _PAST_AUX: Final = re.compile(
     r"\b(?:was|were|felt|had|used\s+to|use\s+to|did|didn't|didnt|got|became|kept|wasn't|wasnt)\b"
 )
 _PRESENT_AUX: Final = re.compile(r"\b(?:still|been|lately|anymore|ve|have|has|now)\b|'ve")
+_IMPLIED_PAST: Final = re.compile(
+    r"\b(?:was|sank|broke|raced|melted|skipped|stopped|had|got|dropped|couldn)"
+)
+_SORRY_FOR: Final = re.compile(r"\s+(?:for|about|to\s+hear|to\s+see|that|you)\b")
 _PAST_CAUSE: Final = re.compile(r"(?:ed|made|had|got|left|kept|broke|shook|stung)$")
 _QUESTION_BEFORE: Final = re.compile(
     r"\b(?:do|does|did|am|was|were|should|could|would|can|will|if|are|how|why)\s+$"
@@ -134,45 +141,89 @@ def _asked(norm: str, start: int) -> bool:
     return bool(_QUESTION_BEFORE.search(norm, max(0, start - 8), start))
 
 
-def find_feelings(norm: str) -> list[FeelingHit]:
-    """Every feeling the speaker owns in ``norm`` (``text.normalize`` output), in order."""
+def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[FeelingHit]:
+    """Every feeling the speaker owns in ``norm`` (``text.normalize`` output), in order.
+
+    ``subjects`` and ``clauses`` are ``scan.subject_positions`` and
+    ``scan.clause_starts`` of ``norm``: the anchored patterns run only there,
+    which keeps the cost to a few regex steps per sentence.
+    """
     hits: list[FeelingHit] = []
-    for m in _STATE.finditer(norm):
+    for pos in subjects:
+        m = _STATE.match(norm, pos)
+        if m is None:
+            continue
         mid = m.group("mid")
         copula = _COPULA.search(m.group("subj") + mid) is not None
         emo = m.group("emo")
-        if emo is not None and not copula and emo not in _BARE_OK:
-            continue  # "I moved to Leeds": an adjective needs "am", "feel", "got"...
-        if _asked(norm, m.start()):
+        if emo is not None:
+            if not copula and emo not in _BARE_OK:
+                continue  # "I moved to Leeds": an adjective needs "am", "feel", "got"...
+            if emo == "sorry" and not _SORRY_FOR.match(norm, m.end()):
+                continue  # "sorry I'm late" apologises; "so sorry for your loss" feels
+        if _asked(norm, pos):
             continue
         # "I loved it" is past; "I feel loved" is not.
         verb = "" if copula else (m.group("verb") or "")
         said = norm[m.end("subj") : m.end()]
-        hits.append(FeelingHit(m.start(), m.end(), m.end(), _is_past(said, verb), -1, ""))
-    for m in _DROPPED.finditer(norm):
-        mid = m.group("mid")
-        start = m.start("mid")
-        hits.append(FeelingHit(start, m.end(), m.end(), "felt" in mid, -1, ""))
-    for m in _MAKES_ME.finditer(norm):
-        past = bool(_PAST_CAUSE.search(m.group("verb")))
-        hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
-    for m in _VERB_ME.finditer(norm):
-        verb = m.group("verb")
-        past = bool(_PAST_CAUSE.search(verb)) and verb not in {"hurt", "upset"}
-        hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
-    for m in _IT_HURTS.finditer(norm):
-        hits.append(
-            FeelingHit(m.start(), m.end(), m.end(), m.group(0).endswith("stung"), m.start(), "")
-        )
-    for m in _IMPLIED.finditer(norm):
-        past = bool(
-            re.search(
-                r"\b(?:was|sank|broke|raced|melted|skipped|stopped|had|got|dropped|couldn)",
-                m.group(0),
-            )
-        )
-        hits.append(FeelingHit(m.start(), m.end(), m.end(), past, -1, ""))
-    for m in _WISH.finditer(norm):
-        hits.append(FeelingHit(m.start(), m.end(), m.end(), False, -1, "us"))
+        hits.append(FeelingHit(pos, m.end(), m.end(), _is_past(said, verb), -1, ""))
+    for pos in clauses:
+        m = _DROPPED.match(norm, pos)
+        if m is not None:
+            mid = m.group("mid")
+            hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), "felt" in mid, -1, ""))
+    me = norm.find(" me")
+    while me >= 0:
+        if not norm[me + 3 : me + 4].isalpha():  # " me", not " meet" or " message"
+            hits.extend(_caused(norm, me))
+        me = norm.find(" me", me + 3)
+    if "hurt" in norm or "stung" in norm or "sting" in norm:
+        for m in _IT_HURTS.finditer(norm):
+            past = m.group(0).endswith("stung")
+            hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
+    if _may_imply(norm):
+        for m in _IMPLIED.finditer(norm):
+            past = _IMPLIED_PAST.search(m.group(0)) is not None
+            hits.append(FeelingHit(m.start(), m.end(), m.end(), past, -1, ""))
+    if "clos" in norm or "connect" in norm or "intima" in norm:
+        for m in _WISH.finditer(norm):
+            hits.append(FeelingHit(m.start(), m.end(), m.end(), False, -1, "us"))
     hits.sort()
     return hits
+
+
+def _caused(norm: str, me: int) -> list[FeelingHit]:
+    """Causatives ending in the " me" at ``me``: "work stressed me out", "made me cry"."""
+    lo = max(0, me - 16)
+    hi = min(len(norm), me + 60)
+    found: list[FeelingHit] = []
+    m = _MAKES_ME.search(norm, lo, hi)
+    if m is not None and m.start("verb") < me < m.end():
+        past = _PAST_CAUSE.search(m.group("verb")) is not None
+        found.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
+        return found
+    m = _VERB_ME.search(norm, lo, min(len(norm), me + 12))
+    if m is not None and m.start() < me < m.end():
+        verb = m.group("verb")
+        past = _PAST_CAUSE.search(verb) is not None and verb not in {"hurt", "upset"}
+        found.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
+    return found
+
+
+def _may_imply(norm: str) -> bool:
+    """A cheap test that ``_IMPLIED`` can match at all (most messages skip it)."""
+    return (
+        "heart" in norm
+        or " in me" in norm
+        or "tears" in norm
+        or "die" in norm
+        or "cry" in norm
+        or "crying" in norm
+        or "breathe" in norm
+        or "mind" in norm
+        or "butterfl" in norm
+        or "chills" in norm
+        or "goosebump" in norm
+        or "smiling" in norm
+        or "shaking" in norm
+    )

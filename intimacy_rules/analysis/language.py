@@ -39,6 +39,12 @@ _OTHER_WORDS: Final = re.compile(
     r"bonjour|ciao|hallo)\b"
 )
 
+# The same words as a set, for a cheap first look (punctuation may hide some,
+# which only sends the text to the exact count below).
+_OTHER_WORDS_SET: Final = frozenset(
+    _OTHER_WORDS.pattern.removeprefix(r"\b(?:").removesuffix(r")\b").split("|")
+)
+
 # Words that are also English ("was", "die", "per", "plus", "con") are left out
 # of the list above, so they count for English only.
 _MIN_OTHER: Final = 2
@@ -50,6 +56,9 @@ def is_english(norm: str) -> bool:
         non_latin = len(_NON_LATIN_LETTER.findall(norm))
         if non_latin and non_latin > len(_LATIN.findall(norm)):
             return False
+    # Fast path: most messages share no word with the other-language list.
+    if _OTHER_WORDS_SET.isdisjoint(norm.split()):
+        return True
     other = len(_OTHER_WORDS.findall(norm))
     if other < _MIN_OTHER and not (other == 1 and len(norm) < 24):
         return True

@@ -13,7 +13,8 @@ from typing import Final, NamedTuple
 
 from intimacy_rules.analysis.facts import find_fact
 from intimacy_rules.analysis.feelings import FeelingHit, find_feelings
-from intimacy_rules.analysis.targets import exchange_anchor, find_target, look_back
+from intimacy_rules.analysis.scan import clause_starts, subject_positions
+from intimacy_rules.analysis.targets import anchor_near, find_anchors, find_target, look_back
 from intimacy_rules.analysis.thought import FeelLike, find_feel_like
 
 __all__ = ["LevelResult", "grade"]
@@ -35,7 +36,9 @@ class LevelResult(NamedTuple):
     thoughts: tuple[tuple[int, int], ...]
 
 
-def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
+def _grade_feeling(
+    norm: str, hit: FeelingHit, anchors: list[tuple[str, int, int]]
+) -> tuple[int, int, str]:
     """Level, span end and reason for one feeling."""
     target = hit.target
     t_end = hit.end
@@ -53,7 +56,7 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
                 target = before
             elif target == "ref":
                 target = "none"
-    anchor, a_start, a_end = exchange_anchor(norm, hit.start, t_end)
+    anchor, a_start, a_end = anchor_near(norm, anchors, hit.start, t_end)
     if anchor and a_end > t_end and a_start - t_end < 60:
         t_end = a_end
     if target in {"partner", "us"}:
@@ -78,19 +81,21 @@ def _feel_like_hit(item: FeelLike) -> FeelingHit:
 def grade(norm: str) -> LevelResult:
     """Grade normalised text (``text.normalize`` output)."""
     best = (0, 0, 0, "")
-    feel_like = find_feel_like(norm)
+    subjects = subject_positions(norm)
+    feel_like = find_feel_like(norm, subjects)
     thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
-    hits = find_feelings(norm)
+    hits = find_feelings(norm, subjects, clause_starts(norm))
     hits.extend(_feel_like_hit(t) for t in feel_like if t.kind == "feeling")
+    anchors = find_anchors(norm) if hits else []
     for hit in hits:
         if _inside(norm, hit.start, thoughts):
             continue  # a feeling word inside "I feel like ..." belongs to the thought
-        level, end, why = _grade_feeling(norm, hit)
+        level, end, why = _grade_feeling(norm, hit, anchors)
         if level > best[0]:
             best = (level, hit.start, end, why)
             if level == 4:
                 break
-    fact = find_fact(norm)
+    fact = find_fact(norm, subjects)
     if best[0] == 0 and fact is not None:
         best = (1, fact[0], fact[1], "personal fact about the speaker")
     level, start, end, why = best

@@ -128,7 +128,7 @@ def _render(node: dict[str, object], *, stretch: bool) -> str:
         rest = _render(child, stretch=stretch)
         literal = "\\s+" if char == "_" else _escape(char)
         # A word ending here may repeat its last letter ("sooo sad", "madddd").
-        if stretch and "" in child and len(child) == 1 and char.isalpha():
+        if stretch and "" in child and char.isalpha():
             literal += "+"
         branches.append(literal + rest)
     if not branches:

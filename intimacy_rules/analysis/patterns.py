@@ -13,6 +13,7 @@ from intimacy_rules.analysis.lexicon import (
     EMOTION_VERBS,
     FEEL_ONLY_ADJECTIVES,
     word_regex,
+    words,
 )
 
 __all__ = [
@@ -28,24 +29,33 @@ __all__ = [
 SUBJECT_I: Final = r"(?:i\s+am|i'm|im|i've|ive|i)"
 
 #: Intensifiers, hedges and negations that may stand between subject and feeling.
-ADVERB: Final = (
-    r"(?:s+o+|re+a+l+y+|rly|rlly|realy|very|too|just|still|kinda|kind\s+of|sort\s+of|"
-    r"sorta|a\s+bit|a\s+little(?:\s+bit)?|bit|pretty|quite|truly|honestly|actually|"
-    r"literally|totally|completely|super|extremely|incredibly|genuinely|seriously|"
-    r"deeply|absolutely|lowkey|highkey|fucking|freaking|always|never|not|also|even|"
-    r"all|now|already|more|less|most|utterly|terribly|awfully|slightly|somewhat|"
-    r"sometimes|often|constantly|definitely|legit|lately|mostly|simply|finally|"
-    r"suddenly|starting\s+to|beginning\s+to|getting|becoming|growing|hella|insanely|"
-    r"so\s+damn|damn|especially|probably|maybe|both|feeling|kinda|tbh|ngl|rn|"
-    r"no\s+longer|anymore|somehow|secretly|weirdly|oddly|a\s+lot|like)"
+#: Built as a trie (``word_regex``) so each step tests one branch per letter.
+ADVERB: Final = word_regex(
+    words(
+        """
+        so really rly rlly realy very too just still kinda kind_of sort_of sorta a_bit
+        a_little a_little_bit bit pretty quite truly honestly actually literally totally
+        completely super extremely incredibly genuinely seriously deeply absolutely lowkey
+        highkey fucking freaking always never not also even all now already more less
+        most utterly terribly awfully slightly somewhat sometimes often constantly
+        definitely legit lately mostly simply finally suddenly starting_to beginning_to
+        getting becoming growing hella insanely so_damn damn especially probably maybe
+        both feeling tbh ngl rn no_longer anymore somehow secretly weirdly oddly a_lot like
+        """
+    )
 )
 
 #: Copulas, "feel" forms and auxiliaries between the subject and the feeling.
-AUXILIARY: Final = (
-    r"(?:am|m|was|were|are|been|be|being|feel|feels|feeling|felt|get|got|getting|gotten|"
-    r"become|became|have|has|had|ve|do|did|don't|dont|didn't|didnt|do\s+not|did\s+not|"
-    r"can't|cant|cannot|could|would|will|keep|kept|used\s+to|use\s+to|start|started|"
-    r"wasn't|wasnt|ain't|aint|'m|'ve|'d)"
+AUXILIARY: Final = word_regex(
+    words(
+        """
+        am m was were are been be being feel feels feeling felt get got getting gotten
+        become became have has had ve do did don't dont didn't didnt do_not did_not can't
+        cant cannot could would will keep kept used_to use_to start started wasn't wasnt
+        ain't aint 'm 've 'd
+        """
+    ),
+    stretch=False,
 )
 
 EMOTION_ADJ_RE: Final = word_regex(EMOTION_ADJECTIVES)

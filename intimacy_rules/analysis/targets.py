@@ -12,68 +12,77 @@ All windows are bounded, so the cost per feeling is constant.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final, Literal
 
-__all__ = ["Target", "exchange_anchor", "find_target", "look_back"]
+from intimacy_rules.analysis.lexicon import words
+
+__all__ = ["Target", "anchor_near", "find_anchors", "find_target", "look_back"]
 
 Target = Literal["partner", "us", "self", "third", "ref", "none"]
 
 _WINDOW: Final = 120
 
-_PERSON_NOUNS: Final = (
-    r"(?:mom|mum|mother|dad|father|parents?|sister|brother|sibling|son|daughter|kids?|"
-    r"children|child|baby|wife|husband|girlfriend|boyfriend|gf|bf|partner|ex|friends?|"
-    r"bestie|family|boss|manager|coworkers?|colleagues?|roommates?|grandma|grandpa|"
-    r"grandmother|grandfather|aunt|uncle|cousin|niece|nephew|teacher|therapist|doctor|"
-    r"landlord|neighbou?rs?|dog|cat|pet|guy|girl|man|woman|people|team|class|relatives?|"
-    r"in-laws|folks|stepdad|stepmom|twin)"
+_PERSON_NOUNS: Final = words(
+    """
+    mom mum mother dad father parent parents sister brother sibling siblings son daughter
+    kid kids children child baby wife husband girlfriend boyfriend gf bf partner ex friend
+    friends bestie family boss manager coworker coworkers colleague colleagues roommate
+    roommates grandma grandpa grandmother grandfather aunt uncle cousin niece nephew teacher
+    therapist doctor landlord neighbor neighbors neighbour neighbours dog cat pet guy guys
+    girl man woman people team class relative relatives in-laws folks stepdad stepmom twin
+    """
 )
-
-# Leftmost alternative wins at the same position, so the order below matters:
-# time phrases are skipped, "your parents" is a third party before "your" is the partner.
-_TARGET: Final = re.compile(
-    r"(?P<time>\b(?:all\s+the\s+time|the\s+(?:time|moment|whole\s+time|other\s+day|"
-    r"past\s+\w+|last\s+\w+|first\s+time|whole\s+\w+)|this\s+(?:morning|afternoon|evening|"
-    r"week|weekend|month|year|time)|that\s+(?:day|night|time)|today|tonight|lately|anymore|"
-    r"these\s+(?:past\s+)?(?:days|weeks|months|years|nights)|(?:the\s+)?past\s+(?:few\s+)?\w+|"
-    r"right\s+now|rn|now|again|sometimes|a\s+lot|so\s+much|too|tbh|ngl|lol|haha|honestly|"
-    r"anyway|last\s+(?:night|week|year|month|time)|yesterday|ago)\b"
-    # "sad that we stopped": "that" opening a clause is no object; what follows is.
-    r"|\bthat(?=\s+(?:i|i'm|im|you|u|we|we're|he|she|they|it|my|your|our|his|her|their)\b))"
-    rf"|(?P<third>\b(?:your|ur|our)\s+(?:\w+\s+)?{_PERSON_NOUNS}(?:'s)?\b|\b(?:your|ur)\s+\w+'s\b)"
-    r"|(?P<partner>\b(?:you|u|ya|yourself|youre|you're|you've|youve|you'll|your|ur|y'all)\b)"
-    r"|(?P<us>\b(?:us|we|we're|we've|our|ours|ourselves|together)\b)"
-    r"|(?P<self>\b(?:myself|my\s+(?:own|body|weight|looks|face|skin|hair|appearance|self|"
-    r"future|past|life|mistakes?|choices|behaviou?r|actions|decisions|reactions?|temper|"
-    r"anxiety|depression|mental\s+health|health|grades|performance|mind)|i'm|im|i've|ive|"
-    r"i(?!\s+(?:could|can)\s+(?:cry|scream|die)))\b)"
-    rf"|(?P<third2>\b(?:my|his|her|their|he|she|they|him|them|he's|she's|they're|hes|shes|"
-    rf"theyre|work|school|college|uni|class|job|money|people|everyone|everybody|"
-    rf"someone|somebody|news|world|politics|weather|exams?|tests?|interview|"
-    rf"wedding|party|game|movie|show|book|song|music|food|election|rent|bills|"
-    rf"{_PERSON_NOUNS})\b)"
-    r"|(?P<thing>\b(?:the|that|this|these|those|a|an|some|every|any)\s+"
-    r"(?!(?:i|you|we|he|she|they|it|me|us|him|them|is|was|are)\b)[a-z]\w*)"
-    r"|(?P<ref>\b(?:it|this|that|which)\b)"
-    r"|(?P<stop>[.!?;\n\u2600-\u27bf\U0001f300-\U0001faff]|,\s|"
-    r"\s(?:but|because|cause|cuz|though|although|while)\s)"
+_PARTNER: Final = words("you u ya yourself youre you're you've youve you'll y'all yall")
+_US: Final = words("us we we're we've ours ourselves together")
+_SELF_SUBJECT: Final = words("i i'm im i've ive i'd id")
+_SELF_NOUNS: Final = words(
+    """
+    own body weight looks face skin hair appearance self future past life mistake mistakes
+    choices behavior behaviour actions decisions reaction reactions temper anxiety
+    depression health grades performance mind
+    """
 )
-
-_RELATIVE_YOU: Final = re.compile(r"\s+(?:\w+\s+){0,3}?(?:you|u)\b")
-_PERSON_IN_NP: Final = re.compile(rf"\b{_PERSON_NOUNS}\b")
-
-_EXCHANGE: Final = re.compile(
-    r"\b(?:(?:telling|tell|told|saying|say|admitting|admit|writing|write|typing|type|"
-    r"texting|text|sending|send|asking|ask|sharing|share)\s+(?:you\s+|u\s+)?"
-    r"(?:this|that|all\s+this|these)|(?:telling|tell|admitting|admit|saying)\s+(?:to\s+)?"
-    r"(?:you|u)\b|as\s+i\s+(?:write|type|say|read|tell)|reading\s+(?:your|ur|this|that)|"
-    r"(?:you|u)\s+just\s+(?:said|wrote|told|asked|did|sent|texted)|just\s+now|"
-    r"hearing\s+myself|this\s+conversation|this\s+chat|talking\s+to\s+(?:you|u)|"
-    r"(?:with|to)\s+(?:you|u)\s+(?:right\s+)?now|tonight\s+with\s+(?:you|u)|"
-    r"(?:at|in)\s+this\s+(?:very\s+)?moment|to\s+(?:you|u)\s+like\s+this)\b"
+_THIRD_WORDS: Final = (
+    words(
+        """
+        he she they him them he's she's they're hes shes theyre work school college uni
+        job money people everyone everybody someone somebody news world politics weather
+        exam exams test tests interview wedding party game movie show book song music food
+        election rent bills
+        """
+    )
+    | _PERSON_NOUNS
 )
-_NOW: Final = re.compile(r"\b(?:right\s+now|rn|atm|at\s+the\s+moment)\b")
+_POSSESSIVE_THIRD: Final = words("his her their")
+_DETERMINERS: Final = words("the that this these those a an some every any")
+_NOT_A_NOUN: Final = words("i you we he she they it me us him them is was are were")
+_REFS: Final = words("it this that which")
+_CLAUSE_WORDS: Final = words("but because cause cuz though although while")
+_TIME_ONE: Final = words(
+    """
+    today tonight lately anymore now rn again sometimes tbh ngl lol haha honestly anyway
+    yesterday ago too
+    """
+)
+_TIME_AFTER: Final = {
+    "right": words("now"),
+    "a": words("lot"),
+    "so": words("much"),
+    "last": words("night week year month time weekend summer"),
+    "this": words("morning afternoon evening week weekend month year time"),
+    "that": words("day night time"),
+    "these": words("days weeks months years nights past"),
+    "past": words("few week weeks month months year years"),
+    "all": words("the"),
+    "the": words("time moment past last other whole first"),
+}
+_CLAUSE_PUNCT: Final = frozenset(".!?;,\n")
+_SUBJECT_AFTER_THAT: Final = words(
+    "i i'm im you u we we're he she they it my your our his her their"
+)
+_TOKEN: Final = re.compile(r"[a-z0-9][a-z0-9'-]*|[.!?;,\n\u2600-\u27bf\U0001f300-\U0001faff]")
 _SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
 _CLAUSE_BREAK: Final = re.compile(r"[;,]\s|\s(?:but|because|cause|cuz|though|although|while)\s")
 
@@ -86,31 +95,132 @@ def find_target(
     Returns the target and the span of the words that name it (``-1`` when
     there is none). ``limit`` bounds the search (default: a short window).
     With ``skip_self``, "I"-clauses are passed over (used when looking back
-    for the topic of an objectless feeling).
+    for the topic of an objectless feeling). The walk goes word by word and
+    stops at the first object, so its cost is a few words, not the window.
     """
     end = min(len(norm), start + _WINDOW, len(norm) if limit is None else limit)
-    pos = start
-    while pos < end:
-        m = _TARGET.search(norm, pos, end)
-        if m is None:
-            break
-        kind = m.lastgroup
-        if kind == "stop":
-            break
-        if kind == "time" or (skip_self and kind == "self"):
-            pos = m.end()
+    toks: list[str] = _TOKEN.findall(norm, start, end)
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < n else ""
+        if tok in _CLAUSE_PUNCT or not tok[0].isalnum() or tok in _CLAUSE_WORDS:
+            break  # the clause ends: what follows is no longer this feeling's object
+        if tok in _TIME_ONE:
+            i += 1
             continue
-        if kind == "thing":
-            # "the notes you left me" is about the partner; "that guy who texts you" is not.
-            words = m.group(0)
-            rel = _RELATIVE_YOU.match(norm, m.end(), end)
-            if rel is not None and not _PERSON_IN_NP.search(words):
-                return "partner", m.start(), rel.end()
-            return "third", m.start(), m.end()
-        if kind in {"third", "third2"}:
-            return "third", m.start(), m.end()
-        return kind, m.start(), m.end()  # type: ignore[return-value]
+        after = _TIME_AFTER.get(tok)
+        if after is not None and nxt in after:
+            i += 2
+            continue
+        if tok == "that" and nxt in _SUBJECT_AFTER_THAT:
+            i += 1  # "sad that we stopped": a clause opens, its subject is the object
+            continue
+        if tok in {"your", "ur", "our"}:
+            noun = _person_within(toks, i + 1, 2)
+            if noun >= 0 or nxt.endswith("'s"):
+                return _span(norm, start, toks, (i, max(noun, i + 1)), "third")
+            return _span(
+                norm, start, toks, (i, i + 1 if nxt else i), "us" if tok == "our" else "partner"
+            )
+        if tok in _PARTNER:
+            return _span(norm, start, toks, (i, i), "partner")
+        if tok in _US:
+            return _span(norm, start, toks, (i, i), "us")
+        if tok == "myself" or (tok == "my" and nxt in _SELF_NOUNS):
+            if not skip_self:
+                return _span(norm, start, toks, (i, i + 1 if tok == "my" else i), "self")
+            i += 1
+            continue
+        if tok in _SELF_SUBJECT:
+            if skip_self or (nxt in {"could", "can"}):
+                i += 1
+                continue
+            return _span(norm, start, toks, (i, i), "self")
+        if tok == "my" or tok in _POSSESSIVE_THIRD:
+            return _span(norm, start, toks, (i, i + 1 if nxt else i), "third")
+        if tok in _THIRD_WORDS:
+            return _span(norm, start, toks, (i, i), "third")
+        if tok in _DETERMINERS and nxt and nxt not in _NOT_A_NOUN and nxt[0].isalpha():
+            # "the notes you left" is about the partner; "that guy who texts you" is not.
+            rel = _partner_within(toks, i + 2, 4)
+            if rel >= 0 and _person_within(toks, i + 1, rel - i - 1) < 0:
+                return _span(norm, start, toks, (i, rel), "partner")
+            return _span(norm, start, toks, (i, i + 1), "third")
+        if tok in _REFS:
+            return _span(norm, start, toks, (i, i), "ref")
+        i += 1
     return "none", -1, -1
+
+
+def _span(
+    norm: str, start: int, toks: list[str], tokens: tuple[int, int], target: Target
+) -> tuple[Target, int, int]:
+    """``target`` with the character span of ``tokens`` (first, last), found again by ``find``."""
+    first, last = tokens
+    pos = start
+    begin = start
+    for j in range(last + 1):
+        pos = norm.find(toks[j], pos)
+        if j == first:
+            begin = pos
+        pos += len(toks[j])
+    return target, begin, pos
+
+
+def _person_within(toks: list[str], first: int, count: int) -> int:
+    for j in range(first, min(len(toks), first + count)):
+        if toks[j].removesuffix("'s") in _PERSON_NOUNS:
+            return j
+    return -1
+
+
+def _partner_within(toks: list[str], first: int, count: int) -> int:
+    for j in range(first, min(len(toks), first + count)):
+        tok = toks[j]
+        if tok in _CLAUSE_PUNCT:
+            return -1
+        if tok in {"you", "u"}:
+            return j
+    return -1
+
+
+_EXCHANGE: Final = re.compile(
+    r"\b(?:(?:telling|tell|told|saying|say|admitting|admit|writing|write|typing|type|"
+    r"texting|text|sending|send|asking|ask|sharing|share)\s+(?:you\s+|u\s+)?"
+    r"(?:this|that|all\s+this|these)|(?:telling|tell|admitting|admit|saying)\s+(?:to\s+)?"
+    r"(?:you|u)\b|as\s+i\s+(?:write|type|say|read|tell)|reading\s+(?:your|ur|this|that)|"
+    r"(?:you|u)\s+just\s+(?:said|wrote|told|asked|did|sent|texted)|just\s+now|"
+    r"hearing\s+myself|this\s+conversation|this\s+chat|talking\s+to\s+(?:you|u)|"
+    r"(?:with|to)\s+(?:you|u)\s+(?:right\s+)?now|tonight\s+with\s+(?:you|u)|"
+    r"(?:at|in)\s+this\s+(?:very\s+)?moment|to\s+(?:you|u)\s+like\s+this)\b"
+)
+# Every anchor contains one of these; a message with none skips both regexes.
+_ANCHOR_KEYS: Final = (
+    "tell",
+    "told",
+    "say",
+    "admit",
+    "writ",
+    "typ",
+    "text",
+    "send",
+    "ask",
+    "shar",
+    "read",
+    "just",
+    "hearing",
+    "conversation",
+    "chat",
+    "talking",
+    "now",
+    "rn",
+    "moment",
+    "like this",
+    "atm",
+    "tonight with",
+)
+_NOW: Final = re.compile(r"\b(?:right\s+now|rn|atm|at\s+the\s+moment)\b")
 
 
 def look_back(norm: str, start: int) -> tuple[Target, int, int]:
@@ -134,22 +244,42 @@ def look_back(norm: str, start: int) -> tuple[Target, int, int]:
     return "none", -1, -1
 
 
-def exchange_anchor(norm: str, start: int, end: int) -> tuple[str, int, int]:
-    """Whether the sentence around ``[start, end)`` is anchored to this exchange.
+def find_anchors(norm: str) -> list[tuple[str, int, int]]:
+    """Every here-and-now anchor in ``norm``, in order, as ``(kind, start, end)``.
 
-    Returns ``"exchange"`` ("telling you this", "reading your message"),
-    ``"now"`` ("right now", "rn") or ``""``, with the anchor's span.
+    ``"exchange"`` anchors tie a feeling to this exchange ("telling you this",
+    "reading your message"), ``"now"`` ones to this moment ("right now", "rn").
     """
+    if not any(key in norm for key in _ANCHOR_KEYS):
+        return []
+    found = [(m.start(), m.end(), "exchange") for m in _EXCHANGE.finditer(norm)]
+    found.extend((m.start(), m.end(), "now") for m in _NOW.finditer(norm))
+    found.sort()
+    return [(kind, start, end) for start, end, kind in found]
+
+
+def anchor_near(
+    norm: str, anchors: list[tuple[str, int, int]], start: int, end: int
+) -> tuple[str, int, int]:
+    """The strongest anchor in the sentence around ``[start, end)``, or ``("", -1, -1)``."""
+    if not anchors:
+        return "", -1, -1
     lo = max(0, start - _WINDOW)
     hi = min(len(norm), end + _WINDOW)
     stop = _SENTENCE_STOP.search(norm, end, hi)
     hi = stop.start() if stop else hi
     cut = max(norm.rfind(ch, lo, start) for ch in ".!?\n")
     lo = cut + 1 if cut >= 0 else lo
-    m = _EXCHANGE.search(norm, lo, hi)
-    if m is not None:
-        return "exchange", m.start(), m.end()
-    m = _NOW.search(norm, lo, hi)
-    if m is not None:
-        return "now", m.start(), m.end()
-    return "", -1, -1
+    best: tuple[str, int, int] = ("", -1, -1)
+    # Anchors are sorted by start: jump to the sentence, so a long text with
+    # many anchors still costs only the few in this sentence.
+    first = bisect.bisect_left(anchors, lo, key=lambda a: a[1])
+    for anchor in anchors[first:]:
+        if anchor[1] > hi:
+            break
+        if anchor[2] <= hi:
+            if anchor[0] == "exchange":
+                return anchor
+            if not best[0]:
+                best = anchor
+    return best

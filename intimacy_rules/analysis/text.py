@@ -29,6 +29,11 @@ _TRANSLATION: Final = str.maketrans(
         "\u2013": "-",
         "\u2014": "-",
         "\u00a0": " ",
+        # Windows-1252 quotes read as Latin-1 (common in exported chat logs).
+        "\u0091": "'",
+        "\u0092": "'",
+        "\u0093": '"',
+        "\u0094": '"',
     }
 )
 
@@ -53,6 +58,8 @@ class Sentence(NamedTuple):
 
 def normalize(text: str) -> str:
     """Lower-case ``text`` and fold quotes and dashes, keeping its exact length."""
+    if text.isascii() and "`" not in text:
+        return text.lower()  # nothing to fold, and ASCII case folding keeps length
     folded = text.translate(_TRANSLATION)
     lowered = folded.lower()
     if len(lowered) == len(folded):

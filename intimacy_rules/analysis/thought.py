@@ -27,7 +27,7 @@ class FeelLike(NamedTuple):
 
 
 _FEEL_LIKE: Final = re.compile(
-    rf"\b(?:i|we)\s+(?:(?:{ADVERB}|do|don't|dont|did|didn't|didnt|can't|cant|'m|m|am)\s+){{0,3}}"
+    rf"(?:i|i'm|im)\s+(?:(?:{ADVERB}|do|don't|dont|did|didn't|didnt|can't|cant|'m|m|am)\s+){{0,3}}"
     r"(?P<feel>feel|feels|felt|feeling)\s+(?P<conn>like|that|as\s+if|as\s+though)?\s*"
     r"(?P<next>[a-z']+)?"
 )
@@ -55,10 +55,18 @@ _SUBJECT_AFTER_FEEL: Final = words(
 )
 
 
-def find_feel_like(norm: str) -> list[FeelLike]:
-    """Each "feel like/that/as if" construction in ``norm`` that is a thought or a feeling."""
+def find_feel_like(norm: str, subjects: list[int]) -> list[FeelLike]:
+    """Each "I feel like/that/as if" in ``norm`` that states a thought or a feeling.
+
+    ``subjects`` are ``scan.subject_positions(norm)``.
+    """
     out: list[FeelLike] = []
-    for m in _FEEL_LIKE.finditer(norm):
+    if "feel" not in norm and "felt" not in norm:
+        return out
+    for pos in subjects:
+        m = _FEEL_LIKE.match(norm, pos)
+        if m is None:
+            continue
         conn, word = m.group("conn"), m.group("next")
         if word is None:
             continue
