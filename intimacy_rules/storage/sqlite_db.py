@@ -178,6 +178,17 @@ class SQLiteDatabase:
         finally:
             self._release(conn)
 
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database and truncate it; True if it fully completed.
+
+        Called after deletions (erase, purge): the WAL keeps old page images
+        until it is overwritten, and ``secure_delete`` only cleans the main
+        file. Best effort: a reader of another process can make it incomplete.
+        """
+        with self._write_lock, self.reading() as conn:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return bool(busy == 0)
+
     def close(self) -> None:
         """Close the idle connections; those in use close when they are released."""
         with self._lock:

@@ -148,7 +148,8 @@ class SQLiteStore:
         """Delete the state, the decisions and every outbox row of a conversation.
 
         True if anything was stored. Freed pages are overwritten
-        (``secure_delete``), so the rows do not linger in the file.
+        (``secure_delete``) and the WAL is checkpointed and truncated, so the
+        rows do not linger in either file.
         """
         conversation = self._codec.conversation_key(tenant, conversation_id)
         deleted = 0
@@ -159,6 +160,8 @@ class SQLiteStore:
                 "DELETE FROM outbox WHERE tenant = ? AND conversation = ?",
             ):
                 deleted += conn.execute(statement, (tenant, conversation)).rowcount
+        if deleted:
+            self._db.checkpoint()
         return deleted > 0
 
     def purge(self, now: datetime | None = None) -> PurgeCounts:
@@ -180,7 +183,10 @@ class SQLiteStore:
             dead = conn.execute(
                 "DELETE FROM outbox WHERE status = 'dead' AND finished_at < ?", (cut["dead"],)
             ).rowcount
-        return PurgeCounts(decisions=decisions, states=states, delivered=delivered, dead=dead)
+        counts = PurgeCounts(decisions=decisions, states=states, delivered=delivered, dead=dead)
+        if counts.total:
+            self._db.checkpoint()
+        return counts
 
     def close(self) -> None:
         """Close the connections; later calls raise ``StoreError``."""
