@@ -191,3 +191,21 @@ def test_ruleset_override_runs_the_same_tests_on_an_edited_ruleset(
 def test_no_test_files_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["test", str(tmp_path)]) == 2
     assert "no test files found" in capsys.readouterr().err
+
+
+def test_junit_records_a_file_that_could_not_run_as_an_error(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(folder, "ok.test.yaml", PASSING)
+    broken = write(folder, "broken.test.yaml", "ruleset: tiny.yaml\ncases: []\n")
+    report = tmp_path / "junit.xml"
+    assert main(["test", str(good), str(broken), "--junit", str(report)]) == 2
+    capsys.readouterr()
+    suites = ET.parse(report).getroot().findall("testsuite")
+    assert [(s.get("name"), s.get("errors")) for s in suites] == [
+        (str(good), "0"),
+        (str(broken), "1"),
+    ]
+    error = suites[1].find("testcase/error")
+    assert error is not None
+    assert "cases" in (error.get("message") or "")
