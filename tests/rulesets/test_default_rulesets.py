@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from intimacy_rules.analysis.vocabulary import FLAGS, SAFETY_CATEGORIES
 from intimacy_rules.conversation.vocabulary import CRITERIA, PATTERNS
@@ -23,9 +24,10 @@ def defaults() -> dict[str, CompiledRuleset]:
     return {platform: load_default_ruleset(platform) for platform in PLATFORMS}
 
 
+@pytest.mark.parametrize("matcher", ["durable", "reference"])
 @pytest.mark.parametrize("platform", PLATFORMS)
-def test_the_default_ruleset_passes_its_own_tests(platform: str) -> None:
-    result = run_test_file(RULESETS / "tests" / f"{platform}.yaml")
+def test_the_default_ruleset_passes_its_own_tests(platform: str, matcher: str) -> None:
+    result = run_test_file(RULESETS / "tests" / f"{platform}.yaml", matcher=matcher)
     failures = [f"{case.name}: {line}" for case in result.cases for line in case.failures]
     assert failures == []
     assert len(result.cases) >= 15
@@ -69,8 +71,6 @@ def test_nudge_texts_are_short_and_every_template_has_english(
     defaults: dict[str, CompiledRuleset],
 ) -> None:
     for platform in PLATFORMS:
-        import yaml
-
         data = yaml.safe_load((RULESETS / f"{platform}.yaml").read_text(encoding="utf-8"))
         for template_id, texts in data["templates"].items():
             assert "en" in texts, template_id
