@@ -32,21 +32,36 @@ _FILLERS: Final = (
 )
 
 _I_CLAUSE: Final = re.compile(
-    rf"(?P<subj>i\s+am|i\s+was|i'm|im|i've|ive|i\s+have|i\s+had|i)"
+    rf"(?P<subj>i\s+am|i\s+was|i'm|im|i've|ive|i\s+have|i\s+had|i|we\s+are|we\s+were|"
+    rf"we're|we've|weve|we\s+have|we\s+had|we)"
     rf"(?P<mid>(?:\s+{_FILLERS}){{0,3}})\s+(?P<word>[a-z0-9][a-z0-9'-]*)"
 )
 
 _MY_CLAUSE: Final = re.compile(
     r"my\s+(?:(?:ex|step|older|younger|little|big|best|late|grand|own|current|new|old|"
     r"baby|twin|whole|entire|first|second)[\s-]+)?"
-    r"(?P<noun>mom|mum|mother|dad|father|parents|sister|brother|son|daughter|kids?|"
-    r"children|wife|husband|girlfriend|boyfriend|partner|ex|friend|family|boss|roommate|"
-    r"grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|dog|cat|flight|job|"
-    r"landlord|therapist|doctor|house|apartment|car|surgery|diagnosis|divorce|"
-    r"marriage|birthday|degree|baby|twins|stepdad|stepmom|siblings?)"
-    r"(?:'s)?\s+(?:(?:just|recently|finally|also|never|always|still|has|had|have|got|"
-    r"is|was|were|are|been)\s+){0,2}(?P<word>[a-z0-9][a-z'-]*)"
+    r"(?P<noun>[a-z][a-z'-]*)"
+    r"\s+(?P<aux>(?:(?:just|recently|finally|also|never|always|still|has|had|have|got|"
+    r"is|was|were|are|been)\s+){0,2})(?P<word>[a-z0-9][a-z'-]*)"
 )
+# People and things whose news is plainly the speaker's life ("my dad passed away").
+_MY_LIFE_NOUNS: Final = words(
+    """
+    mom mom's mum mother dad dad's father parents sister brother son daughter kid kids
+    children wife husband girlfriend boyfriend partner ex friend family boss roommate
+    grandma grandpa grandmother grandfather aunt uncle cousin dog cat flight job landlord
+    therapist doctor house apartment car surgery diagnosis divorce marriage birthday
+    degree baby twins stepdad stepmom sibling siblings
+    """
+)
+# Event verbs that make "my <anything> ..." a piece of the speaker's life.
+_EVENT_VERBS: Final = words(
+    """
+    is was has had got gets went came left died passed took gave lost won made lives
+    lived works worked moved broke split started quit retired graduated
+    """
+)
+_WH_BEFORE: Final = re.compile(r"\b(?:how|what|where|when|why|if|whether)\s+$")
 
 # Verbs (and words after "I") that state no fact about the speaker's life.
 _NOT_FACT_WORDS: Final = words(
@@ -76,7 +91,7 @@ _BE_FACTS: Final = words(
     home raised born moving giving getting selling buying starting quitting
     taking dating seeing staying visiting training recovering
     applying graduating leaving traveling travelling flying driving
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
     """
 )
@@ -84,6 +99,7 @@ _NOT_BE_ING: Final = words(
     "asking saying thinking wondering kidding joking telling talking trying looking waiting"
     " coming going heading hoping feeling being doing getting"
 )
+_HAVE_SUBJECTS: Final = frozenset({"i have", "i had", "we have", "we had"})
 _NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
 _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
 
@@ -113,7 +129,7 @@ def _is_fact(subj: str, mid: str, word: str) -> bool:
     # "I'm gonna quit", "I was going to move": a verb follows, not a state.
     verb_next = any(v in mid for v in ("gonna", "going", "about to", "used to", "use to", "tried"))
     copula = not verb_next and (
-        subj in {"i'm", "im", "i am", "i was"}
+        subj in {"i'm", "im", "i am", "i was", "we are", "we were", "we're"}
         or "been" in mid
         or "'m" in mid
         or "am" in mid.split()
@@ -141,7 +157,7 @@ def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
         if m is None:
             continue
         subj, mid, word = m.group("subj"), m.group("mid"), m.group("word")
-        if subj in {"i have", "i had"} or (subj in {"i've", "ive"} and not mid):
+        if subj in _HAVE_SUBJECTS or (subj in {"i've", "ive", "we've", "weve"} and not mid):
             # "I have a daughter" is a fact; "I have to go", "I have no idea" are not.
             fact = word not in _NOT_AFTER_HAVE
         else:
@@ -152,11 +168,24 @@ def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
     while my >= 0:
         if my == 0 or not norm[my - 1].isalnum():
             m = _MY_CLAUSE.match(norm, my)
-            # "my dad said", "my mom cried": their words and feelings, not a fact.
-            if m is not None and m.group("word") not in _MY_NOT_FACT_OR_FEELING:
+            if m is not None and _my_fact(norm, m):
                 return my, m.end()
         my = norm.find("my ", my + 3)
     return None
+
+
+def _my_fact(norm: str, m: re.Match[str]) -> bool:
+    """Whether a "my <noun> <verb>" clause tells something of the speaker's life."""
+    word = m.group("word")
+    if word in _MY_NOT_FACT_OR_FEELING:
+        return False  # "my dad said", "my mom cried": their words and feelings
+    if _WH_BEFORE.search(norm, max(0, m.start() - 10), m.start()):
+        return False  # "you never asked how my day went": an embedded question
+    if m.group("noun").removesuffix("'s") in _MY_LIFE_NOUNS:
+        return True
+    # Any other noun needs an event verb: "my flight got delayed", "my shoot went well".
+    aux = m.group("aux")
+    return word.endswith("ed") or word in _EVENT_VERBS or bool(aux and word.endswith("ed"))
 
 
 def _questioned(norm: str, start: int) -> bool:

@@ -169,7 +169,7 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         hits.append(FeelingHit(pos, m.end(), m.end(), _is_past(said, verb), -1, ""))
     for pos in clauses:
         m = _DROPPED.match(norm, pos)
-        if m is not None:
+        if m is not None and (m.group("emo") != "sorry" or _SORRY_FOR.match(norm, m.end())):
             mid = m.group("mid")
             hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), "felt" in mid, -1, ""))
     me = norm.find(" me")

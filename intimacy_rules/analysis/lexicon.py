@@ -55,7 +55,7 @@ EMOTION_ADJECTIVES: Final = words(
     touched moved emotional sentimental nostalgic
     horrified shocked
     crying sobbing shaking trembling blushing panicking grieving hurting
-    heartbroke
+    heartbroke sorry teary weepy bawling choked_up tearing_up
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out
     on_edge so_done over_the_moon
     """
@@ -76,7 +76,7 @@ FEEL_ONLY_ADJECTIVES: Final = words(
 EMOTION_VERBS: Final = words(
     """
     love adore hate despise miss dread fear regret resent envy cherish
-    cry sob weep
+    cry sob weep enjoy enjoyed appreciate appreciated can't_stand cant_stand
     loved adored hated despised missed dreaded feared regretted resented envied
     cherished cried sobbed wept
     """
@@ -86,7 +86,7 @@ EMOTION_VERBS: Final = words(
 PAST_EMOTION_VERBS: Final = words(
     """
     loved adored hated despised missed dreaded feared regretted resented envied
-    cherished cried sobbed wept
+    cherished cried sobbed wept enjoyed appreciated
     """
 )
 

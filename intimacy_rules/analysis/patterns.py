@@ -25,8 +25,8 @@ __all__ = [
     "SUBJECT_I",
 ]
 
-#: The speaker as a subject, with texting spellings ("im", "ive").
-SUBJECT_I: Final = r"(?:i\s+am|i'm|im|i've|ive|i)"
+#: The speaker as a subject, with texting spellings ("im", "ive"); "we" includes them.
+SUBJECT_I: Final = r"(?:i\s+am|i'm|im|i've|ive|i|we\s+are|we're|we've|weve|we)"
 
 #: Intensifiers, hedges and negations that may stand between subject and feeling.
 #: Built as a trie (``word_regex``) so each step tests one branch per letter.

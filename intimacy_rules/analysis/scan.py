@@ -16,12 +16,12 @@ __all__ = ["clause_starts", "subject_positions"]
 
 # A literal first character keeps this scan on re's fast path; the word
 # boundary before the "i" is checked in Python for the few candidates.
-_I_CANDIDATE: Final = re.compile(r"i(?='m\s|m\s|'ve\s|ve\s|\s)")
+_I_CANDIDATE: Final = re.compile(r"(?:i|we)(?='m\s|m\s|'ve\s|ve\s|'re\s|\s)")
 _CLAUSE_BREAK: Final = re.compile(r"[.!?,;:\n(\u2600-\u27bf\U0001f300-\U0001faff]+\s*")
 
 
 def subject_positions(norm: str) -> list[int]:
-    """Offsets of every "I" ("i", "i'm", "im", "i've", "ive", "i am") that starts a word."""
+    """Offsets of every "I" ("i", "i'm", "im", "i've", "i am") or "we" that starts a word."""
     return [
         m.start()
         for m in _I_CANDIDATE.finditer(norm)
