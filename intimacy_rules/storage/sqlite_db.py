@@ -124,7 +124,9 @@ class SQLiteDatabase:
 
     def _release(self, conn: sqlite3.Connection) -> None:
         with self._lock:
-            keep = not self._closed and self._idle.qsize() < _MAX_IDLE
+            # A connection still in a transaction (a rollback that failed) is
+            # never handed out again: the next user would inherit its locks.
+            keep = not self._closed and not conn.in_transaction and self._idle.qsize() < _MAX_IDLE
             if keep:
                 self._idle.put(conn)
         if not keep:
@@ -162,15 +164,15 @@ class SQLiteDatabase:
     def _writing(self) -> Iterator[sqlite3.Connection]:
         conn = self._acquire()
         try:
-            with self._translated():
-                conn.execute("BEGIN IMMEDIATE")
+            conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-            with self._translated():
-                conn.execute("COMMIT")
+            # A failed COMMIT (busy, disk full) leaves the transaction open:
+            # the handler below rolls it back before the error is translated.
+            conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
