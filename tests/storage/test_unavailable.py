@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -113,3 +114,30 @@ def test_a_closed_store_refuses_outbox_work_too(make_store: StoreMaker) -> None:
         store.outbox.claim_due(1, AT, 30)
     with pytest.raises(StoreError, match="closed"):
         store.load_state("t", "c1")
+
+
+@pytest.mark.postgres
+def test_an_exhausted_postgres_pool_is_unavailable_not_a_hang(
+    postgres_maker: StoreMaker,
+) -> None:
+    store = postgres_maker(clock=lambda: AT, max_connections=1, connect_timeout_s=1)
+    entered, release = threading.Event(), threading.Event()
+
+    def hold(state: ConversationState | None) -> Transition:
+        entered.set()
+        assert release.wait(timeout=10)
+        return deliver()(state)
+
+    busy = threading.Thread(target=store.apply, args=("t", "c1", "e1", hold))
+    busy.start()
+    try:
+        assert entered.wait(timeout=10)
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailableError, match="unavailable"):
+            store.apply("t", "c2", "e2", deliver(tag=2, event_id="e2"))
+        assert time.monotonic() - started < 5
+    finally:
+        release.set()
+        busy.join(timeout=10)
+    assert store.load_state("t", "c1") == make_state(1)
+    assert store.load_state("t", "c2") is None
