@@ -20,7 +20,8 @@ Why this shape:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal, get_args
@@ -36,7 +37,7 @@ from intimacy_rules.analysis.word_classes import (
 )
 from intimacy_rules.errors import ConfigurationError
 
-__all__ = ["Accept", "Cue", "Guard", "LabelRules", "message_words"]
+__all__ = ["Accept", "Cue", "Guard", "LabelRules", "message_words", "triggers_of"]
 
 #: What can veto a cue: a negation or a reporting verb just before it, the
 #: sentence being a question, or a joke, laughter, affection or a game near it.
@@ -66,43 +67,105 @@ def message_words(norm: str) -> frozenset[str]:
 class Cue:
     """One named phrase pattern of a label, the reason it gives, and its guards.
 
-    ``pattern`` is a regular expression fragment over normalised text. It must
-    not use named groups (the rules use them to tell cues apart) and must not
-    nest quantifiers. ``guards`` is a space-separated list of ``Guard`` names.
+    ``anchors`` lists words of which every match contains at least one: the
+    pattern is only run when one of them occurs in the message. ``pattern`` is
+    a regular expression over normalised text that must not nest quantifiers.
+    ``guards`` is a space-separated list of ``Guard`` names. A ``clause_start``
+    cue only matches at the start of a sentence or clause (imperatives).
     """
 
     name: str
+    anchors: str
     pattern: str
     why: str
     guards: str = ""
-
-    @property
-    def guard_set(self) -> frozenset[str]:
-        """The guards as a set of names."""
-        return frozenset(self.guards.split())
+    clause_start: bool = False
 
 
 #: A detector's own veto: given the cue and its span, keep the match or not.
-Accept = Callable[["Cue", int, int], bool]
+Accept = Callable[[Cue, int, int], bool]
+
+# What may stand before a clause-initial cue: a sentence mark, or a comma with
+# a conjunction ("…, so just try…"); then spaces or quotes.
+# One character class first, so the regex engine can skip to candidates fast.
+_CLAUSE_LEAD: Final = r"[.!?\n;:(,][ \"']*(?:(?:so|and|but|then|or) )?"
+_MESSAGE_LEAD: Final = r"[ \"']*"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    cue: Cue
+    anchors: frozenset[str]
+    guards: frozenset[str]
+    regex: re.Pattern[str]
+    head: re.Pattern[str] | None  # for clause_start cues: a match at offset 0
+    left_boundary: bool  # a leading \b removed from the pattern, checked in Python
+
+
+def _top_level_alternatives(pattern: str) -> int:
+    """How many alternatives ``pattern`` has at nesting depth 0."""
+    depth, count, i, in_class = 0, 1, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            count += 1
+        i += 1
+    return count
+
+
+def _compile(cue: Cue) -> _Compiled:
+    guards = frozenset(cue.guards.split())
+    unknown = guards - _GUARDS
+    if unknown:
+        raise ConfigurationError(f"unknown guards {sorted(unknown)}", field=cue.name)
+    anchors = frozenset(cue.anchors.split())
+    if not anchors:
+        raise ConfigurationError("a cue needs anchor words", field=cue.name)
+    pattern, left_boundary = cue.pattern, False
+    if cue.clause_start:
+        regex = re.compile(_CLAUSE_LEAD + "(" + pattern + ")")
+        head = re.compile(_MESSAGE_LEAD + "(" + pattern + ")")
+        return _Compiled(cue, anchors, guards, regex, head, False)
+    # A leading \b stops the regex engine from jumping to the first literal,
+    # which costs several times more on every message; check it in Python.
+    if pattern.startswith("\\b") and _top_level_alternatives(pattern[2:]) == 1:
+        pattern, left_boundary = pattern[2:], True
+    return _Compiled(cue, anchors, guards, re.compile("(" + pattern + ")"), None, left_boundary)
 
 
 class LabelRules:
-    """The cues of one label, compiled once, with the words that gate them."""
+    """The cues of one label, each compiled once and gated by its anchor words."""
 
-    def __init__(self, label: str, triggers: str, cues: tuple[Cue, ...]) -> None:
-        """Compile ``cues`` into one alternation; ``triggers`` is a space-separated list."""
+    def __init__(self, label: str, cues: tuple[Cue, ...]) -> None:
+        """Compile ``cues``; a label's trigger words are the union of their anchors."""
         self.label = label
-        self.triggers = frozenset(triggers.split())
-        self._cues = {cue.name: cue for cue in cues}
-        if len(self._cues) != len(cues):
+        if len({cue.name for cue in cues}) != len(cues):
             raise ConfigurationError("duplicate cue names", field=label)
-        self._guards = {cue.name: cue.guard_set for cue in cues}
-        for cue in cues:
-            unknown = self._guards[cue.name] - _GUARDS
-            if unknown:
-                raise ConfigurationError(f"unknown guards {sorted(unknown)}", field=cue.name)
-        alternation = "|".join(f"(?P<{cue.name}>{cue.pattern})" for cue in cues)
-        self._regex = re.compile(alternation)
+        self._compiled = tuple(_compile(cue) for cue in cues)
+        self.triggers: frozenset[str] = frozenset().union(*(c.anchors for c in self._compiled))
+        # word -> positions of the cues it anchors, so a message only pays for
+        # the cues its own words can start.
+        index: dict[str, list[int]] = {}
+        for position, compiled in enumerate(self._compiled):
+            for word in compiled.anchors:
+                index.setdefault(word, []).append(position)
+        self._index = {word: tuple(positions) for word, positions in index.items()}
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        """The cues, in the order they are tried."""
+        return tuple(c.cue for c in self._compiled)
 
     def applies(self, words: frozenset[str]) -> bool:
         """Whether any trigger word occurs, so the patterns are worth running."""
@@ -111,31 +174,58 @@ class LabelRules:
     def find(
         self,
         norm: str,
-        words: frozenset[str] | None = None,
+        words: AbstractSet[str] | None = None,
         accept: Accept | None = None,
     ) -> Finding | None:
         """Return the first match no guard vetoes as a ``Finding``, or ``None``.
 
-        ``accept(cue, start, end)`` lets a detector veto a match with knowledge
-        the rules lack (e.g. another label already covers that span).
+        ``words`` are the message's words (or any subset holding all the
+        trigger words it contains); ``accept(cue, start, end)`` lets a detector
+        veto a match with knowledge the rules lack (e.g. another label already
+        covers that span).
         """
         if words is None:
             words = message_words(norm)
-        if not self.applies(words):
+        present = self.triggers & words
+        if not present:
             return None
-        for match in self._regex.finditer(norm):
-            name = match.lastgroup
-            if name is None:  # pragma: no cover - every alternative is named
-                continue
-            cue = self._cues[name]
-            start, end = match.span(name)
-            guards = self._guards[name]
-            if guards and _vetoed(guards, norm, start, end):
-                continue
-            if accept is not None and not accept(cue, start, end):
-                continue
-            return Finding(self.label, start, end, cue.why)
+        if len(present) == 1:
+            (word,) = present
+            positions: Iterable[int] = self._index[word]
+        else:
+            positions = sorted({p for word in present for p in self._index[word]})
+        for position in positions:
+            compiled = self._compiled[position]
+            for start, end in _spans(compiled, norm):
+                if compiled.guards and _vetoed(compiled.guards, norm, start, end):
+                    continue
+                if accept is not None and not accept(compiled.cue, start, end):
+                    continue
+                return Finding(self.label, start, end, compiled.cue.why)
         return None
+
+
+def triggers_of(rules: Iterable[LabelRules]) -> frozenset[str]:
+    """Every trigger word of a family of labels: one set test gates them all."""
+    return frozenset().union(*(r.triggers for r in rules))
+
+
+def _spans(compiled: _Compiled, norm: str) -> list[tuple[int, int]]:
+    """The spans where a compiled cue matches, in text order."""
+    spans: list[tuple[int, int]] = []
+    if compiled.head is not None:
+        first = compiled.head.match(norm)
+        if first is not None:
+            spans.append(first.span(1))
+    check = compiled.left_boundary
+    for match in compiled.regex.finditer(norm):
+        start = match.start(1)
+        if check and start > 0:
+            before = norm[start - 1]
+            if before.isalnum() or before in "_'":
+                continue
+        spans.append((start, match.end(1)))
+    return spans
 
 
 def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:

@@ -13,7 +13,6 @@ from typing import Final
 from intimacy_rules.analysis.cue_rules import Cue, LabelRules
 from intimacy_rules.analysis.word_classes import (
     APOS,
-    ARE_YOU,
     DONT,
     GAP,
     I_AM,
@@ -29,9 +28,7 @@ _Q = "question "
 _NEG = "negated"
 _NEG_REP = "negated reported"
 
-# Where an imperative can start: the start of a sentence or clause, or after a
-# softener ("just", "maybe", "honestly"...).
-_CLAUSE = r"(?:^|(?<=[.!?\n;:(]) ?|(?<=[.!?\n;:]  )|(?<=, )(?:so |and |but |then |or )?)"
+# An imperative may follow a softener ("just", "maybe", "honestly"...).
 _SOFT = r"(?:(?:just|maybe|honestly|seriously|please|pls|plz|definitely|also|then|so|and) )?"
 _ADV = r"(?:(?:really|just|honestly|definitely|probably|seriously|totally|still|also|maybe|def) )?"
 
@@ -63,65 +60,133 @@ _ADVICE_VERBS: Final = alt(
     "never_let never_give_up never_settle"
 )
 
+_YOU_MODAL_NOT: Final = (
+    r"(?! have\b|" + APOS + r"ve\b| know\b| see me\b| hear\b| tell me\b| come\b"
+    r"| be (?:proud|happy|glad|ashamed|fine|ok|okay|good|sorry|kidding|joking|tired"
+    r"|exhausted|so|really|very|a|an|the|here|there|with me)\b)"
+)
+_ADVICE_GUARDS: Final = _Q + _NEG_REP
+
 ADVICE: Final = LabelRules(
     "advice",
-    "should shouldn't shouldnt shud need needa gotta must ought oughta might may could "
-    "tried try trying thought considered consider considering looked talked why how what "
-    "suggest recommend advise advice suggestion if handle sort fix deal care worth idea "
-    "best key make remember forget keep talk tell ask go see get find look stay avoid focus "
-    "give take stop be write call block report leave move walk cut reach spend start set let "
-    "learn read use ignore forgive treat trust check put journal apply save quit drop seek "
-    "sleep breathe hang don't dont do never maybe helps help",
     (
         Cue(
             "you_should",
-            YOU + " " + _ADV + r"(?:should|shud|shld|ought to|oughta|need to|needa|gotta|have to"
-            r"|might want to|may want to|might wanna|could try|could always|could just"
-            r"|could also|might try|may need to|shouldn" + APOS + r"t|should not|should never"
-            r"|should really|should probably|definitely should|don" + APOS + r"t need to"
-            r"|don" + APOS + r"t have to|dont need to|dont have to)\b"
-            r"(?! have\b|" + APOS + r"ve\b| know\b| see me\b| hear\b| tell me\b| come\b"
-            r"| be (?:proud|happy|glad|ashamed|fine|ok|okay|good|sorry|kidding|joking|tired"
-            r"|exhausted|so|really|very|a|an|the|here|there|with me)\b)",
+            "should shud shld shouldn't shouldnt ought oughta gotta",
+            YOU
+            + " "
+            + _ADV
+            + r"(?:should|shud|shld|ought to|oughta|gotta|shouldn"
+            + APOS
+            + r"t)\b"
+            + _YOU_MODAL_NOT,
             "tells the other what they should do",
-            _Q + _NEG_REP,
+            _ADVICE_GUARDS,
         ),
         Cue(
-            "advisory_frame",
-            r"\b(?:i(?:" + APOS + r"d| would) (?:suggest|recommend|advise|say you)"
-            r"|i (?:suggest|recommend|advise)|my advice|(?:my|one|a) suggestion|if i were you"
-            r"|if i was you|in your (?:shoes|position)|the (?:best|only|first) (?:thing|way|step)"
-            r" (?:to do |you can do |is|would be)|it (?:might|would|could|may|will|can) help"
-            r"|it (?:might|would|could|may) be (?:good|helpful|worth|wise|best|better|a good idea)"
-            r"|it" + APOS + r"s (?:worth|a good idea|best to|better to|important to|ok to|okay to)"
-            r"|its (?:worth|a good idea|best to|better to|important to)|the key is"
-            r"|make sure (?:you|to|that)|keep in mind|be sure to|try not to"
-            r"|(?:you|u) (?:can|could) (?:always|also|just|try)"
-            r"|(?:it|that|this) (?:really )?helps? (?:a lot )?(?:to|if you))\b",
-            "gives advice (a suggestion or a recommendation)",
+            "you_need_to",
+            "need needa have",
+            YOU
+            + " "
+            + _ADV
+            + r"(?:need to|needa|have to|don"
+            + APOS
+            + r"t need to|don"
+            + APOS
+            + r"t have to|dont need to|dont have to|may need to)\b"
+            + _YOU_MODAL_NOT,
+            "tells the other what they need to do",
+            _ADVICE_GUARDS,
+        ),
+        Cue(
+            "you_might_want",
+            "want wanna try always also",
+            YOU + " " + _ADV + r"(?:might want to|may want to|might wanna|could try|could always"
+            r"|could also|can always|can also|can try|might try|could just try)\b",
+            "suggests what the other might do",
+            _ADVICE_GUARDS,
+        ),
+        Cue(
+            "i_suggest",
+            "suggest recommend advise advice suggestion",
+            r"\b(?:i(?:" + APOS + r"d| would)? (?:suggest|recommend|advise|strongly suggest)"
+            r"|my advice|(?:my|one|a) suggestion|would advise)\b",
+            "gives advice outright",
             _NEG_REP,
         ),
         Cue(
-            "question_advice",
-            r"\b(?:have (?:you|u) (?:ever )?(?:tried|thought (?:about|of)|considered|looked into"
-            r"|talked to|asked|spoken to|reached out)"
-            r"|did (?:you|u) (?:try|consider|think about|ask)"
-            r"|why (?:don" + APOS + r"t|dont|not) (?:you |u )?(?:just )?(?!me\b)\w"
-            r"|how about (?:you|u|trying|talking|asking|telling|just)"
-            r"|what if (?:you|u) (?:just )?(?:tried|talk|talked|told|asked|try|tell|ask|went)"
-            r"|maybe (?:you|u) (?:could|should|can|need|might)"
-            r"|maybe (?:just )?(?:try|talk|ask|tell|see|get|look|consider|give|take|go))",
-            "advice phrased as a question or a maybe",
+            "in_your_place",
+            "were shoes position",
+            r"\b(?:if i (?:were|was) you|in your (?:shoes|position))\b",
+            "advises from the other's place",
+            _NEG_REP,
+        ),
+        Cue(
+            "best_thing",
+            "thing way step",
+            r"\bthe (?:best|only|first|right) (?:thing|way|step) (?:to do |you can do |for you )?"
+            r"(?:is|would be|here is)\b",
+            "names the best thing to do",
+            _NEG_REP,
+        ),
+        Cue(
+            "would_help",
+            "help helps helped worth idea important",
+            r"\b(?:it (?:might|would|could|may|will|can) (?:really )?help"
+            r"|(?:it|that|this) (?:really )?helps? (?:a lot )?(?:to|if you)"
+            r"|it (?:might|would|could|may) be (?:good|helpful|worth|wise|best|better|a good idea)"
+            r"|it" + APOS + r"?s (?:worth|a good idea|best to|better to|important to|ok to|okay to)"
+            r"|(?:is|are) worth (?:a try|trying|it|talking|looking))\b",
+            "says what would help",
+            _NEG_REP,
+        ),
+        Cue(
+            "make_sure",
+            "sure mind key",
+            r"\b(?:make sure (?:you|to|that)|be sure to|keep in mind|bear in mind|the key is)\b",
+            "tells the other what to be sure of",
+            _NEG_REP,
+        ),
+        Cue(
+            "have_you_tried",
+            "tried thought considered looked talked asked spoken reached",
+            r"\bhave (?:you|u) (?:ever )?(?:tried|thought (?:about|of)|considered|looked into"
+            r"|talked to|asked|spoken to|reached out)\b",
+            "advice phrased as a question",
+            _NEG_REP,
+        ),
+        Cue(
+            "why_dont_you",
+            "why did how what",
+            r"\b(?:why (?:don" + APOS + r"t|dont|not) (?:you |u )?(?:just )?(?!me\b)\w"
+            r"|did (?:you|u) (?:try|consider|think about|ask)\b"
+            r"|how about (?:you|u|trying|talking|asking|telling|just)\b"
+            r"|what if (?:you|u) (?:just )?(?:tried|talk|talked|told|asked|try|tell|ask|went)\b)",
+            "advice phrased as a question",
+            _NEG_REP,
+        ),
+        Cue(
+            "maybe_try",
+            "maybe",
+            r"\bmaybe (?:(?:you|u) (?:could|should|can|need|might)|(?:just )?(?:try|talk|ask"
+            r"|tell|see|get|look|consider|give|take|go))\b",
+            "advice softened with a maybe",
             _NEG_REP,
         ),
         Cue(
             "imperative_advice",
-            _CLAUSE + _SOFT + _ADVICE_VERBS + r"\b(?! me\b| with me\b| to me\b)",
+            "try talk tell ask go see get find look consider stay avoid focus give take stop be "
+            "keep write call block report leave move walk cut reach spend start set let learn "
+            "read use ignore forgive treat trust check put remember journal apply save quit drop "
+            "seek sleep breathe think hang don't dont do never",
+            _SOFT + _ADVICE_VERBS + r"\b(?! me\b| with me\b| to me\b)",
             "an imperative telling the other how to fix it",
-            _Q + _NEG_REP,
+            _ADVICE_GUARDS,
+            clause_start=True,
         ),
         Cue(
             "take_over",
+            "handle care deal fix sort figure",
             r"\b(?:let me|i" + APOS + r"ll|ill|i will) (?:just )?(?:handle|take care of|deal with"
             r"|fix|sort(?: out)?|sort|figure out) (?:it|this|that|everything|the rest)\b",
             "takes over the other's problem (caretaking)",
@@ -139,14 +204,10 @@ _WHO: Final = r"(?:him|her|them|his|their|that|those|these|it|yours|your|all|eve
 
 CONTROLLING: Final = LabelRules(
     "controlling",
-    "tell where who location password passcode pin phone texts messages dms delete block "
-    "unfollow unfriend remove unmatch ghost cut stop no allowed going can't cant cannot let "
-    "forbid dare text call check update from expect need want end because said say final "
-    "answer crying whining sulking complaining reason upset mine belong own wearing home "
-    "permission loved cared respected quit seeing know unlock show",
     (
         Cue(
             "demand_whereabouts",
+            "tell location answer know",
             r"\b(?:tell me (?:right now |now )?(?:where (?:you|u) (?:are|were|r|went|been)"
             r"|where (?:you"
             + APOS
@@ -162,6 +223,8 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "demand_access",
+            "password passcode pin login phone code texts messages dms chats inbox emails camera "
+            "snap",
             r"\b(?:(?:give|send|tell) me (?:your|ur) (?:password|passcode|pin|login|phone|code)"
             r"|(?:what" + APOS + r"s|whats|what is) (?:your|ur) (?:password|passcode|pin)"
             r"|(?:show me|let me see|let me check|let me read|let me go through|hand me|unlock)"
@@ -171,24 +234,50 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "cut_contacts",
-            r"(?:" + _CLAUSE + _SOFT + r"|\b(?:i need|i want|i expect|i" + APOS + r"m asking"
-            r"|you need|you have|you"
+            "delete block unfollow unfriend remove unmatch ghost cut stop quit",
+            _SOFT + _CONTACT_VERBS + r" " + _WHO,
+            "tells the other to cut off their contacts",
+            _Q + _NEG_REP,
+            clause_start=True,
+        ),
+        Cue(
+            "cut_contacts_demand",
+            "delete block unfollow unfriend remove unmatch ghost cut stop quit",
+            r"\b(?:i need|i want|i expect|i"
             + APOS
-            + r"re going|you will) (?:you )?(?:to )?)"
+            + r"m asking|you need|you have|you"
+            + APOS
+            + r"re going|you will) (?:you )?(?:to )?"
             + _CONTACT_VERBS
             + r" "
             + _WHO,
             "tells the other to cut off their contacts",
-            _Q + _NEG_REP,
+            _NEG_REP,
         ),
         Cue(
-            "forbid",
-            r"\b(?:no more (?:texting|talking to|seeing|hanging out|going out|nights out"
-            r"|guys|girls|other (?:guys|girls|men|women))"
-            r"|(?:you" + APOS + r"re|you are|youre|ur|u r) not (?:allowed|going out|going anywhere"
-            r"|going to (?:a |the |that |his |her |their |\w+" + APOS + r"s )|leaving|wearing that)"
-            r"|(?:you|u) (?:aren" + APOS + r"t allowed to|are not allowed to|may not)"
-            r"|(?:you|u) (?:can" + APOS + r"t|cant|cannot) (?:go out|see (?:him|her|them)"
+            "no_more",
+            "more",
+            r"\bno more (?:texting|talking to|seeing|hanging out|going out|nights out"
+            r"|guys|girls|other (?:guys|girls|men|women))\b",
+            "forbids the other's contacts or outings",
+            "question reported",
+        ),
+        Cue(
+            "not_allowed",
+            "allowed going leaving wearing",
+            r"\b(?:(?:you" + APOS + r"re|you are|youre|ur|u r) not (?:allowed|going out"
+            r"|going anywhere|going to (?:a |the |that |his |her |their |\w{1,20}"
+            + APOS
+            + r"s )|leaving|wearing that)|(?:you|u) (?:aren"
+            + APOS
+            + r"t allowed to|are not allowed to))\b",
+            "tells the other what they are not allowed to do",
+            "question reported",
+        ),
+        Cue(
+            "cant_go",
+            "can't cant cannot let allow forbid dare",
+            r"\b(?:(?:you|u) (?:can" + APOS + r"t|cant|cannot) (?:go out|see (?:him|her|them)"
             r"|hang out with|text (?:him|her|them)|talk to (?:him|her|them)|wear that)"
             r"|i (?:won" + APOS + r"t|will not|wont|don" + APOS + r"t|dont) (?:let|allow) (?:you|u)"
             r" (?:to )?(?:go|see|leave|talk|text|hang|wear|out|do that|near)"
@@ -198,20 +287,28 @@ CONTROLLING: Final = LabelRules(
             "question reported",
         ),
         Cue(
-            "check_ins",
-            r"\b(?:(?:text|call|message|check in with|update) me every"
+            "check_in_every",
+            "every from",
+            r"\b(?:(?:text|call|message|check in with|update) me every|(?:you|u) text me every"
             r"|from now on,? (?:you|u) (?:text|call|tell|check|ask|send|come|go|stay|don|will|need"
-            r"|have|are|can" + APOS + r"t)"
-            r"|(?:you|u) (?:will|have to|must|need to|are going to) (?:text|call|check in with"
+            r"|have|are|can" + APOS + r"t))\b",
+            "demands regular check-ins",
+            _NEG_REP,
+        ),
+        Cue(
+            "report_to_me",
+            "text call check answer report ask tell permission first",
+            r"\b(?:(?:you|u) (?:will|have to|must|need to|are going to) (?:text|call|check in with"
             r"|answer|report to|ask) me|(?:you|u) (?:will|have to|must|need to|are going to) tell"
             r" me (?:where|who|everything|first|before)"
-            r"|(?:you|u) (?:need|have to get|must get) my permission|ask (?:me|my permission) first"
-            r"|(?:you|u) text me every)\b",
-            "demands check-ins or permission",
+            r"|(?:you|u) (?:need|have to get|must get) my permission|ask (?:me|my permission)"
+            r" first)\b",
+            "demands the other report to them or ask permission",
             _NEG_REP,
         ),
         Cue(
             "finality",
+            "discussion conversation said final thats that's negotiable arguments say tell",
             r"\b(?:end of discussion|end of conversation|because i said so|that"
             + APOS
             + r"s final|thats final|not up for discussion|not negotiable|no arguments"
@@ -221,6 +318,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "run_feelings",
+            "stop reason get allowed",
             r"\b(?:stop (?:crying|whining|sulking|complaining|pouting|overreacting|being (?:so )?"
             r"(?:dramatic|sensitive|emotional|upset|needy|clingy|mad|sad))"
             r"|(?:you have|you" + APOS + r"ve got|youve got|there" + APOS + r"s|theres) no reason"
@@ -232,6 +330,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "if_you_loved",
+            "loved cared respected trusted",
             r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|cared for"
             r"|respected|trusted) me(?: back| too)?,? (?:you"
             + APOS
@@ -244,6 +343,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "possession",
+            "belong own mine",
             r"\b(?:you belong to me|i own you|(?:you" + APOS + r"re|you are|youre) mine"
             r" and (?:no one|nobody) else)\b",
             "claims ownership of the other",
@@ -251,6 +351,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "i_need_you_to_stop",
+            "stop quit cut drop stay come",
             r"\b(?:i (?:need|want|expect) (?:you|u) to|i" + APOS + r"m asking you to)"
             r" (?:stop|quit|cut|drop|stay home|come home (?:now|right now|immediately))\b",
             "demands the other change their behaviour",
@@ -276,53 +377,63 @@ _INTENSIFIER: Final = alt(
     "so such_a such_an really too very incredibly completely totally always the_most being "
     "being_so just_so honestly_so literally_so kind_of kinda sooo soo"
 )
-_POSITIVE_AFTER: Final = (
-    r"(?!,? (?:make me (?:smile|laugh|happy|feel (?:good|better|safe|loved|special|happy|welcome"
-    r"|at home|seen|heard))|makes? me (?:smile|laugh)|know (?:how|what|just"
-    r"|when)|look|cheer|help|support|have my back|there for me|fail to|cease to|disappoint"
-    r"|surprise|amaze|told me|tell me|mentioned|said|know\b|gonna|going to"
-    r"|get (?:tired|bored)|give up|let me down|stop|so (?:sweet|kind|nice|good|thoughtful"
-    r"|supportive|patient|lovely|cute|funny)|welcome|right|on my mind|in my|forget|remember"
-    r"|manage|find|come through|show up for|got my back|make time|answer|pick up when))"
+# What follows "you always" / "you never" in praise, reassurance or idiom.
+_SHARED_POSITIVE: Final = (
+    r"make me (?:smile|laugh|happy|feel (?:good|better|safe|loved|special|happy|welcome"
+    r"|at home|seen|heard))|makes? me (?:smile|laugh)|told me|tell me|mentioned|said"
+    r"|know\b|gonna|going to|so (?:sweet|kind|nice|good|thoughtful|supportive|patient"
+    r"|lovely|cute|funny)|welcome|on my mind|in my"
+)
+_ALWAYS_POSITIVE: Final = (
+    r"(?!,? (?:" + _SHARED_POSITIVE + r"|look|cheer|help|support|have my back|there for me"
+    r"|right|remember|manage|find|come through|show up for|got my back|make time|answer"
+    r"|pick up|surprise|amaze|know (?:how|what|just|when)))"
+)
+_NEVER_POSITIVE: Final = (
+    r"(?!,? (?:" + _SHARED_POSITIVE + r"|fail to|cease to|disappoint|let me down|give up"
+    r"|get (?:tired|bored)|stop|forget|judge|complain|(?:have|need) to))"
 )
 
 _YOU_ARE_STRICT: Final = (
     r"\b(?:you" + APOS + r"re|you are|you r|u r|u" + APOS + r"re|youre|you" + APOS + r"re being"
     r"|you are being|are you)"
 )
-# Curious questions ("do you always wake up this early?") are not complaints.
-_NOT_CURIOUS: Final = r"(?<!do )(?<!did )(?<!will )(?<!would )(?<!can )(?<!could )"
+# The other as subject; a curious question ("do you always wake up this
+# early?") is not a complaint, hence the look-behinds after "you".
+_SUBJECT: Final = (
+    r"\b(?:you" + APOS + r"re|you are|youre|ur|your|are you|are u|you|u)(?<!do you)(?<!did you)"
+    r"(?<!will you)(?<!would you)(?<!can you)(?<!could you)(?<!do u)(?<!did u)"
+)
 
 CRITICISM: Final = LabelRules(
     "criticism",
-    "always never constantly selfish inconsiderate lazy thoughtless self-centered "
-    "self-centred selfcentered self-absorbed selfabsorbed immature irresponsible insensitive "
-    "unreliable manipulative ungrateful arrogant disrespectful entitled narcissistic heartless "
-    "cruel toxic hypocrite hypocritical childish petty dishonest careless liar spoiled spoilt "
-    "two-faced passive-aggressive judgmental judgemental condescending controlling possessive "
-    "stubborn unbearable impossible emotionally useless cold mean negative dramatic jealous "
-    "boring annoying difficult distant fake cheap messy critical rude needy clingy defensive "
-    "flaky closed bossy uptight about everything ruin ruins like care cares typical",
     (
         Cue(
-            "always_never",
-            _NOT_CURIOUS + r"(?:" + YOU + r"|" + YOU_ARE + r"|" + ARE_YOU + r") (?:just "
-            r"|literally |really |honestly |seriously |basically |simply )?"
-            r"(?:always|constantly|allways|alwys)\b"
-            + _POSITIVE_AFTER
-            + r"|"
-            + _NOT_CURIOUS
-            + r"(?:"
-            + YOU
-            + r"|"
-            + YOU_ARE
-            + r") (?:just |literally |really |honestly |seriously |basically |simply )?(?:never"
-            r"|nevr)\b(?!,? (?:have|need) to)" + _POSITIVE_AFTER,
-            "a global always/never complaint about the other",
+            "always",
+            "always constantly allways alwys",
+            _SUBJECT + r" (?:just |literally |really |honestly |seriously |basically |simply )?"
+            r"(?:always|constantly|allways|alwys)\b" + _ALWAYS_POSITIVE,
+            "a global 'always' complaint about the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "never",
+            "never nevr",
+            _SUBJECT + r" (?:just |literally |really |honestly |seriously |basically |simply )?"
+            r"(?:never|nevr)\b" + _NEVER_POSITIVE,
+            "a global 'never' complaint about the other",
             _NEG_REP,
         ),
         Cue(
             "character",
+            "selfish inconsiderate lazy thoughtless centered centred selfcentered absorbed "
+            "selfabsorbed immature irresponsible insensitive unreliable manipulative ungrateful "
+            "arrogant disrespectful entitled narcissistic heartless cruel toxic hypocrite "
+            "hypocritical childish petty dishonest careless liar narcissist spoiled spoilt faced "
+            "aggressive judgmental judgemental condescending controlling possessive stubborn "
+            "unbearable impossible unavailable cold mean negative dramatic jealous boring "
+            "annoying difficult distant fake cheap messy critical rude needy clingy defensive "
+            "flaky closed bossy uptight",
             r"(?:"
             + _YOU_ARE_STRICT
             + r" (?:"
@@ -341,15 +452,28 @@ CRITICISM: Final = LabelRules(
         ),
         Cue(
             "all_about_you",
+            "about",
             r"\b(?:(?:it" + APOS + r"s|its|it is|everything" + APOS + r"s|everything is)"
             r" (?:always |all |only )?(?:always |all )?about (?:you|u)\b(?! and me| two)"
             r"|(?:you|u) make (?:everything|it all|it) about (?:you|yourself)"
-            r"|(?:you|u) (?:only |just )?(?:ever )?(?:think|care) (?:about|of) (?:yourself|you)\b"
-            r"|(?:you|u) (?:can" + APOS + r"t|cant|cannot) (?:ever )?do anything right"
-            r"|(?:you|u) ruin everything|(?:you" + APOS + r"re|you are|youre|ur) just like"
-            r" (?:them|him|her|your (?:mom|mother|dad|father)|my ex)"
-            r"|(?:so |how )?typical of (?:you|u))",
-            "a global attack on the other",
+            r"|(?:you|u) (?:only |just )?(?:ever )?(?:think|care) about (?:yourself|you)\b)",
+            "says everything is about the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "nothing_right",
+            "anything ruin",
+            r"\b(?:you|u) (?:(?:can" + APOS + r"t|cant|cannot) (?:ever )?do anything right"
+            r"|ruin everything)\b",
+            "a global attack on the other's competence",
+            _NEG_REP,
+        ),
+        Cue(
+            "just_like",
+            "like typical",
+            r"\b(?:(?:you" + APOS + r"re|you are|youre|ur) just like (?:them|him|her|your (?:mom"
+            r"|mother|dad|father)|my ex)|(?:so |how )?typical of (?:you|u))\b",
+            "lumps the other with those they resent",
             _NEG_REP,
         ),
     ),
@@ -362,11 +486,10 @@ _WE_ADV: Final = (
 
 MERGING: Final = LabelRules(
     "merging",
-    "world everything life universe soulmate half nothing without exist breathe one unit "
-    "need complete everything together anyone anybody friends live lost whole all same",
     (
         Cue(
             "my_everything",
+            "world everything life universe reason half oxygen air soulmate soul all only",
             YOU_ARE + r" (?:literally |basically |truly |really )?(?:my (?:whole |entire )?"
             r"(?:world|everything|life|universe|reason (?:to|for) (?:live|living|being|exist)"
             r"|other half|oxygen|air|soulmate|soul mate|all)"
@@ -377,6 +500,7 @@ MERGING: Final = LabelRules(
         ),
         Cue(
             "nothing_without_you",
+            "without every complete live breathe",
             r"\b(?:" + I_AM + r" (?:nothing|nobody|no one|lost|empty|incomplete|not whole)"
             r" without (?:you|u)"
             r"|(?:i|"
@@ -401,6 +525,7 @@ MERGING: Final = LabelRules(
         ),
         Cue(
             "one_person",
+            "one same single two halves",
             r"\bwe" + APOS + r"(?:re| are) " + _WE_ADV + r"(?:one|the same|a single)"
             r" (?:person|soul|heart|unit|being|mind|body|entity)\b"
             r"|\bwe" + APOS + r"(?:re| are) " + _WE_ADV + r"one(?= ?[.!,\n]|$| now| already| lol"
@@ -413,6 +538,7 @@ MERGING: Final = LabelRules(
         ),
         Cue(
             "your_life_is_mine",
+            "life pain problems happiness friends family yours",
             r"\b(?:your (?:life|pain|problems|happiness|friends|family) (?:is|are) (?:my|mine)"
             r"|what" + APOS + r"s yours is mine)\b",
             "erases the line between the two lives",
@@ -420,12 +546,14 @@ MERGING: Final = LabelRules(
         ),
         Cue(
             "drop_everyone",
+            "need together up",
             r"\b(?:" + DONT + r" need (?:my )?(?:friends|family|anyone|anybody|other people"
             r"|anything)" + SHORT_GAP + r"(?:but|except|just|only|other than) (?:you|u)\b"
             r"|(?:don" + APOS + r"t|dont|do not) need (?:friends|anyone else|anybody else)"
-            r"|(?:gave up|give up|quit|dropped|cancel+ed) (?:everything|everyone|my \w{1,20}"
+            r"|(?:gave up|give up|quit|dropped|cancel+ed|ditched|stopped seeing) "
             + GAP
-            + r"so (?:we|that we) can do everything together|do everything together)"
+            + r"so (?:that )?we (?:can|could) (?:do everything together|be together (?:all the time"
+            r"|every day|24/7)|spend every (?:day|minute|second|moment) together)"
             r"|(?:give|gave) up (?:everything|my whole life|all my friends) for (?:you|u))",
             "drops everyone and everything else for the other",
             _NEG,
@@ -437,11 +565,10 @@ _BID_ADV: Final = r"(?:(?:really|still|just|honestly|so|truly) ){0,2}"
 
 BID_FOR_CLOSENESS: Final = LabelRules(
     "bid_for_closeness",
-    "talk closer close check-in checkin connected connect reconnect understand know us "
-    "between going relationship together miss again",
     (
         Cue(
             "talk_about_us",
+            "talk talking chat check conversation talks",
             r"\b(?:talk|talking|chat|check-in|check in|conversation|talks) (?:\w+ )?(?:about|on)"
             r" (?:us|ourselves|what we are|where (?:this|we|things) (?:is |are |"
             + APOS
@@ -455,6 +582,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
         ),
         Cue(
             "want_closer",
+            "closer close connected reconnect understand know again over together time miss",
             r"\b(?:i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope)"
             r"(?: for)?(?: us)?(?: to)? (?:feel |be |get |grow )?"
             r"(?:closer|close again|more connected|connected again|reconnect)"

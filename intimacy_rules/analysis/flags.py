@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from intimacy_rules.analysis.cue_rules import Cue, message_words
+from intimacy_rules.analysis.cue_rules import Cue, message_words, triggers_of
 from intimacy_rules.analysis.flag_patterns import (
     ADVICE,
     BID_FOR_CLOSENESS,
@@ -24,6 +24,9 @@ from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
 
 __all__ = ["detect_flags"]
 
+_RULES: Final = (ADVICE, BID_FOR_CLOSENESS, CONTROLLING, CRITICISM, MERGING)
+_TRIGGERS: Final = triggers_of(_RULES)
+
 #: How far a conditional like "if you loved me you'd…" reaches for its object.
 _CONDITIONAL_REACH: Final = 80
 
@@ -33,7 +36,11 @@ def detect_flags(norm: str) -> list[Finding]:
 
     ``norm`` must be ``text.normalize(text)``, so spans index the original text.
     """
-    words = message_words(norm)
+    # One set test against every flag's trigger words; the labels then only
+    # look at the few words that matter.
+    words = _TRIGGERS & message_words(norm)
+    if not words:
+        return []
     found: list[Finding] = []
 
     def not_sexual(cue: Cue, start: int, end: int) -> bool:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from intimacy_rules.analysis.cue_rules import Cue, message_words
+from intimacy_rules.analysis.cue_rules import Cue, message_words, triggers_of
 from intimacy_rules.analysis.safety_patterns import CONTEMPT, CRISIS, SEXUAL_PRESSURE, THREAT
 from intimacy_rules.analysis.text import Finding
 from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
 
 __all__ = ["detect_safety"]
+
+_TRIGGERS: Final = triggers_of((CONTEMPT, THREAT, SEXUAL_PRESSURE, CRISIS))
 
 #: How far a conditional ("if you loved me you'd…") reaches for its object.
 _CONDITIONAL_REACH: Final = 80
@@ -51,7 +53,9 @@ def detect_safety(norm: str) -> list[Finding]:
 
     ``norm`` must be ``text.normalize(text)``, so spans index the original text.
     """
-    words = message_words(norm)
+    words = _TRIGGERS & message_words(norm)
+    if not words:
+        return []
     found: list[Finding] = []
     for rules in (CONTEMPT, THREAT, CRISIS):
         finding = rules.find(norm, words)

@@ -8,6 +8,7 @@ the speaker does to the other; crisis is the speaker's own danger.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from intimacy_rules.analysis.cue_rules import Cue, LabelRules
@@ -28,18 +29,27 @@ _NEG_REP = "negated reported"
 
 # --- contempt ------------------------------------------------------------------
 
-_INSULT_NOUNS: Final = alt(
+_INSULT_NOUNS_WORDS: Final = (
     "loser losers idiot idiots moron morons imbecile dumbass dumbfuck dumb-ass fool clown jerk "
     "asshole arsehole bitch slut whore skank cunt prick dickhead bastard pig slob freak creep "
     "psycho disgrace parasite leech scum lowlife prude lump coward wimp crybaby snowflake "
     "retard loooser looser piece_of_shit piece_of_crap "
     "piece_of_garbage piece_of_trash waste_of_space waste_of_air excuse_for_a sorry_excuse"
 )
-_INSULT_ADJECTIVES: Final = alt(
+_INSULT_NOUNS: Final = alt(_INSULT_NOUNS_WORDS)
+_INSULT_ADJECTIVES_WORDS: Final = (
     "pathetic disgusting worthless useless stupid dumb brainless braindead ugly fat gross "
     "repulsive revolting spineless gutless clueless pitiful laughable contemptible vile "
     "filthy retarded trash garbage a_joke a_waste beneath_me an_embarrassment "
     "a_disappointment such_a_joke a_failure such_a_failure a_nobody nothing_to_me"
+)
+_INSULT_ADJECTIVES: Final = alt(_INSULT_ADJECTIVES_WORDS)
+#: Every insult cue contains one of these words.
+_INSULT_ANCHORS: Final = " ".join(
+    sorted(
+        set(re.split(r"[ _-]", _INSULT_NOUNS_WORDS + " " + _INSULT_ADJECTIVES_WORDS))
+        - {"a", "an", "of", "for", "to", "me", "such", ""}
+    )
 )
 _MODIFIERS: Final = alt(
     "a an the such such_an such_a absolute total complete utter fucking fuckin effing "
@@ -58,18 +68,10 @@ _SARCASM: Final = (
 
 CONTEMPT: Final = LabelRules(
     "contempt",
-    "loser losers idiot idiots moron morons imbecile dumbass dumbfuck dumb-ass fool clown jerk "
-    "asshole arsehole bitch slut whore skank cunt prick dickhead bastard pig slob freak creep "
-    "psycho failure disgrace parasite leech trash garbage scum lowlife nobody prude lump "
-    "coward wimp crybaby snowflake retard loooser looser piece waste excuse joke embarrassment "
-    "disappointment pathetic disgusting worthless useless stupid dumb brainless braindead ugly "
-    "fat gross repulsive revolting spineless gutless clueless pitiful laughable contemptible "
-    "vile filthy retarded nothing beneath disgust disgusted repulsed sick stand ew eww ewww "
-    "genius einstein media press calendar clap miracle shocker bravo medal cookie trophy "
-    "river boo get grow shut stfu nobody one someone somebody want love date",
     (
         Cue(
             "you_are_insult",
+            _INSULT_ANCHORS,
             _YOU_ARE + r" (?:(?:so|such|really|just|fucking|truly|literally|absolutely|completely"
             r"|totally|utterly|honestly|a|an|such an|such a|the|biggest|total|complete|absolute"
             r"|utter) ){0,3}(?:"
@@ -85,6 +87,7 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "vocative_insult",
+            _INSULT_ANCHORS,
             r"\b(?:you|u|ya),? (?:(?:"
             + _MODIFIERS
             + r") ){0,3}"
@@ -95,6 +98,7 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "what_a",
+            _INSULT_ANCHORS,
             r"\bwhat (?:an? |a fucking |an absolute |a total |a complete )?"
             + _INSULT_NOUNS
             + r"\b",
@@ -103,6 +107,8 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "disgust",
+            "disgust repulse sicken sick disgusted repulsed sickened stand ew eww ewww ewwww "
+            "beneath",
             r"\b(?:(?:you|u) (?:disgust|repulse|sicken) me|(?:you|u) (?:make|made) me"
             r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
             r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
@@ -112,37 +118,64 @@ CONTEMPT: Final = LabelRules(
             _NEG_REP,
         ),
         Cue(
-            "mockery",
-            r"\b(?:(?:oh )?(?:sure|right|yeah right),? (?:because|cause|cuz) (?:you|u|ur)"
-            r"|(?:alert|call) the (?:media|press|news)|slow clap|(?:do you|you) want a (?:medal"
-            r"|cookie|trophy|gold star)|give (?:you|u) a (?:medal|cookie|trophy)"
-            r"|cry me a river|boo ?hoo|get a life|get over yourself|(?:nobody|no one|who) asked"
+            "mock_because",
+            "because cause cuz",
+            r"\b(?:oh )?(?:sure|right|yeah right),? (?:because|cause|cuz) (?:you|u|ur)\b",
+            "sarcasm aimed at the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "mock_fanfare",
+            "media press news clap medal cookie trophy star",
+            r"\b(?:(?:alert|call) the (?:media|press|news)|slow clap|(?:do you|you) want a"
+            r" (?:medal|cookie|trophy|gold star)|give (?:you|u) a (?:medal|cookie|trophy))\b",
+            "mock celebration of the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "dismissal",
+            "river boo hoo boohoo life yourself asked cares grow shut stfu",
+            r"\b(?:cry me a river|boo ?hoo|get a life|get over yourself|(?:nobody|no one|who) asked"
             r"|(?:nobody|no one) cares(?! about| if| how| what| that| when| but)"
             r"|(?:just|oh|please|pls|omg) grow up|grow the fuck up|grow up already"
-            r"|shut the fuck up|stfu|shut your (?:mouth|face)|just shut up"
-            r"|shut up already|(?:from|by|coming from) (?:someone|somebody|a person|a guy|a girl"
-            r"|a man|a woman) who (?:can" + APOS + r"t|cant|cannot|couldn" + APOS + r"t) (?:even )?"
-            r"\w{2,20})\b",
-            "mockery aimed at the other",
+            r"|shut the fuck up|stfu|shut your (?:mouth|face)|just shut up|shut up already)\b",
+            "dismisses the other with contempt",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "cant_even",
+            "someone somebody person guy girl man woman",
+            r"\b(?:from|by|coming from) (?:someone|somebody|a person|a guy|a girl|a man|a woman)"
+            r" who (?:can" + APOS + r"t|cant|cannot|couldn" + APOS + r"t) (?:even )?\w{2,20}\b",
+            "mocks the other's abilities",
             _NEG_REP + " teasing",
         ),
         Cue(
             "sarcastic_praise",
+            "genius einstein catch prize gem treat delight hero saint smart brilliant clever "
+            "helpful mature considerate reliable responsible good",
             _YOU_ARE + r" (?:such|so) (?:a |an )?(?:genius|einstein|catch|prize|gem|treat|delight"
             r"|hero|saint|smart|brilliant|clever|helpful|mature|considerate|reliable|responsible"
-            r"|good with)"
+            r"|good with)" + GAP + _SARCASM,
+            "sarcastic praise of the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "sarcastic_surprise",
+            "actually finally",
+            r"\b(?:wow|oh wow|omg),? (?:you|u) (?:actually|finally) "
             + GAP
             + _SARCASM
             + r"|"
             + _SARCASM
             + GAP
-            + r"(?:you|u) (?:actually|finally|really|even|seriously)\b"
-            r"|\b(?:wow|oh wow|omg),? (?:you|u) (?:actually|finally) " + GAP + _SARCASM,
+            + r"(?:you|u) (?:actually|finally|really|even|seriously)\b",
             "sarcasm that mocks the other",
             _NEG_REP,
         ),
         Cue(
             "nobody_would",
+            "nobody one noone",
             r"\b(?:nobody|no one|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|date"
             r"|marry|touch|put up with|care about) (?:you|u)\b",
             "tells the other they are unlovable",
@@ -174,17 +207,18 @@ _NOT_IDIOM: Final = (
     r"| into\b| the\b| at\b| in\b| on\b)"
 )
 
+_EXPOSURE_ANCHORS: Final = (
+    "everyone everybody world online internet instagram facebook twitter tiktok boss wife "
+    "husband family parents mom mum dad friends kids coworkers work job office ex girlfriend "
+    "boyfriend mother father"
+)
+
 THREAT: Final = LabelRules(
     "threat",
-    "regret sorry pay else hurt kill hit beat punch slap stab shoot strangle choke smash break "
-    "destroy ruin end murder burn cut bury wreck dead watch warning warned capable happen "
-    "live address schedule parked sitting waiting standing watching following tracking saw "
-    "tracker tracking gps airtag camera location get escape hide run accounts account profile "
-    "profiles numbers find wherever shame pity show send post share leak forward tell expose "
-    "think everyone test push want know",
     (
         Cue(
             "regret",
+            "regret sorry pay wish",
             r"(?:" + YOU_WILL + r"|\b(?:you" + APOS + r"re|youre|you are|u r|ur) (?:going to|gonna)"
             r"|\b(?:he|she|they)(?:" + APOS + r"ll| will|ll| is going to|" + APOS + r"s gonna"
             r"|s gonna| are going to|" + APOS + r"re gonna))"
@@ -198,6 +232,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "or_else",
+            "else or",
             r"\bor else(?= ?[.!?\n]|$| i\b)|\bor (?:i"
             + APOS
             + r"ll|ill|i will|i"
@@ -211,6 +246,8 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "harm",
+            "hurt kill hit beat punch slap stab shoot strangle choke smash break destroy ruin end "
+            "murder burn cut bury wreck dead die",
             I_WILL
             + r" (?:fucking |really |actually |seriously |literally |just )?"
             + _HARM_VERBS
@@ -231,54 +268,93 @@ THREAT: Final = LabelRules(
             _NEG_REP + " laughing game",
         ),
         Cue(
-            "intimidation",
+            "warning",
+            "watch better warning warned capable test happen",
             r"\b(?:watch (?:your back|yourself|your mouth|your step)\b"
-            r"|(?:you" + APOS + r"d|you|u) better watch|(?:you" + APOS + r"d|you|u) better not\b"
+            r"|(?:you" + APOS + r"d|you|u) better (?:watch|not)\b"
             r"|i" + APOS + r"m warning (?:you|u)|(?:this is your |last |final )warning"
             r"|(?:you|u) have no idea what i" + APOS + r"m capable of"
-            r"|(?:you|u) (?:don" + APOS + r"t|dont|do not) want to (?:see|know) what (?:i|happens)"
-            r"|don"
-            + APOS
-            + r"t (?:make|push) me (?:do something|hurt (?:you|u)|come (?:over|there|find)"
-            r"|get (?:physical|violent|angry)|lose (?:my|it))|don" + APOS + r"t test"
-            r" me|(?:something|things) (?:bad |terrible )?(?:might|could|will|can|would)"
+            r"|don" + APOS + r"t test me"
+            r"|(?:something|things) (?:bad |terrible )?(?:might|could|will|can|would)"
             r" happen to (?:you|u|your))",
+            "warns the other off",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "dont_make_me",
+            "make push see know",
+            r"\b(?:(?:you|u) (?:don"
+            + APOS
+            + r"t|dont|do not) want to (?:see|know) what (?:i|happens)"
+            r"|don" + APOS + r"t (?:make|push) me (?:do something|hurt (?:you|u)|come (?:over|there"
+            r"|find)|get (?:physical|violent|angry)|lose (?:my|it)))",
             "intimidates the other",
             _NEG_REP + " joke game",
         ),
         Cue(
-            "stalking",
-            r"\b(?:i know where (?:you|u) (?:live|work|sleep|stay|are staying|go)"
-            r"|i know (?:your|ur) (?:address|schedule|routine)"
-            r"|(?:been|was) (?:parked|sitting|waiting|standing) (?:outside|near|by|in front of"
+            "know_where",
+            "live work sleep stay staying go address schedule routine",
+            r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)"
+            r"|(?:your|ur) (?:address|schedule|routine))\b",
+            "says they know where the other lives",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "surveillance",
+            "parked sitting waiting standing watching following tracking saw watched",
+            r"\b(?:(?:been|was) (?:parked|sitting|waiting|standing) (?:outside|near|by|in front of"
             r"|across from) (?:your|ur)"
             r"|i(?:" + APOS + r"ve| have)? (?:been )?(?:watching|following|tracking) (?:you|u)\b"
-            r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u)"
-            r"|i (?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag|camera"
-            r"|spy app) (?:on|in)"
-            r"|i (?:can|could) see (?:your|ur) (?:location|messages|texts|every)"
-            r"|(?:you|u) (?:can" + APOS + r"t|cant|cannot|will never|won" + APOS + r"t ever)"
+            r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u))",
+            "watches or follows the other",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "tracking",
+            "tracker tracking gps airtag camera spy location messages texts every",
+            r"\bi (?:(?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag"
+            r"|camera|spy app) (?:on|in)|(?:can|could) see (?:your|ur) (?:location|messages|texts"
+            r"|every))",
+            "tracks the other",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "no_escape",
+            "rid escape hide run block accounts account profiles profile numbers find",
+            r"\b(?:(?:you|u) (?:can" + APOS + r"t|cant|cannot|will never|won" + APOS + r"t ever)"
             r" (?:get rid of|escape|hide from|run from|block) me"
             r"|block(?:ed)? me" + GAP + r"(?:make|create|open) (?:new|another|more|a new|other)"
             r" (?:accounts?|profiles?|numbers?)"
             r"|i" + APOS + r"ll (?:always )?find (?:you|u) (?:wherever|no matter|anywhere))",
-            "stalking or surveillance of the other",
+            "says the other cannot get away",
             _NEG_REP + " joke",
         ),
         Cue(
-            "exposure",
-            r"\b(?:(?:shame|pity) if" + GAP + r"(?:saw|see|sees|found out|find out|finds out"
-            r"|heard|hear|knew|learned|were to|happened|leaked)"
-            r"|" + I_WILL + r" (?:tell|show) " + _EXPOSURE_TARGETS + r" (?:what (?:you|u)"
+            "exposure_shame",
+            "shame pity",
+            r"\b(?:shame|pity) if" + GAP + r"(?:saw|see|sees|found out|find out|finds out"
+            r"|heard|hear|knew|learned|were to|happened|leaked)\b",
+            "a veiled threat of exposure",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_tell",
+            _EXPOSURE_ANCHORS,
+            I_WILL + r" (?:tell|show) " + _EXPOSURE_TARGETS + r" (?:what (?:you|u)"
             r"|about (?:you|u|us|what|your)|everything|the truth|who (?:you|u) really|your secret)"
-            r"|" + I_WILL + r" expose (?:you|u|your)"
-            r"|" + I_WILL + r" (?:post|leak|share|send|show|forward)"
+            r"|(?:what would|imagine if) " + _EXPOSURE_TARGETS + r" (?:think|say|do)\b"
+            r"|\b(?:everyone|everybody|the whole world) (?:will|is going to|gonna)"
+            r" (?:see|know|find out) (?:what|about|who|the truth|everything)\b",
+            "threatens to tell others about the other",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_leak",
+            "post leak share send show forward expose",
+            I_WILL + r" (?:expose (?:you|u|your)|(?:post|leak|share|send|show|forward)"
             r" (?:your|ur|those|these|the|all) (?:nudes|naked|private|pics of you|photos of you"
-            r"|videos of you|sex|intimate|screenshots|dms|messages|texts)"
-            r"|(?:what would|imagine if) " + _EXPOSURE_TARGETS + r" (?:think|say|do)"
-            r"|(?:everyone|everybody|the whole world|your \w{2,12}) (?:will|is going to|gonna)"
-            r" (?:see|know|find out) (?:what|about|who|the truth|everything))",
-            "threatens to expose the other",
+            r"|videos of you|sex|intimate|screenshots|dms|messages|texts))",
+            "threatens to publish the other's private things",
             _NEG_REP + " joke",
         ),
     ),
@@ -293,22 +369,25 @@ _IMAGE_NOUNS: Final = (
 
 SEXUAL_PRESSURE: Final = LabelRules(
     "sexual_pressure",
-    "pic pics pix picture pictures photo photos selfie selfies nude nudes vid video videos "
-    "snap snaps something sex sleep slept sleeping hook fuck bang make do couples girlfriend "
-    "boyfriend girlfriends boyfriends prude frigid tease owe earned deserve least loved "
-    "waited wait leave else",
     (
         Cue(
             "image_request",
+            "pic pics pix picture pictures photo photos selfie selfies nude nudes vid video "
+            "videos snap snaps something",
             r"\b(?:send|sent|show|give|snap|take|shoot|get|earned|deserve|owe me|get to see"
             r"|see) (?:me |us )?(?:a |one |some |another |the |that |those |your |ur |more |a few "
             r"|a little |a quick |a lil |just one |one more |one little )?(?:(?:sexy|hot|naughty"
-            r"|dirty|spicy|little|lil|quick|cute|new|private|special|real|good) )?" + _IMAGE_NOUNS,
+            r"|dirty|spicy|little|lil|quick|cute|new|private|special|real|good|naked|nude|topless"
+            r"|shirtless|nsfw|bikini|lingerie|racy|steamy) )?"
+            + _IMAGE_NOUNS
+            + r"|\b(?:just|only) (?:one|a) (?:little |quick |lil )?"
+            + _IMAGE_NOUNS,
             "asks for an image",
             _NEG_REP,
         ),
         Cue(
             "conditional_love",
+            "loved cared wanted liked trusted",
             r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|wanted|liked"
             r"|trusted) me(?: back| too)?,? (?:you"
             + APOS
@@ -321,6 +400,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
         ),
         Cue(
             "push_sex",
+            "sleep sex hook fuck bang naked physical",
             r"\b(?:let"
             + APOS
             + r"s|lets|let us|come over and|we should|why won"
@@ -329,12 +409,14 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + APOS
             + r"t|dont) (?:you|u)|(?:you|u) (?:need to|have to"
             r"|should)|just) (?:finally |already |just )?(?:sleep (?:with me|together)|have sex"
-            r"|hook up|fuck|bang|do it|make love|go all the way|get naked|get physical)",
+            r"|hook up|fuck|bang|get naked|get physical)",
             "pushes for sex",
             _NEG_REP,
         ),
         Cue(
             "compare_others",
+            "couples people girlfriend girlfriends boyfriend boyfriends guys girls partners wives "
+            "husbands",
             r"\b(?:most|other|normal|real|all|every|everyone else" + APOS + r"s) (?:couples"
             r"|people|girlfriends?|boyfriends?|guys|girls|partners|wives|husbands)"
             + SHORT_GAP
@@ -348,6 +430,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
         ),
         Cue(
             "prude_shaming",
+            "prude frigid tease cocktease uptight",
             r"\b(?:(?:you" + APOS + r"re|youre|you are|ur|such a|don" + APOS + r"t be|stop being"
             r"|dont be) (?:(?:such|a|so|being|just) ){0,2}(?:prude|frigid|tease|cocktease|uptight)"
             r")\b",
@@ -356,6 +439,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
         ),
         Cue(
             "sex_ultimatum",
+            "leave break else cheat elsewhere",
             r"\b(?:i" + APOS + r"ll|i will|ill|i" + APOS + r"m gonna) (?:just )?(?:leave|break up"
             r"|find someone else|cheat|go elsewhere|look elsewhere|get it elsewhere)"
             r" (?:with you )?(?:if|unless) (?:you|u)",
@@ -368,77 +452,122 @@ SEXUAL_PRESSURE: Final = LabelRules(
 # --- crisis --------------------------------------------------------------------------
 
 _SELF_HARM_VERBS: Final = alt(
-    "cut cutting burn burning hurt hurting harm harming starve starving hang hanging drown "
-    "drowning kill killing"
+    "cut cutting burn burning hurt hurting harm harming starve starving hang hanging drown drowning"
 )
+_NOT_ALIVE: Final = "negated reported"
 
 CRISIS: Final = LabelRules(
     "crisis",
-    "myself suicide suicidal kms die dying dead alive live living exist wake here around "
-    "burden keep go reason point nothing needing goodbye letter letters note notes giving "
-    "gave pills tablets overdose od self-harm harm selfharm disappear end ending gone sleep "
-    "forever done better life stop",
     (
         Cue(
             "suicidal",
+            "end ending life suicidal suicide goodbye farewell pills tablets overdose overdosing "
+            "od myself self harm selfharm harming jump",
             r"\b(?:end (?:my|it) (?:life|all)|end my life|take my (?:own )?life|ending it all"
             r"|suicidal|(?:attempted|tried|try|trying|commit|committing|thinking (?:about|of)"
             r"|thought (?:about|of)) suicide|suicide (?:note|letter|plan|attempt)"
             r"|(?:goodbye|farewell) (?:letter|letters|note|notes|video)"
             r"|how many (?:of (?:my|these|the) )?(?:pills|tablets|sleeping pills)"
-            r"|overdose|overdosing|\bod\b on|" + _SELF_HARM_VERBS + r" myself"
+            r"|overdose|overdosing|od on|" + _SELF_HARM_VERBS + r" myself"
             r"|self[- ]?harm(?:ing)?|do (?:something )?(?:stupid )?to myself"
             r"|jump (?:off|from) (?:a|the) (?:bridge|roof|building|balcony))\b",
             "a self-harm or suicide signal",
-            "negated reported laughing",
+            _NOT_ALIVE,
         ),
         Cue(
-            "not_alive",
-            r"\b(?:" + DONT + r" (?:really |even )?(?:want|wanna) to (?:be alive|live|exist"
-            r"|wake up|be here|be around|go on|keep living)"
-            r"|(?:wish|hope) i (?:was|were|could be|"
+            "dont_want_to_live",
+            "alive live exist wake here around go living",
+            DONT + r" (?:really |even )?(?:want to|wanna) (?:be alive|live|exist|wake up|be here"
+            r"|be around|go on|keep living)\b",
+            "does not want to live",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "wish_dead",
+            "wish hope",
+            r"\b(?:wish|hope) i (?:was|were|could be|" + APOS + r"d|would|could|could just"
+            r"|would just|don"
             + APOS
-            + r"d|would|could|could just|would just"
-            r"|don" + APOS + r"t|never)? ?(?:be )?(?:dead|never born|gone|not wake up|die|disappear"
-            r"|not exist|never wake up|wake up dead)"
-            r"|better off (?:without me|dead|if i (?:was|were|wasn"
+            + r"t|never)? ?(?:be )?(?:dead|never born|gone|not wake up|die"
+            r"|disappear|not exist|never wake up|wake up dead)\b",
+            "wishes to be dead or gone",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "better_off",
+            "better",
+            r"\bbetter off (?:without me|dead|if i (?:was|were|wasn"
             + APOS
             + r"t|weren"
             + APOS
-            + r"?t) (?:here|around|gone|alive))"
-            r"|(?:i"
+            + r"t) (?:here|around|gone|alive))",
+            "says others would be better off without them",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "burden",
+            "burden",
+            r"\b(?:i"
             + APOS
-            + r"m|im|i am|being|feel like|i"
+            + r"m|im|i am|being|feel like|feel|i"
             + APOS
             + r"m just|i"
             + APOS
-            + r"m such) (?:such |just |only |nothing but |always )?a burden|(?:can"
-            + APOS
-            + r"t|cannot) (?:keep going|go on|keep living|live like this)"
-            r"\b(?! with (?:you|this relationship))"
-            r"|no (?:reason|point) (?:to|in) (?:live|living|going on|being here|being alive"
-            r"|waking up)|nothing (?:left )?to live for"
-            r"|(?:picturing|imagining|thinking about|think about|thought about|dream(?:ing)? (?:of"
-            r"|about)|fantasi[sz]ing about|want|wanna|wish|rather|prefer|better) (?:just |simply "
-            r"|me )?not (?:being|be) (?:here|around|alive)"
+            + r"m such) (?:such |just |only |nothing but |always |a huge |a big )?a burden\b",
+            "feels like a burden",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "cant_go_on",
+            "keep go live living",
+            r"\b(?:can" + APOS + r"t|cannot) (?:keep going|go on|keep living|live like this)\b"
+            r"(?!(?: like this)? with (?:you|u|this|us|that)\b| on (?:like this )?with)",
+            "says they cannot go on",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "no_reason",
+            "reason point nothing",
+            r"\b(?:no (?:reason|point) (?:to|in) (?:live|living|going on|being here|being alive"
+            r"|waking up)|nothing (?:left )?to live for)\b",
+            "sees no reason to live",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "not_here",
+            "here around alive",
+            r"\b(?:(?:picturing|imagining|thinking about|think about|thought about|dream(?:ing)?"
+            r" (?:of|about)|fantasi[sz]ing about|want|wanna|wish|rather|prefer|better) (?:just "
+            r"|simply |me )?not (?:being|be) (?:here|around|alive)"
             r"|not (?:be|being) (?:here|around|alive) (?:anymore|any more|much longer)"
-            r"|won" + APOS + r"t be (?:here|around) (?:much longer|anymore|for long|tomorrow)"
-            r"|won" + APOS + r"t be needing (?:them|it|this|these|those|any of|my)"
+            r"|won" + APOS + r"t be (?:here|around) (?:much longer|anymore|for long|tomorrow))\b",
+            "pictures not being here",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "final_arrangements",
+            "needing stuff things belongings possessions records clothes books",
+            r"\b(?:won" + APOS + r"t be needing (?:them|it|this|these|those|any of|my)"
             r"|(?:giving|give|gave) (?:away )?(?:my|all my|all of my) (?:stuff|things|belongings"
-            r"|possessions|records|clothes|books)(?: away)?"
-            r"|disappear forever|sleep (?:forever|and never wake up)"
-            r"|(?:want|need) it all to (?:end|stop)"
-            r"|(?:i" + APOS + r"m|im|i am) (?:done|finished) with (?:life|living)"
-            r"|(?:plan|planning|ready|prepared) to die)\b",
-            "signals not wanting to live",
-            "negated reported",
+            r"|possessions|records|clothes|books)(?: away)?)\b",
+            "gives their things away",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "end_it",
+            "forever end stop life living die",
+            r"\b(?:disappear forever|sleep and never wake up"
+            r"|(?:want|need) it all to (?:end|stop)|(?:i" + APOS + r"m|im|i am) (?:done|finished)"
+            r" with (?:life|living)|(?:plan|planning|ready|prepared) to die)\b",
+            "wants it all to end",
+            _NOT_ALIVE + " laughing",
         ),
         Cue(
             "hyperbole_prone",
+            "die diee dieee dieeee kill killing kms myself",
             r"\b(?:(?:i|i just|i really|i literally) (?:want|wanna) (?:to )?die+"
-            r"|(?:going|gonna) (?:to )?die\b"
-            r"|kill me now|kms|i" + APOS + r"m (?:gonna|going to) kill myself"
-            r"|(?:i|i" + APOS + r"ll|ill|i will) (?:literally |actually )?kill myself)\b",
+            r"|(?:going|gonna) (?:to )?die\b|kill me now|kms"
+            r"|(?:kill|killing) myself)\b",
             "says they want to die",
             "negated reported laughing",
         ),

@@ -1,0 +1,230 @@
+"""The five flags ``detect_flags`` reports, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from intimacy_rules.analysis.flags import detect_flags
+from intimacy_rules.analysis.text import normalize
+
+MINE = {"advice", "bid_for_closeness", "controlling", "criticism", "merging"}
+
+
+def flags_of(text: str) -> set[str]:
+    norm = normalize(text)
+    found = detect_flags(norm)
+    for finding in found:
+        # Spans index the original text and cover the words that were judged.
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert finding.why
+    return {finding.label for finding in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You should just tell your manager you need the week off.",
+        "honestly u shud go see a doctor about that back pain",
+        "Have you thought about asking your sister for help?",
+        "have u tried sleeping with the window open",
+        "Why don't you just call the landlord tomorrow?",
+        "maybe try writing it all down before you talk to him",
+        "I'd recommend a couples counsellor, ours was great.",
+        "If I were you I'd sell the car.",
+        "Try not to take it personally, she's like that with everyone.",
+        "Just talk to him. Tell him how it made you feel.",
+        "You need to stop answering her calls at night.",
+        "It might help to take a walk when you get that angry.",
+        "Let me deal with it, I'll ring the garage in the morning.",
+        "Make sure you get a receipt this time.",
+        "don't worry about the money, take some time for yourself",
+    ],
+)
+def test_advice(text: str) -> None:
+    assert "advice" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should I call her back or wait until tomorrow?",  # asking for advice
+        "What time should we leave for the airport?",
+        "I tried the new ramen place, it was fine.",
+        "I should have texted you earlier, sorry.",
+        "You should've seen my face when they called my name!",
+        "my therapist said I need to rest more",
+        "He told me I should quit, but I'm not sure.",
+        "Send me the address when you can.",
+    ],
+)
+def test_not_advice(text: str) -> None:
+    assert "advice" not in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to feel closer to you again.",
+        "Can we talk about us this weekend?",
+        "could we have a proper talk about where this is going",
+        "i really want us to be close again",
+        "I'd love to get to know you better.",
+        "Can we spend some real time together, just the two of us?",
+        "I miss how we used to be. Can we try again?",
+        "can we talk about how we're doing lately",
+    ],
+)
+def test_bid_for_closeness(text: str) -> None:
+    assert "bid_for_closeness" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Want to grab tacos on Friday?",
+        "I miss you!",
+        "I don't want to talk about us right now.",
+        "Can we talk about the rent tomorrow?",
+        "I feel close to my brother.",
+    ],
+)
+def test_not_bid_for_closeness(text: str) -> None:
+    assert "bid_for_closeness" not in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me who you're with. Right now.",
+        "Send me your location.",
+        "Unfollow her. Today.",
+        "I need you to delete his number.",
+        "You're not going to that concert with Sam.",
+        "from now on you call me when you leave work",
+        "Give me your passcode, I want to read your chats.",
+        "No more going out with the girls from work.",
+        "stop crying, you're overreacting",
+        "Don't you dare leave this house tonight.",
+        "You do what I say. End of discussion.",
+        "If you loved me you'd stay home tonight.",
+    ],
+)
+def test_controlling(text: str) -> None:
+    assert "controlling" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where are you? Dinner's ready whenever you are.",
+        "Text me when you get home safe ❤️",
+        "I won't let you down, I promise.",
+        "You're not going to believe what happened at work.",
+        "I deleted the app, it was eating my battery.",
+        "can you tell me what you think of the new logo?",
+        "My boss told me to delete his number from the client list.",
+    ],
+)
+def test_not_controlling(text: str) -> None:
+    assert "controlling" not in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You never help with the dishes.",
+        "you ALWAYS make plans without asking me",
+        "You're so lazy, it's unbelievable.",
+        "ur so selfish",
+        "Why are you always so distant with my friends?",
+        "It's always about you, isn't it.",
+        "You can't do anything right.",
+        "you literally never call me back",
+        "You're being really inconsiderate.",
+    ],
+)
+def test_criticism(text: str) -> None:
+    assert "criticism" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You always make me laugh 😂",
+        "you never fail to cheer me up",
+        "You never told me you could sing!",
+        "You never know, it might be fun.",
+        "Do you always get up this early?",
+        "My dad never listened to any of us.",
+        "I'm not saying you're selfish.",
+        "you're always welcome here",
+        "You never have to apologise for crying.",
+        "I always forget my keys.",
+    ],
+)
+def test_not_criticism(text: str) -> None:
+    assert "criticism" not in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're my entire world.",
+        "youre my everything",
+        "I'm nothing without you.",
+        "i literally cannot live without you",
+        "We're basically the same person now.",
+        "We're not two people anymore, we're one.",
+        "I quit the choir so we can do everything together.",
+        "I don't need my friends anymore, just you.",
+        "Without you I'm nothing.",
+        "your problems are my problems, your life is my life",
+    ],
+)
+def test_merging(text: str) -> None:
+    assert "merging" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're the same age, funny.",
+        "We're one step closer to the flat!",
+        "I love that we still have our own friends.",
+        "My sister is my whole world.",  # not about the partner
+        "I can live without the cake, honestly.",
+    ],
+)
+def test_not_merging(text: str) -> None:
+    assert "merging" not in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delete her number. Now.", {"controlling"}),  # an order, not also advice
+        ("Why don't you just block him?", {"advice"}),  # a suggestion, not an order
+        ("You're so selfish and you never listen.", {"criticism"}),
+        ("Good morning! Coffee?", set()),
+        ("", set()),
+        ("😂😂😂", set()),
+    ],
+)
+def test_exact_flag_sets(text: str, expected: set[str]) -> None:
+    assert flags_of(text) & MINE == expected
+
+
+def test_spans_point_at_the_cue_in_the_original_text() -> None:
+    text = "Hey. Honestly, You Should Just Quit."
+    (finding,) = [f for f in detect_flags(normalize(text)) if f.label == "advice"]
+    assert "You Should" in text[finding.start : finding.end]
+
+
+def test_a_megabyte_of_text_is_scanned_in_bounded_time() -> None:
+    # Many partial cues and no sentence marks: the worst shape for the patterns.
+    text = ("you you're so never always should tell me where delete " * 20_000)[:1_000_000]
+    started = time.perf_counter()
+    detect_flags(normalize(text))
+    assert time.perf_counter() - started < 5.0
