@@ -105,13 +105,17 @@ class ParticipantState(BaseModel):
         analysis: MessageAnalysis,
         message: int,
         *,
-        replying: bool,
-        early_new_match: bool,
+        replies: float = 0.0,
+        listening: float = 0.0,
+        early_new_match: bool = False,
     ) -> ParticipantState:
         """This participant after sending ``analysis`` as conversation message ``message``.
 
-        ``replying`` says the message answers someone else's open feeling
-        disclosure; ``early_new_match`` that the match is still very new.
+        ``replies`` and ``listening`` are what this message adds to the reply
+        sums (the state decides: a first reply to someone's feelings adds one
+        reply; a later message of the same turn that discloses takes back the
+        turn's "only listened"); ``early_new_match`` says the match is still
+        very new.
         """
         flags = analysis.flags
         level = analysis.level
@@ -119,12 +123,8 @@ class ParticipantState(BaseModel):
         feeling = level >= 2
         advice = "advice" in flags
         merging = "merging" in flags
-        replies = self.replies * factor
-        listening = self.listening * factor
-        if replying:
-            replies += 1.0
-            if is_listening(analysis):
-                listening += 1.0
+        replies = self.replies * factor + replies
+        listening = max(0.0, self.listening * factor + listening)
         return trusted(
             ParticipantState,
             {

@@ -22,7 +22,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation import criteria
-from intimacy_rules.conversation.participants import ParticipantState, Recent, reply_credit
+from intimacy_rules.conversation.participants import (
+    ParticipantState,
+    Recent,
+    is_listening,
+    reply_credit,
+)
 from intimacy_rules.conversation.patterns import detect_patterns, is_heavy_disclosure
 from intimacy_rules.conversation.snapshot import ConversationSnapshot, SpeakerSnapshot
 from intimacy_rules.conversation.trusted import memoized, trusted
@@ -38,6 +43,7 @@ from intimacy_rules.conversation.tuning import (
     MERGING_WEIGHT,
     NEW_MATCH_HOURS,
     OTHERS_ID,
+    PARTICIPANT_DECAY,
     PREMATURE_EARLY_MESSAGES,
     RECIPROCITY_DECAY,
     RECIPROCITY_FROM_LEVEL,
@@ -101,6 +107,15 @@ class ConversationState(BaseModel):
     replies: float = Field(default=0.0, ge=0, description="decayed replies to feelings")
     credit: float = Field(default=0.0, ge=0, description="how far those replies disclosed")
     pending: int | None = Field(default=None, ge=0, description="slot whose feelings await a reply")
+    replier: int | None = Field(
+        default=None, ge=0, description="slot answering them: its messages so far are one turn"
+    )
+    turn_credit: float = Field(
+        default=0.0, ge=0, le=1, description="the best credit that turn has earned so far"
+    )
+    turn_listening_at: int | None = Field(
+        default=None, ge=1, description="message that counted the turn as only listening"
+    )
     premature_at: int | None = Field(default=None, ge=1)
     love_bombing_at: int | None = Field(default=None, ge=1)
     participants: tuple[ParticipantState, ...] = Field(default=(), max_length=MAX_PARTICIPANTS)
@@ -209,12 +224,35 @@ class ConversationState(BaseModel):
         if slot is None:
             slot = len(participants)
             participants.append(ParticipantState(id=sender))
-        replying = self.pending is not None and self.pending != slot
+        # Replies are counted per turn: the replier's consecutive messages
+        # answer the open disclosure together ("oh no" then "me too, I was
+        # crushed" discloses back), until someone else speaks.
+        pending, replier = self.pending, self.replier
+        turn_credit, listening_at = self.turn_credit, self.turn_listening_at
+        credit_gain = reply_gain = listening_gain = 0.0
+        if pending is not None and pending != slot and replier in (None, slot):
+            earned = reply_credit(analysis)
+            if replier is None:  # the turn's first message
+                replier, reply_gain, turn_credit = slot, 1.0, 0.0
+                if is_listening(analysis):
+                    listening_at, listening_gain = number, 1.0
+            elif listening_at is not None and not is_listening(analysis):
+                # Not only listening after all: take back what the turn added.
+                listening_gain = -(PARTICIPANT_DECAY ** (number - listening_at))
+                listening_at = None
+            if earned > turn_credit:
+                credit_gain, turn_credit = earned - turn_credit, earned
+        elif replier is not None:  # someone else speaks: the turn is over
+            pending, replier, turn_credit, listening_at = None, None, 0.0, None
         early_new_match = (
             age is not None and age <= LOVE_BOMBING_HOURS and number <= LOVE_BOMBING_EARLY_MESSAGES
         )
         participant = participants[slot].advanced(
-            analysis, number, replying=replying, early_new_match=early_new_match
+            analysis,
+            number,
+            replies=reply_gain,
+            listening=listening_gain,
+            early_new_match=early_new_match,
         )
         participants[slot] = participant
 
@@ -237,15 +275,10 @@ class ConversationState(BaseModel):
             + feeling
             + THOUGHT_AS_FEELING_WEIGHT * ("thought_as_feeling" in flags)
         )
-        replies = self.replies * RECIPROCITY_DECAY
-        credit = self.credit * RECIPROCITY_DECAY
-        pending = self.pending
-        if replying:
-            replies += 1.0
-            credit += reply_credit(analysis)
-            pending = None
-        if level >= RECIPROCITY_FROM_LEVEL:
-            pending = slot
+        replies = self.replies * RECIPROCITY_DECAY + reply_gain
+        credit = self.credit * RECIPROCITY_DECAY + credit_gain
+        if level >= RECIPROCITY_FROM_LEVEL:  # a disclosure that asks for one back
+            pending, replier, turn_credit, listening_at = slot, None, 0.0, None
 
         premature_at = self.premature_at
         if (
@@ -280,6 +313,9 @@ class ConversationState(BaseModel):
                 "replies": replies,
                 "credit": credit,
                 "pending": pending,
+                "replier": replier,
+                "turn_credit": turn_credit,
+                "turn_listening_at": listening_at,
                 "premature_at": premature_at,
                 "love_bombing_at": love_bombing_at,
                 "participants": tuple(participants),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from intimacy_rules.conversation.state import ConversationState
 
 from .conftest import Play, Said
@@ -127,3 +129,22 @@ def test_every_score_stays_in_the_unit_interval(play: Play, said: Said) -> None:
     )
     for value in worst.scores.model_dump().values():
         assert 0.0 <= value <= 1.0
+
+
+def test_a_reply_turn_of_several_messages_counts_its_best_disclosure(
+    play: Play, said: Said
+) -> None:
+    # "oh no" then "me too, I was crushed": one turn that discloses back.
+    split = play([("a", said(3)), ("b", said(0)), ("b", said(3)), ("a", said(1))])
+    asked_only = play([("a", said(3)), ("b", said(0)), ("b", said(0)), ("a", said(1))])
+    # b answered a once in both; in the split turn it disclosed back.
+    assert split.participants[1].replies == asked_only.participants[1].replies
+    assert split.credit > asked_only.credit
+    assert split.scores.mutuality > asked_only.scores.mutuality
+
+
+def test_the_discloser_speaking_again_ends_the_reply_turn(play: Play, said: Said) -> None:
+    state = play([("a", said(3)), ("b", said(0)), ("a", said(1)), ("b", said(1))])
+    # b's second message answers nothing open: only the first reply counted.
+    assert state.credit == pytest.approx(0.0)
+    assert state.replier is None

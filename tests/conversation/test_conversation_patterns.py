@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.conversation.tuning import PATTERN_MEMORY, PRESENCE_WINDOW
 
@@ -137,3 +139,16 @@ def test_patterns_are_sorted_names(play: Play, said: Said) -> None:
     ]
     state = play(turns, match_age_hours=1)
     assert state.patterns == ("love_bombing", "mutual_presence", "premature_disclosure")
+
+
+def test_no_pseudo_intimacy_when_the_listener_answers_in_two_messages(
+    play: Play, said: Said
+) -> None:
+    turns = []
+    for _ in range(4):
+        turns += [("a", said(2)), ("b", said(0, ["advice"])), ("b", said(1))]
+    state = play(turns)
+    assert "pseudo_intimacy" not in state.patterns
+    listener = state.participants[1]
+    assert listener.listening == pytest.approx(0.0)
+    assert listener.replies > 3
