@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -21,8 +22,13 @@ from intimacy_rules.adapters import (
     StreamSettings,
     TwilioSettings,
 )
-from server_helpers import STUB_HOLD_TEXT, StubEngine, build_app, call
+from server_helpers import STUB_HOLD_TEXT, StubEngine, build_app, call, stub_loader
 from standardwebhooks import Webhook
+
+from intimacy_rules.engine.memory_store import InMemoryStore
+from intimacy_rules.server.adapter_routes import build_adapter_router
+from intimacy_rules.server.app import create_app
+from intimacy_rules.server.settings import Settings
 
 STREAM_SECRET = "stream-secret"
 SENDBIRD_TOKEN = "sendbird-token"
@@ -228,8 +234,6 @@ def test_adapter_routes_are_in_the_openapi_document(server: tuple[FastAPI, StubE
 def test_builder_argument_takes_plain_settings_and_keeps_state(
     server: tuple[FastAPI, StubEngine],
 ) -> None:
-    from intimacy_rules.server.adapter_routes import build_adapter_router
-
     app, engine = server
     embedded = FastAPI()
     embedded.state.services = app.state.services
@@ -246,3 +250,44 @@ def test_builder_argument_takes_plain_settings_and_keeps_state(
     assert len(engine.decided) == 1
     wrong = {"X-Signature": hex_hmac(STREAM_SECRET, body)}  # app.state's secret, not ours
     assert call(embedded, "POST", url, content=body, headers=wrong).status_code == 401
+
+
+def test_the_config_file_shape_in_the_guides_configures_the_adapters(tmp_path: Path) -> None:
+    config = tmp_path / "intimacy-rules.toml"
+    config.write_text(
+        f"""
+data_dir = "{tmp_path / "data"}"
+admin_key = "ir_adapter-tests-admin-key-0123"
+
+[tenants.acme]
+api_keys = ["ir_adapter-tests-tenant-key-0123"]
+
+[tenants.acme.adapters]
+platform = "counseling"
+
+[tenants.acme.adapters.stream]
+api_secret = "{STREAM_SECRET}"
+""",
+        encoding="utf-8",
+    )
+    engines: dict[str, StubEngine] = {}
+
+    def factory(compiled: Any, *, tenant: Any, store: Any, clock: Any, **_: Any) -> StubEngine:
+        engines[tenant.name] = StubEngine(store, clock)
+        return engines[tenant.name]
+
+    app = create_app(
+        Settings.load(config_file=config),
+        engine_factory=factory,
+        store=InMemoryStore(),
+        clock=FixedClock(SENT.replace(second=2)),
+        load_ruleset=stub_loader,
+        run_worker=False,
+    )
+    body = fixture_bytes("stream_message_new.json")
+    headers = {"X-Signature": hex_hmac(STREAM_SECRET, body)}
+    reply = call(app, "POST", "/adapters/stream/acme/webhook", content=body, headers=headers)
+    assert reply.status_code == 200
+    assert engines["acme"].decided[0].context.platform == "counseling"
+    sendbird = call(app, "POST", "/adapters/sendbird/acme/webhook", content=b"{}")
+    assert sendbird.status_code == 404  # not configured for this tenant
