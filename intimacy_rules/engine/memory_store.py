@@ -13,9 +13,13 @@ Memory is bounded, and the bounds are part of the contract:
   the decisions remembered for its events), as if it had been erased;
 - at most ``max_remembered_events`` decisions are remembered for retries;
   beyond that the oldest is forgotten, so a retry of a very old event is
-  decided again (hosts retry within minutes, not after a million events);
+  decided again (hosts retry within minutes, not 100,000 events later);
 - at most ``max_outbox`` undelivered callbacks; beyond that the oldest is
   dropped and counted in ``dropped_deliveries``.
+
+Measured on CPython 3.11 with the default dating ruleset: about 10 KiB per
+two-person conversation and 3 KiB per remembered decision, so the defaults
+(20,000 conversations, 100,000 decisions) hold the store under about 0.5 GiB.
 
 Nothing here outlives the process, so ids are kept as the host sent them:
 pseudonymisation at rest is the job of stores that write to disk.
@@ -38,8 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_MAX_CONVERSATIONS", "DEFAULT_MAX_REMEMBERED_EVENTS", "InMemoryStore"]
 
-DEFAULT_MAX_CONVERSATIONS: Final = 100_000
-DEFAULT_MAX_REMEMBERED_EVENTS: Final = 1_000_000
+DEFAULT_MAX_CONVERSATIONS: Final = 20_000
+DEFAULT_MAX_REMEMBERED_EVENTS: Final = 100_000
 DEFAULT_MAX_OUTBOX: Final = 100_000
 
 _Key = tuple[str, str]
