@@ -21,8 +21,8 @@ Where a tenant's adapter settings come from (``AdapterSettings``), first found:
 
 1. ``build_adapter_router(services, adapter_settings=...)``: a mapping of
    tenant -> settings, or a function of the tenant's name;
-2. the tenant's settings, when they have an ``adapters`` field
-   (``[tenants.<name>.adapters]`` in the config file);
+2. the tenant's settings' ``adapters`` (``[tenants.<name>.adapters]`` in the
+   config file: the usual way, see ``docs/adapters``);
 3. ``app.state.adapter_settings`` (a mapping), for an app built in code.
 
 A tenant, or a platform, without settings answers 404. Decisions are made on
