@@ -119,7 +119,7 @@ def build_app(
         load_ruleset=stub_loader,
         run_worker=False,
     )
-    # The tenant settings have no `adapters` field yet: the app-state source.
+    # The app-state source (for apps built in code); the config-file source has its own test.
     app.state.adapter_settings = adapter_settings
     return app, engines
 
