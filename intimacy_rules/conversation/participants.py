@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation.snapshot import SpeakerSnapshot
-from intimacy_rules.conversation.trusted import memoized, trusted
+from intimacy_rules.conversation.trusted import MemoizingModel, memoized, trusted
 from intimacy_rules.conversation.tuning import (
     CREDIT_BID,
     CREDIT_FACTS,
@@ -57,7 +57,7 @@ class Recent(NamedTuple):
     listening: float
 
 
-class ParticipantState(BaseModel):
+class ParticipantState(MemoizingModel):
     """One sender's aggregates: exact counts plus decayed recent sums."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(memoized,))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ConfigDict, Field, ValidationError
 
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation import criteria
@@ -30,7 +30,7 @@ from intimacy_rules.conversation.participants import (
 )
 from intimacy_rules.conversation.patterns import detect_patterns, is_heavy_disclosure
 from intimacy_rules.conversation.snapshot import ConversationSnapshot, SpeakerSnapshot
-from intimacy_rules.conversation.trusted import memoized, trusted
+from intimacy_rules.conversation.trusted import MemoizingModel, memoized, trusted
 from intimacy_rules.conversation.tuning import (
     CONTROLLING_WEIGHT,
     HARD_CATEGORIES,
@@ -80,7 +80,7 @@ def _combined(participants: list[ParticipantState]) -> SpeakerSnapshot:
     return trusted(SpeakerSnapshot, values)
 
 
-class ConversationState(BaseModel):
+class ConversationState(MemoizingModel):
     """A conversation's aggregates after its latest message (immutable).
 
     Scores, patterns and depth are derived from the fields on first access

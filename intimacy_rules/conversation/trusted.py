@@ -14,18 +14,20 @@ pydantic's validated construction costs several microseconds per model
   and the tests check that a trusted build equals a validated one.
 - ``memoized`` caches a derived view in the instance's ``__dict__`` on first
   access, without a lock: the models are immutable, so two threads computing
-  the same value at once both get equal results. Models that use it list it in
-  ``model_config["ignored_types"]``; pydantic neither serialises nor compares it.
+  the same value at once both get equal results. Models that use it derive
+  from ``MemoizingModel``, which lists it in ``ignored_types`` (pydantic
+  neither serialises nor compares it) and forgets the cached views on
+  ``model_copy``, whose ``update=`` would otherwise leave them stale.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Self, TypeVar, overload
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
-__all__ = ["memoized", "trusted"]
+__all__ = ["MemoizingModel", "memoized", "trusted"]
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -68,3 +70,21 @@ class memoized(Generic[T]):  # lower case: a decorator, like property
         # A non-data descriptor: from now on the instance attribute wins.
         instance.__dict__[self.name] = value
         return value
+
+
+class MemoizingModel(BaseModel):
+    """A frozen model whose ``memoized`` views are dropped from every copy."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(memoized,))
+
+    def _forget_memoized(self) -> Self:
+        fields = type(self).model_fields
+        for name in [name for name in self.__dict__ if name not in fields]:
+            del self.__dict__[name]
+        return self
+
+    def __copy__(self) -> Self:
+        return super().__copy__()._forget_memoized()
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        return super().__deepcopy__(memo)._forget_memoized()

@@ -185,3 +185,16 @@ def test_a_stored_state_with_a_wrong_field_is_refused() -> None:
 def test_start_with_a_negative_match_age_is_an_input_error() -> None:
     with pytest.raises(InputError, match="match_age_hours: Input should be greater than or equal"):
         ConversationState.start(match_age_hours=-2)
+
+
+def test_model_copy_with_update_never_keeps_stale_scores(play: Play, said: Said) -> None:
+    state = play([("a", said(1)), ("b", said(1))])
+    assert state.scores.safety == 1.0
+    assert state.depth == 1
+    harmed = state.model_copy(update={"harm": 3.0})
+    assert harmed.scores.safety < 0.1
+    assert harmed.depth == 1
+    assert state.scores.safety == 1.0
+    deep = state.model_copy(deep=True)
+    assert deep == state
+    assert deep.scores == state.scores
