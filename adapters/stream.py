@@ -18,7 +18,9 @@ Followed (read 2026-11-25):
   ``user``, ``channel`` and ``request_info``; to discard the message the reply
   is HTTP **200** with ``{"message": {"type": "error", "text": "..."}}``;
   Stream waits 1500 ms per attempt by default and *fails open* on a 4xx/5xx or
-  a timeout.
+  a timeout. The hook is signed like every webhook (Stream's own example
+  handler, github.com/GetStream/messagehook ``cmd/lambda/main.go``, checks its
+  ``X-Signature`` with the SDK's ``VerifyWebhook``).
 
 Verdicts: a decision that holds the message discards it with the hold's text
 (what the sender sees); anything else passes it unchanged (``{}``). Replay
