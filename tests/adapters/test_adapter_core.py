@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from datetime import timedelta
 
 import intimacy_rules.adapters as adapters
@@ -86,3 +87,26 @@ def test_store_outage_answers_503_and_is_not_remembered(clock: FixedClock) -> No
     # The platform's retry is decided now that the store is back.
     assert handle_request(adapter, req, decide, seen=seen).status == 200
     assert len(decide.events) == 1
+
+
+def test_no_log_line_or_error_reply_carries_message_text(
+    clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    canary = "CANARY-7f1e-unique-message-text"
+    adapter = GenericAdapter(GenericSettings(secret=SECRET), clock=clock)
+    payload = json.loads(fixture_bytes("generic_message.json"))
+    payload["data"]["text"] = canary
+    good = json.dumps(payload).encode()
+    broken = json.dumps({**payload, "data": {**payload["data"], "sent_at": canary}}).encode()
+    caplog.set_level("DEBUG")
+    seen = ReplayCache(clock=clock)
+    replies = [
+        handle_request(adapter, signed(body, msg_id=msg_id), RecordingDecider(), seen=seen)
+        for body, msg_id in ((good, "m-1"), (good, "m-1"), (broken, "m-2"))
+    ]
+    forged_headers = {**signed(good).headers, "webhook-signature": "v1,AAAA"}
+    replies.append(handle_request(adapter, request(good, forged_headers), RecordingDecider()))
+    assert [r.status for r in replies] == [200, 200, 400, 401]
+    assert caplog.records  # the rejections and the duplicate were logged...
+    assert canary not in caplog.text  # ...without the text
+    assert all(canary.encode() not in r.body for r in replies[2:])
