@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from intimacy_rules.conversation import files
 from intimacy_rules.conversation.files import load_conversation_file
 from intimacy_rules.errors import InputError
 
@@ -76,3 +77,9 @@ def test_a_file_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> None:
     path.write_bytes(b'{"id": "caf\xe9"}')
     with pytest.raises(InputError, match="not UTF-8 text"):
         load_conversation_file(path)
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
+    with pytest.raises(InputError, match=r"file is \d+ bytes, more than 100"):
+        load_conversation_file(FILES / "good.json")
