@@ -8,6 +8,8 @@ classes): never an id, a tenant's key or anything from a message.
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
@@ -59,11 +61,23 @@ class Metrics:
             "deliveries given up after the last attempt",
             registry=self.registry,
         )
+        # ``labels()`` hashes and locks on every call; the label sets are few
+        # and fixed, so each request reuses its children.
+        self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
         """Count one finished request."""
-        self.requests.labels(route, method, str(status)).inc()
-        self.latency.labels(route).observe(seconds)
+        key = (route, method, status)
+        children = self._request_children.get(key)
+        if children is None:
+            children = (
+                self.requests.labels(route, method, str(status)),
+                self.latency.labels(route),
+            )
+            if len(self._request_children) < 1024:  # odd methods must not grow it forever
+                self._request_children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
     def count_decision(self, decision: Decision, *, replayed: bool, dry_run: bool = False) -> None:
         """Count a decision and each outcome it carries (replays count once, as replays)."""
