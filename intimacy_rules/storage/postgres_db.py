@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     import psycopg
     from psycopg_pool import ConnectionPool
 
-__all__ = ["PostgresDatabase"]
+__all__ = ["APPLICATION_NAME", "PostgresDatabase"]
+
+#: What the store's sessions are called in ``pg_stat_activity``.
+APPLICATION_NAME: Final = "intimacy-rules"
 
 #: Any 64-bit constant will do, as long as it is ours alone: it serialises migrations.
 _MIGRATION_LOCK: Final = 0x1A7E_5EED_0001
@@ -78,7 +81,12 @@ class PostgresDatabase:
         self._closed = False
         self._timeout = connect_timeout_s
         connect_timeout = max(1, round(connect_timeout_s))
-        kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": connect_timeout}
+        # The application name tells our sessions apart in pg_stat_activity.
+        kwargs: dict[str, Any] = {
+            "autocommit": True,
+            "connect_timeout": connect_timeout,
+            "application_name": APPLICATION_NAME,
+        }
         try:
             with psycopg.connect(dsn, autocommit=True, connect_timeout=connect_timeout) as conn:
                 self._migrate(conn)

@@ -14,6 +14,7 @@ from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.engine.store import Transition
 from intimacy_rules.errors import StoreError, StoreUnavailableError
 from intimacy_rules.privacy import Pseudonymizer
+from intimacy_rules.storage.postgres_db import APPLICATION_NAME
 from intimacy_rules.storage.postgres_store import PostgresStore
 from intimacy_rules.storage.sqlite_store import SQLiteStore
 from tests.engine.store_contract import make_state
@@ -90,11 +91,13 @@ def test_a_connection_lost_mid_step_writes_nothing_and_the_store_recovers(
     def step_while_the_server_drops_us(state: ConversationState | None) -> Transition:
         # what a server restart or a network cut does to an open transaction
         with psycopg.connect(pg_dsn, autocommit=True) as admin:
-            admin.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                "AND state = 'idle in transaction'"
-            )
+            killed = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND application_name = %s",
+                (APPLICATION_NAME,),
+            ).fetchone()
+            assert killed is not None
+            assert killed[0] >= 1
         return deliver(callback(n=2), tag=2, event_id="e2")(state)
 
     with pytest.raises(StoreUnavailableError) as caught:
