@@ -28,7 +28,7 @@ from intimacy_rules.analysis.language import is_english
 from intimacy_rules.analysis.level import LevelResult, grade
 from intimacy_rules.analysis.models import Disclosure, Evidence, MessageAnalysis
 from intimacy_rules.analysis.safety import detect_safety
-from intimacy_rules.analysis.text import Finding, normalize
+from intimacy_rules.analysis.text import MAX_ANALYZED_CHARS, Finding, normalize
 from intimacy_rules.analysis.vocabulary import FLAGS, SAFETY_CATEGORIES, Flag, SafetyCategory
 from intimacy_rules.errors import InputError
 
@@ -40,6 +40,7 @@ Detector = Callable[[str], list[Finding]]
 _THOUGHT_WHY: Final = "'feel like/that' + a proposition states a thought, not a feeling"
 _KNOWN_FLAGS: Final = frozenset(FLAGS)
 _KNOWN_SAFETY: Final = frozenset(SAFETY_CATEGORIES)
+_TRUNCATED_WHY: Final = f" (level judged on the first {MAX_ANALYZED_CHARS} characters only)"
 _LEVEL_LABELS: Final = tuple(f"level:{n}" for n in range(5))
 
 _new = object.__new__
@@ -98,16 +99,21 @@ class Analyzer:
         if not isinstance(text, str):
             raise InputError(f"text must be a string, not {type(text).__name__}")
         norm = normalize(text)
-        if not self._is_english(norm):
+        # The level is graded on the first MAX_ANALYZED_CHARS characters, so a
+        # pathological message costs bounded time; flags and safety, which are
+        # cheap per character, still read all of it.
+        head = norm if len(norm) <= MAX_ANALYZED_CHARS else norm[:MAX_ANALYZED_CHARS]
+        if not self._is_english(head):
             return _not_analysed(len(text))
-        graded = self._grade(norm)
+        graded = self._grade(head)
+        why = graded.why if head is norm else f"{graded.why}{_TRUNCATED_WHY}"
         evidence: list[Evidence] = [
             _build(
                 Evidence,
                 {
                     "label": _LEVEL_LABELS[graded.level],
                     "span": (graded.start, graded.end),
-                    "why": graded.why,
+                    "why": why,
                 },
             )
         ]

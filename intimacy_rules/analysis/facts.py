@@ -79,6 +79,7 @@ _NOT_FACT_WORDS: Final = words(
     definitely honestly literally agree mean understand owe bet figured figure reckon
     totally also even only here's promise warn dare love loved hate hated wish
     gonna going let lets let's the a an to of and or but if it that this what
+    i you we he she they me us him them
     """
 )
 

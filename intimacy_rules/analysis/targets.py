@@ -41,7 +41,9 @@ _SELF_NOUNS: Final = words(
     """
     own body weight looks face skin hair appearance self future past life mistake mistakes
     choices behavior behaviour actions decisions reaction reactions temper anxiety
-    depression health grades performance mind
+    depression health grades performance mind teeth nose smile voice legs arms stomach
+    belly thighs chest butt ears eyes acne scars height accent stutter laugh english
+    handwriting cooking driving singing dancing writing
     """
 )
 _THIRD_WORDS: Final = (
@@ -58,6 +60,8 @@ _THIRD_WORDS: Final = (
 _POSSESSIVE_THIRD: Final = words("his her their")
 _DETERMINERS: Final = words("the that this these those a an some every any")
 _NOT_A_NOUN: Final = words("i you we he she they it me us him them is was are were")
+_FEEL_FORMS: Final = words("feel felt feels feeling")
+_COMPARED: Final = words("my his her their a an the your")
 _REFS: Final = words("it this that which")
 _CLAUSE_WORDS: Final = words("but because cause cuz though although while")
 _TIME_ONE: Final = words(
@@ -141,11 +145,17 @@ def find_target(
             return _span(norm, start, toks, (i, i + 1 if nxt else i), "third")
         if tok in _THIRD_WORDS:
             return _span(norm, start, toks, (i, i), "third")
+        if tok == "like" and nxt in _COMPARED and (i == 0 or toks[i - 1] not in _FEEL_FORMS):
+            i += 3  # "like my father": a comparison, not the feeling's object
+            continue
         if tok in _DETERMINERS and nxt and nxt not in _NOT_A_NOUN and nxt[0].isalpha():
-            # "the notes you left" is about the partner; "that guy who texts you" is not.
-            rel = _partner_within(toks, i + 2, 4)
+            # "the notes you left" is about the partner, "the way I spoke" about the
+            # speaker; "that guy who texts you" is about a third party.
+            rel = _relative_within(toks, i + 2, 4)
             if rel >= 0 and _person_within(toks, i + 1, rel - i - 1) < 0:
-                return _span(norm, start, toks, (i, rel), "partner")
+                kind: Target = "self" if toks[rel] in _SELF_SUBJECT else "partner"
+                if not (skip_self and kind == "self"):
+                    return _span(norm, start, toks, (i, rel), kind)
             return _span(norm, start, toks, (i, i + 1), "third")
         if tok in _REFS:
             return _span(norm, start, toks, (i, i), "ref")
@@ -175,12 +185,13 @@ def _person_within(toks: list[str], first: int, count: int) -> int:
     return -1
 
 
-def _partner_within(toks: list[str], first: int, count: int) -> int:
+def _relative_within(toks: list[str], first: int, count: int) -> int:
+    """Index of a "you" or "I" that opens a relative clause soon after a noun."""
     for j in range(first, min(len(toks), first + count)):
         tok = toks[j]
         if tok in _CLAUSE_PUNCT:
             return -1
-        if tok in {"you", "u"}:
+        if tok in {"you", "u"} or tok in _SELF_SUBJECT:
             return j
     return -1
 

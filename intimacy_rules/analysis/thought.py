@@ -50,9 +50,7 @@ _IM_FEELING: Final = re.compile(
 _FEELING_NOUN_START: Final = words(
     "a an such shit crap garbage trash death dirt hell absolute complete total"
 )
-_SUBJECT_AFTER_FEEL: Final = words(
-    "you're youre you he's she's they're it's nobody everyone everybody"
-)
+_SUBJECT_AFTER_FEEL: Final = words("you're youre he's she's they're it's nobody everyone everybody")
 
 
 def find_feel_like(norm: str, subjects: list[int]) -> list[FeelLike]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from intimacy_rules.analysis.analyzer import Analyzer, analyze
@@ -79,3 +81,66 @@ def test_injected_grader_decides_the_level() -> None:
 def test_non_string_input_is_an_input_error() -> None:
     with pytest.raises(InputError, match="must be a string"):
         Analyzer().analyze(42)  # type: ignore[arg-type]
+
+
+def test_same_text_same_result() -> None:
+    text = "I'm nervous telling you this, but I grew up in foster care."
+    assert analyze(text) == analyze(text)
+    assert Analyzer().analyze(text) == analyze(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😭😭😭",
+        "I feel like you never listen. I'm so hurt right now! My dad died in May.",
+        "İstanbul was lovely, I'm so glad we went",  # a letter that grows when lower-cased
+    ],
+)
+def test_every_output_revalidates_and_spans_stay_inside(text: str) -> None:
+    result = analyze(text)
+    assert MessageAnalysis.model_validate(result.model_dump()) == result
+    assert list(result.flags) == sorted(result.flags)
+    assert list(result.safety) == sorted(result.safety)
+    for ev in result.evidence:
+        assert 0 <= ev.span[0] <= ev.span[1] <= len(text)
+
+
+def test_thought_as_feeling_evidence_names_the_flag() -> None:
+    result = analyze("I feel like you're bored of me.")
+    assert result.flags == ("thought_as_feeling",)
+    assert [e.label for e in result.evidence] == ["level:0", "thought_as_feeling"]
+
+
+MEGABYTE = 1_000_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * MEGABYTE,
+        "i " * (MEGABYTE // 2),
+        "!" * MEGABYTE,
+        ("im so sad " * (MEGABYTE // 10 + 1))[:MEGABYTE],
+        ("I feel like you never listen. I'm so hurt right now. " * 20_000)[:MEGABYTE],
+        "so " * (MEGABYTE // 3),
+        " me" * (MEGABYTE // 3),
+    ],
+    ids=["one-letter", "i-space", "bangs", "im-so-sad", "mixed", "so-space", "me"],
+)
+def test_a_megabyte_is_analysed_in_bounded_time(text: str) -> None:
+    started = time.perf_counter()
+    result = analyze(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2.0, f"{elapsed:.2f} s"
+    assert 0 <= result.level <= 4
+
+
+def test_a_long_message_says_its_level_was_judged_on_a_prefix() -> None:
+    text = "I grew up by the sea. " * 2000
+    result = analyze(text)
+    assert result.level == 1
+    assert "first" in result.evidence[0].why

@@ -1,0 +1,178 @@
+"""Levels 0-4 and disclosure as spec/criteria.md section 1 defines them (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from intimacy_rules.analysis.analyzer import analyze
+from intimacy_rules.analysis.level import grade
+from intimacy_rules.analysis.text import normalize
+
+NONE = [
+    "Shall we meet at the station around six?",
+    "Did you remember to buy milk?",
+    "That documentary was way too long.",
+    "I think the blue one looks better.",
+    "I'll pick up the keys after work.",
+    "lol ok see u at 8",
+]
+OTHERS_FEELINGS = [
+    "He was furious with his landlord all week.",
+    "My aunt told me she's thrilled about the trip.",
+    "I can see you're upset, and that's fine.",
+    "Are you scared of flying?",
+]
+FACTS = [
+    "I was born in Manchester and moved to Dublin at nineteen.",
+    "My grandfather passed away last winter.",
+    "ive been vegetarian for six years",
+    "im a teacher, mostly year 4",
+    "I have two older brothers.",
+    "I sold my car last month to pay off the loan.",
+    "I quit smoking in March.",
+]
+ABOUT_OTHERS = [
+    "I'm really frustrated with my manager.",
+    "I adored the concert on Saturday.",
+    "I'm so worried about my dad's surgery.",
+    "My brother's wedding stressed me out completely.",
+    "honestly the election has me terrified",
+    "I was thrilled when my team won the final.",
+    "I'm worried about meeting your parents on Sunday.",
+    "Im sooo annoyed with my roommate rn",
+]
+ABOUT_SELF = [
+    "I'm ashamed of the way I spoke to my mum.",
+    "I've been feeling so empty lately.",
+    "I feel insecure about my teeth.",
+    "im just exhausted today idk",
+    "been so anxious lately tbh",
+    "I'm terrified of ending up like my father.",
+    "I feel awful about how I treated you.",
+]
+PAST_ABOUT_PARTNER = [
+    "I was so jealous when you talked to her at the party last month.",
+    "I used to adore the songs you sang in the car.",
+    "I felt so lonely when we broke up last year.",
+]
+PRESENT_INTIMATE = [
+    "I feel so close to you right now.",
+    "I miss you so much.",
+    "I'm scared of losing you.",
+    "im so happy with u",
+    "I'm proud of you for finishing the marathon!",
+    "I'm excited about our trip next week.",
+    "I've been feeling distant from you for weeks.",
+]
+ANCHORED = [
+    "I'm really nervous saying this to you.",
+    "What you just wrote hurt me.",
+    "Reading your message, I'm tearing up.",
+    "Hearing myself now, I'm ashamed.",
+    "I feel awkward typing this but I want you to know.",
+]
+NEGATED = [
+    ("I don't feel safe around you.", 4),
+    ("I don't love you anymore.", 4),
+    ("I'm not angry at my sister anymore.", 2),
+    ("I never felt at peace in that job.", 2),
+]
+
+
+def _cases(sentences: list[str], level: int) -> list[tuple[str, int]]:
+    return [(s, level) for s in sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    _cases(NONE, 0)
+    + _cases(OTHERS_FEELINGS, 0)
+    + _cases(FACTS, 1)
+    + _cases(ABOUT_OTHERS, 2)
+    + _cases(ABOUT_SELF, 3)
+    + _cases(PAST_ABOUT_PARTNER, 3)
+    + _cases(PRESENT_INTIMATE, 4)
+    + _cases(ANCHORED, 4)
+    + NEGATED,
+)
+def test_level(text: str, level: int) -> None:
+    assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I feel like crying and I can't say why.", 3),
+        ("I feel like a complete failure.", 3),
+        ("I feel like I'm drowning.", 3),
+        ("I feel like crying reading your words.", 4),
+        ("I don't feel like cooking tonight.", 0),
+        ("I feel like tacos, want some?", 0),
+    ],
+)
+def test_feel_like_plus_ing_or_noun_is_a_feeling_and_preferences_are_not(
+    text: str, level: int
+) -> None:
+    result = analyze(text)
+    assert result.level == level
+    assert "thought_as_feeling" not in result.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I want to feel closer to you but I don't know how.", 4),
+        ("I really want us to be close again.", 4),
+    ],
+)
+def test_a_wish_to_be_closer_is_a_present_feeling(text: str, level: int) -> None:
+    assert analyze(text).level == level
+
+
+def test_the_level_is_the_deepest_sentence() -> None:
+    text = "Traffic was awful. I grew up near here. I'm scared of you right now."
+    assert analyze(text).level == 4
+    assert analyze("I grew up near here. Traffic was awful.").level == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im soooo in love with u",
+        "i feel sooo lonely lately",
+        "I\u2019m so nervous telling you this",  # curly apostrophe
+        "IM SO SCARED OF LOSING YOU",
+        "im scared of loosing you 😭😭",  # typo and emoji
+    ],
+)
+def test_texting_style_is_understood(text: str) -> None:
+    assert analyze(text).level >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "feelings"),
+    [
+        ("I moved to Leeds in May and I love it there.", True, True),
+        ("I moved to Leeds in May.", True, False),
+        ("I'm so sad about the news.", False, True),
+        ("Where are the keys?", False, False),
+    ],
+)
+def test_disclosure(text: str, facts: bool, feelings: bool) -> None:
+    result = analyze(text)
+    assert result.disclosure.facts is facts
+    assert result.disclosure.feelings is feelings
+    assert result.disclosure.feelings is (result.level >= 2)
+
+
+def test_level_evidence_points_at_the_feeling_words() -> None:
+    text = "Long day. Honestly I'm scared of losing you."
+    span = analyze(text).evidence[0].span
+    assert text[span[0] : span[1]].startswith("I'm scared of losing you")
+
+
+def test_grade_reports_thought_spans() -> None:
+    text = "i feel like you never call"
+    result = grade(normalize(text))
+    assert result.level == 0
+    assert result.thoughts == ((0, len("i feel like you")),)
