@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -144,3 +146,21 @@ def test_a_long_message_says_its_level_was_judged_on_a_prefix() -> None:
     result = analyze(text)
     assert result.level == 1
     assert "first" in result.evidence[0].why
+
+
+def test_package_exports_load_lazily() -> None:
+    import intimacy_rules.analysis as package
+
+    assert package.analyze is analyze
+    assert package.Analyzer is Analyzer
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        package.nope  # noqa: B018
+
+
+def test_importing_the_package_does_not_build_the_analyzer() -> None:
+    code = (
+        "import sys, intimacy_rules, intimacy_rules.analysis\n"
+        "print('intimacy_rules.analysis.analyzer' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
