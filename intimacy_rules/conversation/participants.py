@@ -16,35 +16,9 @@ from pydantic import ConfigDict, Field
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation.snapshot import SpeakerSnapshot
 from intimacy_rules.conversation.trusted import MemoizingModel, memoized, trusted
-from intimacy_rules.conversation.tuning import (
-    CREDIT_BID,
-    CREDIT_FACTS,
-    CREDIT_FEELINGS,
-    PARTICIPANT_DECAY,
-)
+from intimacy_rules.conversation.tuning import PARTICIPANT_DECAY
 
-__all__ = ["ParticipantState", "Recent", "is_listening", "reply_credit"]
-
-_HOSTILE_FLAGS = frozenset({"controlling", "criticism"})
-
-
-def reply_credit(analysis: MessageAnalysis) -> float:
-    """How far a reply to someone's feelings discloses back, in [0, 1].
-
-    Feelings of one's own are a full answer; facts about oneself or a wish to
-    be closer a half one; asking and advising, however kind, are none.
-    """
-    if analysis.level >= 2:
-        return CREDIT_FEELINGS
-    credit = CREDIT_FACTS if analysis.level == 1 else 0.0
-    if "bid_for_closeness" in analysis.flags:
-        credit = max(credit, CREDIT_BID)
-    return credit
-
-
-def is_listening(analysis: MessageAnalysis) -> bool:
-    """Whether a reply only listens: discloses nothing and attacks no one."""
-    return analysis.level == 0 and not analysis.safety and _HOSTILE_FLAGS.isdisjoint(analysis.flags)
+__all__ = ["ParticipantState", "Recent"]
 
 
 class Recent(NamedTuple):

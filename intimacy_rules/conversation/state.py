@@ -22,13 +22,9 @@ from pydantic import ConfigDict, Field, ValidationError
 
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation import criteria
-from intimacy_rules.conversation.participants import (
-    ParticipantState,
-    Recent,
-    is_listening,
-    reply_credit,
-)
+from intimacy_rules.conversation.participants import ParticipantState, Recent
 from intimacy_rules.conversation.patterns import detect_patterns, is_heavy_disclosure
+from intimacy_rules.conversation.replies import reply_turn
 from intimacy_rules.conversation.snapshot import ConversationSnapshot, SpeakerSnapshot
 from intimacy_rules.conversation.trusted import MemoizingModel, memoized, trusted
 from intimacy_rules.conversation.tuning import (
@@ -43,7 +39,6 @@ from intimacy_rules.conversation.tuning import (
     MERGING_WEIGHT,
     NEW_MATCH_HOURS,
     OTHERS_ID,
-    PARTICIPANT_DECAY,
     PREMATURE_EARLY_MESSAGES,
     RECIPROCITY_DECAY,
     RECIPROCITY_FROM_LEVEL,
@@ -224,34 +219,23 @@ class ConversationState(MemoizingModel):
         if slot is None:
             slot = len(participants)
             participants.append(ParticipantState(id=sender))
-        # Replies are counted per turn: the replier's consecutive messages
-        # answer the open disclosure together ("oh no" then "me too, I was
-        # crushed" discloses back), until someone else speaks.
-        pending, replier = self.pending, self.replier
-        turn_credit, listening_at = self.turn_credit, self.turn_listening_at
-        credit_gain = reply_gain = listening_gain = 0.0
-        if pending is not None and pending != slot and replier in (None, slot):
-            earned = reply_credit(analysis)
-            if replier is None:  # the turn's first message
-                replier, reply_gain, turn_credit = slot, 1.0, 0.0
-                if is_listening(analysis):
-                    listening_at, listening_gain = number, 1.0
-            elif listening_at is not None and not is_listening(analysis):
-                # Not only listening after all: take back what the turn added.
-                listening_gain = -(PARTICIPANT_DECAY ** (number - listening_at))
-                listening_at = None
-            if earned > turn_credit:
-                credit_gain, turn_credit = earned - turn_credit, earned
-        elif replier is not None:  # someone else speaks: the turn is over
-            pending, replier, turn_credit, listening_at = None, None, 0.0, None
+        turn = reply_turn(
+            pending=self.pending,
+            replier=self.replier,
+            turn_credit=self.turn_credit,
+            listening_at=self.turn_listening_at,
+            slot=slot,
+            analysis=analysis,
+            number=number,
+        )
         early_new_match = (
             age is not None and age <= LOVE_BOMBING_HOURS and number <= LOVE_BOMBING_EARLY_MESSAGES
         )
         participant = participants[slot].advanced(
             analysis,
             number,
-            replies=reply_gain,
-            listening=listening_gain,
+            replies=turn.reply_gain,
+            listening=turn.listening_gain,
             early_new_match=early_new_match,
         )
         participants[slot] = participant
@@ -275,8 +259,10 @@ class ConversationState(MemoizingModel):
             + feeling
             + THOUGHT_AS_FEELING_WEIGHT * ("thought_as_feeling" in flags)
         )
-        replies = self.replies * RECIPROCITY_DECAY + reply_gain
-        credit = self.credit * RECIPROCITY_DECAY + credit_gain
+        replies = self.replies * RECIPROCITY_DECAY + turn.reply_gain
+        credit = self.credit * RECIPROCITY_DECAY + turn.credit_gain
+        pending, replier = turn.pending, turn.replier
+        turn_credit, listening_at = turn.turn_credit, turn.listening_at
         if level >= RECIPROCITY_FROM_LEVEL:  # a disclosure that asks for one back
             pending, replier, turn_credit, listening_at = slot, None, 0.0, None
 
