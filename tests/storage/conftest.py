@@ -21,10 +21,6 @@ from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.storage.postgres_store import PostgresStore
 from intimacy_rules.storage.sqlite_store import SQLiteStore
 
-# The contract and helpers are imported by test modules; without this their
-# failures would show a bare AssertionError instead of the values.
-pytest.register_assert_rewrite("tests.engine.store_contract", "tests.storage.helpers")
-
 StoreMaker = Callable[..., Any]
 
 PG_ENV = "INTIMACY_RULES_TEST_PG_DSN"
