@@ -63,17 +63,6 @@ class ParticipantState(MemoizingModel):
         """The factor that brings this participant's sums to ``message``."""
         return float(PARTICIPANT_DECAY ** (message - self.at)) if message > self.at else 1.0
 
-    def recent(self, message: int) -> Recent:
-        """The decayed sums as of conversation message ``message``."""
-        factor = self.decay_to(message)
-        return Recent(
-            self.depth_sum * factor,
-            self.feelings * factor,
-            self.advice * factor,
-            self.replies * factor,
-            self.listening * factor,
-        )
-
     def advanced(
         self,
         analysis: MessageAnalysis,

@@ -39,6 +39,7 @@ from intimacy_rules.conversation.tuning import (
     MERGING_WEIGHT,
     NEW_MATCH_HOURS,
     OTHERS_ID,
+    PARTICIPANT_DECAY,
     PREMATURE_EARLY_MESSAGES,
     RECIPROCITY_DECAY,
     RECIPROCITY_FROM_LEVEL,
@@ -136,7 +137,15 @@ class ConversationState(MemoizingModel):
     def recent(self) -> tuple[Recent, ...]:
         """Each participant's decayed sums as of the latest message, in slot order."""
         now = self.messages
-        return tuple(p.recent(now) for p in self.participants)
+        recent = []
+        for p in self.participants:
+            f = PARTICIPANT_DECAY ** (now - p.at)  # see ParticipantState.decay_to
+            recent.append(
+                Recent(
+                    p.depth_sum * f, p.feelings * f, p.advice * f, p.replies * f, p.listening * f
+                )
+            )
+        return tuple(recent)
 
     @memoized
     def scores(self) -> CriteriaScores:

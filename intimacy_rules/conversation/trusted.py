@@ -33,18 +33,25 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 
+_new = object.__new__
+_set_attribute = object.__setattr__
+# BaseModel's own slots, set through their descriptors (cheaper than setattr).
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
 def trusted(cls: type[M], values: dict[str, Any]) -> M:
     """An instance of ``cls`` holding ``values``, which must name every field.
 
     Sets exactly the attributes ``BaseModel.__init__`` would for a model with
     no extras and no private attributes.
     """
-    instance = cls.__new__(cls)
-    setter = object.__setattr__
-    setter(instance, "__dict__", values)
-    setter(instance, "__pydantic_fields_set__", set(values))
-    setter(instance, "__pydantic_extra__", None)
-    setter(instance, "__pydantic_private__", None)
+    instance = _new(cls)
+    _set_attribute(instance, "__dict__", values)
+    _set_fields_set(instance, set(values))
+    _set_extra(instance, None)
+    _set_private(instance, None)
     return instance
 
 
