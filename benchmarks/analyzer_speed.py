@@ -12,10 +12,17 @@ printed. Messages come from ``--messages`` (JSON Lines with a ``text``
 field, e.g. a gold corpus) or, by default, from chat-length sentences this
 script builds itself from a seeded generator.
 
+Stages: the median microseconds of normalising, the language check, the
+level grading, the flag detectors and the safety detectors, each alone.
+
 Linearity: one long text of 1 KB, 10 KB, 100 KB and 1 MB (and a few
 pathological ones: one repeated character, no spaces, only "I") is analysed
 and the microseconds per kilobyte are printed: a linear analyzer keeps that
-figure roughly flat. Message text is never printed.
+figure roughly flat. (The level is graded on the first
+``text.MAX_ANALYZED_CHARS`` characters; flags and safety read everything.)
+An empty-loop gauge is printed first: figures taken on a loaded machine are
+inflated by about its ratio to an idle core's 10-20 ns. Message text is never
+printed.
 """
 
 from __future__ import annotations
@@ -113,6 +120,45 @@ def per_message(analyze: Callable[[str], object], texts: Sequence[str], rounds: 
     print(f"  rate     {len(timings) / elapsed:8.0f} messages per second (timer included)")
 
 
+def breakdown(texts: Sequence[str], rounds: int) -> None:
+    """Print the median µs of each stage, so a slow stage is easy to find."""
+    from intimacy_rules.analysis.flags import detect_flags  # noqa: PLC0415
+    from intimacy_rules.analysis.language import is_english  # noqa: PLC0415
+    from intimacy_rules.analysis.level import grade  # noqa: PLC0415
+    from intimacy_rules.analysis.safety import detect_safety  # noqa: PLC0415
+    from intimacy_rules.analysis.text import normalize  # noqa: PLC0415
+
+    norms = [normalize(t) for t in texts]
+    stages: dict[str, tuple[Callable[[str], object], Sequence[str]]] = {
+        "normalize": (normalize, texts),
+        "language": (is_english, norms),
+        "level (grade)": (grade, norms),
+        "flags": (detect_flags, norms),
+        "safety": (detect_safety, norms),
+    }
+    clock = time.perf_counter_ns
+    print("stages (median µs per message):")
+    for name, (stage, inputs) in stages.items():
+        timings: list[int] = []
+        for _ in range(rounds):
+            for item in inputs:
+                t0 = clock()
+                stage(item)
+                timings.append(clock() - t0)
+        print(f"  {name:<14} {statistics.median(timings) / 1000:8.2f}")
+
+
+def calibration() -> float:
+    """Nanoseconds per iteration of an empty Python loop: a load gauge for the figures."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter_ns()
+        for _ in range(200_000):
+            pass
+        best = min(best, (time.perf_counter_ns() - t0) / 200_000)
+    return best
+
+
 def _time_once(analyze: Callable[[str], object], text: str, tries: int) -> float:
     best = float("inf")
     for _ in range(tries):
@@ -157,11 +203,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from intimacy_rules.analysis.analyzer import analyze  # noqa: PLC0415
 
     print(pin_to_one_core(), f"Python {sys.version.split()[0]}")
+    # An idle modern core runs an empty loop in ~10-20 ns; more means a loaded machine.
+    print(f"empty-loop gauge: {calibration():.1f} ns per iteration")
     texts = read_messages(args.messages) if args.messages else generated_messages(args.count)
     if not texts:
         print("no messages to measure", file=sys.stderr)
         return 1
     per_message(analyze, texts, args.rounds)
+    breakdown(texts, args.rounds)
     if not args.no_linearity:
         linearity(analyze)
     return 0

@@ -28,22 +28,31 @@ _FILLERS: Final = (
     r"about\s+to|used\s+to|use\s+to|started|start|tried\s+to|try\s+to|been|was|am|'m|"
     r"not|don't|dont|didn't|didnt|do\s+not|did\s+not|totally|really|honestly|originally|"
     r"officially|ended\s+up|grew\s+up|have\s+been|had\s+been|'ve\s+been|ve\s+been|"
-    r"have\s+never|had\s+never|haven't|havent|hadn't|wasn't|wasnt|ain't|aint|been)"
+    r"have\s+never|had\s+never|haven't|havent|hadn't|wasn't|wasnt|ain't|aint|been|do|did|"
+    r"kind\s+of|sort\s+of|pretty\s+much|no\s+longer|currently)"
 )
 
 _I_CLAUSE: Final = re.compile(
     rf"(?P<subj>i\s+am|i\s+was|i'm|im|i've|ive|i\s+have|i\s+had|i|we\s+are|we\s+were|"
     rf"we're|we've|weve|we\s+have|we\s+had|we)"
     rf"(?P<mid>(?:\s+{_FILLERS}){{0,3}})\s+(?P<word>[a-z0-9][a-z0-9'-]*)"
+    r"(?:\s+(?P<next>[a-z0-9'-]+))?"
 )
 
-_MY_CLAUSE: Final = re.compile(
+_MY_HEAD: Final = (
     r"my\s+(?:(?:ex|step|older|younger|little|big|best|late|grand|own|current|new|old|"
     r"baby|twin|whole|entire|first|second)[\s-]+)?"
+)
+_MY_TAIL: Final = (
     r"(?P<noun>[a-z][a-z'-]*)"
     r"\s+(?P<aux>(?:(?:just|recently|finally|also|never|always|still|has|had|have|got|"
     r"is|was|were|are|been)\s+){0,2})(?P<word>[a-z0-9][a-z'-]*)"
 )
+_MY_CLAUSE: Final = re.compile(_MY_HEAD + _MY_TAIL)
+# "my medication comment was", "one of my closest friends has": a word before the noun.
+_MY_CLAUSE_WIDE: Final = re.compile(_MY_HEAD + r"[a-z][a-z'-]*\s+" + _MY_TAIL)
+_STATE_AUX: Final = re.compile(r"\b(?:is|was|has|had|got)\b")
+
 # People and things whose news is plainly the speaker's life ("my dad passed away").
 _MY_LIFE_NOUNS: Final = words(
     """
@@ -66,7 +75,7 @@ _WH_BEFORE: Final = re.compile(r"\b(?:how|what|where|when|why|if|whether)\s+$")
 # Verbs (and words after "I") that state no fact about the speaker's life.
 _NOT_FACT_WORDS: Final = words(
     """
-    think thought know knew remember recall guess mean meant believe swear promise bet
+    think thought know knew remember recall guess mean meant believe swear promise bet got
     hope hoped wonder
     suppose assume respect agree disagree understand see hear heard read noticed realize
     realized feel felt want wanted wanna need needed wish would will can can't cant
@@ -78,7 +87,7 @@ _NOT_FACT_WORDS: Final = words(
     leaving on here there back fine ok okay good great glad afraid totally completely
     definitely honestly literally agree mean understand owe bet figured figure reckon
     totally also even only here's promise warn dare love loved hate hated wish
-    gonna going let lets let's the a an to of and or but if it that this what
+    gonna going the a an to of and or but if it that this what
     i you we he she they me us him them
     """
 )
@@ -101,6 +110,7 @@ _NOT_BE_ING: Final = words(
     " coming going heading hoping feeling being doing getting"
 )
 _HAVE_SUBJECTS: Final = frozenset({"i have", "i had", "we have", "we had"})
+_NOT_AFTER_GOT: Final = words("it you u this that ya to no nothing")
 _NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
 _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
 
@@ -161,6 +171,12 @@ def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
         if subj in _HAVE_SUBJECTS or (subj in {"i've", "ive", "we've", "weve"} and not mid):
             # "I have a daughter" is a fact; "I have to go", "I have no idea" are not.
             fact = word not in _NOT_AFTER_HAVE
+        elif word == "got":
+            # "I got married" is news; "I got you", "I got it" are not.
+            fact = (m.group("next") or "it") not in _NOT_AFTER_GOT
+        elif word in {"have", "had"} and mid:
+            # "I also have a degree", "I still have no idea".
+            fact = (m.group("next") or "to") not in _NOT_AFTER_HAVE
         else:
             fact = _is_fact(subj, mid, word)
         if fact and not _questioned(norm, pos) and not _logistics(norm, pos):
@@ -168,9 +184,10 @@ def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
     my = norm.find("my ")
     while my >= 0:
         if my == 0 or not norm[my - 1].isalnum():
-            m = _MY_CLAUSE.match(norm, my)
-            if m is not None and _my_fact(norm, m):
-                return my, m.end()
+            for pattern in (_MY_CLAUSE, _MY_CLAUSE_WIDE):
+                m = pattern.match(norm, my)
+                if m is not None and _my_fact(norm, m):
+                    return my, m.end()
         my = norm.find("my ", my + 3)
     return None
 
@@ -184,9 +201,9 @@ def _my_fact(norm: str, m: re.Match[str]) -> bool:
         return False  # "you never asked how my day went": an embedded question
     if m.group("noun").removesuffix("'s") in _MY_LIFE_NOUNS:
         return True
-    # Any other noun needs an event verb: "my flight got delayed", "my shoot went well".
-    aux = m.group("aux")
-    return word.endswith("ed") or word in _EVENT_VERBS or bool(aux and word.endswith("ed"))
+    # Any other noun needs an event or a state: "my flight got delayed", "my shoot
+    # went well", "my situation was different".
+    return word.endswith("ed") or word in _EVENT_VERBS or bool(_STATE_AUX.search(m.group("aux")))
 
 
 def _questioned(norm: str, start: int) -> bool:

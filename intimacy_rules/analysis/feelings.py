@@ -60,7 +60,7 @@ _STATE: Final = re.compile(
 # matched only at clause starts (``scan.clause_starts``).
 _DROPPED: Final = re.compile(
     r"(?:(?:and|but|ugh|lol|tbh|ngl|omg|idk|honestly|ok|okay|oh|also|just)\s+)?"
-    rf"(?P<mid>(?:(?:{ADVERB}|been|feeling|feel|felt)\s+){{1,3}}?)"
+    rf"(?P<mid>(?:(?:{ADVERB}|been|feeling|feel|felt|was|were|am|got|get|getting)\s+){{1,3}}?)"
     rf"(?:(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE}))\b"
 )
 
@@ -78,7 +78,7 @@ _VERB_ME: Final = re.compile(
     r"annoy(?:s|ed|ing)?|bother(?:s|ed|ing)?|worr(?:y|ies|ied|ying)|frighten(?:s|ed)?|"
     r"terrif(?:y|ies|ied)|disgust(?:s|ed)?|disappoint(?:s|ed)?|embarrass(?:es|ed)?|"
     r"wreck(?:s|ed)?|crushe[sd]|broke|breaks|saddens?|saddened|anger(?:s|ed)|"
-    r"piss(?:es|ed)|freak(?:s|ed)|overwhelm(?:s|ed)?|depress(?:es|ed)?|exhaust(?:s|ed)|"
+    r"piss(?:es|ed)|freak(?:s|ed|ing)|overwhelm(?:s|ed)?|depress(?:es|ed)?|exhaust(?:s|ed)|"
     r"drain(?:s|ed)|haunt(?:s|ed)|infuriat(?:es|ed)|terrorize[sd]|humiliate[sd]|"
     r"thrill(?:s|ed)|excite[sd]|move[sd]|touche[sd]|amaze[sd]|stun(?:s|ned)|"
     r"shook|gutted|destroy(?:s|ed)|shatter(?:s|ed))\s+me\b(?!\s+(?:to|into|up)\b)"
@@ -120,6 +120,7 @@ _PAST_AUX: Final = re.compile(
     r"\b(?:was|were|felt|had|used\s+to|use\s+to|did|didn't|didnt|got|became|kept|wasn't|wasnt)\b"
 )
 _PRESENT_AUX: Final = re.compile(r"\b(?:still|been|lately|anymore|ve|have|has|now)\b|'ve")
+_DROPPED_PAST: Final = re.compile(r"\b(?:felt|was|were|got)\b")
 _IMPLIED_PAST: Final = re.compile(
     r"\b(?:was|sank|broke|raced|melted|skipped|stopped|had|got|dropped|couldn)"
 )
@@ -171,7 +172,8 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         m = _DROPPED.match(norm, pos)
         if m is not None and (m.group("emo") != "sorry" or _SORRY_FOR.match(norm, m.end())):
             mid = m.group("mid")
-            hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), "felt" in mid, -1, ""))
+            past = _DROPPED_PAST.search(mid) is not None
+            hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), past, -1, ""))
     me = norm.find(" me")
     while me >= 0:
         if not norm[me + 3 : me + 4].isalpha():  # " me", not " meet" or " message"

@@ -56,6 +56,7 @@ EMOTION_ADJECTIVES: Final = words(
     horrified shocked
     crying sobbing shaking trembling blushing panicking grieving hurting
     heartbroke sorry teary weepy bawling choked_up tearing_up
+    happier sadder angrier lonelier calmer safer closer prouder
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out
     on_edge so_done over_the_moon
     """
@@ -68,7 +69,9 @@ FEEL_ONLY_ADJECTIVES: Final = words(
     amazing fine okay alright safe unsafe alone lost small stupid dumb ugly fat useless
     invisible trapped stuck suffocated smothered used cheated ignored misunderstood
     unheard judged pressured inadequate hated appreciated seen heard understood
-    special low down blue sick dead alive free whole complete
+    special low down blue sick dead alive free whole complete this_way that_way the_same
+    love pain pressure guilt shame relief joy anger rage fear hope peace jealousy
+    attraction sadness anxiety grief regret gratitude resentment dread panic hatred
     """
 )
 

@@ -30,9 +30,17 @@ def subject_positions(norm: str) -> list[int]:
 
 
 def clause_starts(norm: str) -> list[int]:
-    """Offsets where a clause begins: the text's start and after each break."""
+    """Offsets where a clause begins: the text's start, after each break, and after
+    " and "/" but " (where "and felt guilty" drops its subject), in order."""
     starts = [len(norm) - len(norm.lstrip())]
     starts.extend(m.end() for m in _CLAUSE_BREAK.finditer(norm) if m.end() < len(norm))
+    for joiner in (" and ", " but "):
+        at = norm.find(joiner)
+        while at >= 0:
+            starts.append(at + len(joiner))
+            at = norm.find(joiner, at + len(joiner))
+    if len(starts) > 1:
+        starts.sort()
     return starts
 
 
