@@ -202,9 +202,11 @@ class ConversationState(MemoizingModel):
         """The state after ``sender`` sent a message analysed as ``analysis``.
 
         Pure and O(1). ``sender`` is an already pseudonymised id. A
-        ``match_age_hours`` given here is the age at ``sent_at`` and replaces
-        the one given at ``start``. Timestamps may repeat or go backwards:
-        ages only ever move forward from the latest one seen.
+        ``match_age_hours`` that differs from the one the state holds is the
+        age at ``sent_at`` and replaces it; the same value again (a host that
+        repeats the age it knew at the start on every event) leaves the age
+        advancing with the clock. Timestamps may repeat or go backwards: ages
+        only ever move forward from the latest one seen.
         """
         if not sender:
             raise InputError("sender id must be a non-empty string", source="sender")
@@ -213,7 +215,7 @@ class ConversationState(MemoizingModel):
         number = self.messages + 1
         now = _epoch(sent_at)
         base, anchor = self.match_age_hours, self.anchor_at
-        if match_age_hours is not None:
+        if match_age_hours is not None and match_age_hours != base:
             base, anchor = float(match_age_hours), now
         elif base is not None and anchor is None:
             anchor = now

@@ -87,8 +87,11 @@ def test_match_age_moves_with_the_clock(said: Said) -> None:
     state = ConversationState.start(match_age_hours=2)
     state = state.advance("a", said(), T0).advance("b", said(), T0 + timedelta(hours=3))
     assert state.snapshot("a").match_age_hours == pytest.approx(5.0)
-    # A host that sends the current age resets the anchor.
-    state = state.advance("a", said(), T0 + timedelta(hours=4), match_age_hours=100)
+    # A host that repeats the starting age on every event: the clock still runs.
+    state = state.advance("a", said(), T0 + timedelta(hours=4), match_age_hours=2)
+    assert state.age_hours() == pytest.approx(6.0)
+    # A host that sends a new current age resets the anchor.
+    state = state.advance("b", said(), T0 + timedelta(hours=5), match_age_hours=100)
     assert state.age_hours() == pytest.approx(100.0)
 
 
