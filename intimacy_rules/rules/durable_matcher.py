@@ -64,6 +64,7 @@ CHUNK = 48
 
 _LOCK = threading.RLock()
 _NAMES = itertools.count(1)
+_FACT_IDS = itertools.count(1)
 _KIND_CODE: dict[ValueKind | None, str] = {"bool": "b", "num": "n", "str": "s", None: ""}
 _OPS = {"neq": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 _MARK = "ir"  # every fact we assert carries it; durable's own state fact does not
@@ -183,7 +184,6 @@ class DurableMatcher:
         self._program = _compile(ruleset)
         self._ids = [rule.id for rule in ruleset.rules]
         self._handles: list[int] = []
-        self._next_id = 0
         self._finalizer: weakref.finalize[Any, Any] | None = None
 
     @property
@@ -216,8 +216,13 @@ class DurableMatcher:
     def _encode(self, fact: Fact, fact_id: int) -> str:
         doc: dict[str, object] = {"id": fact_id, _MARK: 1}
         # build_fact guarantees the required fields and their types
-        for field, key in self._program.plain:
-            doc[key] = fact[field]
+        try:
+            for field, key in self._program.plain:
+                doc[key] = fact[field]
+        except KeyError as exc:
+            raise MatcherError(
+                f"the fact lacks {exc.args[0]!r}; build facts with build_fact"
+            ) from exc
         for code in self._program.careful:
             value = fact.get(code.field)
             kind = value_kind(value)
@@ -225,7 +230,10 @@ class DurableMatcher:
                 doc[code.kind_key] = _KIND_CODE[kind]
             if kind is not None:
                 doc[code.value_key] = float(value) if kind == "num" else value  # type: ignore[arg-type]
-        return json.dumps(doc)  # default arguments: json's cached C encoder
+        try:
+            return json.dumps(doc)  # default arguments: json's cached C encoder
+        except (TypeError, ValueError) as exc:
+            raise MatcherError(f"the fact holds a value that is not a scalar: {exc}") from exc
 
     def match(self, fact: Fact) -> tuple[str, ...]:
         """The ids of every rule whose condition holds, in priority order."""
@@ -234,12 +242,12 @@ class DurableMatcher:
         engine = _engine()
         rule_of = self._program.rule_of
         fired: set[int] = set()
+        fact_id = next(_FACT_IDS)  # atomic under the GIL: ids never repeat in a process
+        text = self._encode(fact, fact_id)
+        retract = f'{{"id":{fact_id}}}'
         with _LOCK:
             if not self._handles:
                 self._handles = self._open()
-            self._next_id += 1
-            text = self._encode(fact, self._next_id)
-            retract = f'{{"id":{self._next_id}}}'
             try:
                 for handle in self._handles:
                     try:
