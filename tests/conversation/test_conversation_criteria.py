@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intimacy_rules.conversation.state import ConversationState
-
 from .conftest import Play, Said
-
-
-def _start() -> ConversationState:
-    return ConversationState.start(match_age_hours=500)
-
 
 # --- safety ---------------------------------------------------------------------
 
