@@ -62,6 +62,14 @@ _DETERMINERS: Final = words("the that this these those a an some every any")
 _NOT_A_NOUN: Final = words("i you we he she they it me us him them is was are were")
 _FEEL_FORMS: Final = words("feel felt feels feeling")
 _COMPARED: Final = words("my his her their a an the your")
+_PREPOSITIONS: Final = words("about of at with for by in over")
+# Words after a preposition that name no outside thing ("sick of everything").
+_NOT_OBJECTS: Final = words(
+    """
+    all everything nothing anything something how what why when where who whom whether
+    being having me myself so much too really just even still again now
+    """
+)
 _REFS: Final = words("it this that which")
 _CLAUSE_WORDS: Final = words("but because cause cuz though although while")
 _TIME_ONE: Final = words(
@@ -117,6 +125,9 @@ def find_target(
         if after is not None and nxt in after:
             i += 2
             continue
+        if tok == "since" and nxt in _DETERMINERS | {"my", "our", "your", "his", "her"}:
+            i += 3  # "depressed since the move": when it began, not what it is about
+            continue
         if tok == "that" and nxt in _SUBJECT_AFTER_THAT:
             i += 1  # "sad that we stopped": a clause opens, its subject is the object
             continue
@@ -159,6 +170,10 @@ def find_target(
             return _span(norm, start, toks, (i, i + 1), "third")
         if tok in _REFS:
             return _span(norm, start, toks, (i, i), "ref")
+        after_prep = toks[i - 1] in _PREPOSITIONS if i else _ends_with_preposition(norm, start)
+        if after_prep and tok.isalpha() and tok not in _NOT_OBJECTS:
+            if not tok.endswith("ing"):
+                return _span(norm, start, toks, (i, i), "third")  # "scared of heights"
         i += 1
     return "none", -1, -1
 
@@ -183,6 +198,12 @@ def _person_within(toks: list[str], first: int, count: int) -> int:
         if toks[j].removesuffix("'s") in _PERSON_NOUNS:
             return j
     return -1
+
+
+def _ends_with_preposition(norm: str, start: int) -> bool:
+    """Whether the words just before ``start`` end with a preposition ("care about")."""
+    before = norm[max(0, start - 6) : start].rstrip()
+    return before.rsplit(" ", 1)[-1] in _PREPOSITIONS
 
 
 def _relative_within(toks: list[str], first: int, count: int) -> int:

@@ -176,3 +176,39 @@ def test_grade_reports_thought_spans() -> None:
     result = grade(normalize(text))
     assert result.level == 0
     assert result.thoughts == ((0, len("i feel like you")),)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Can you send me the address again?", 0),
+        ("My sister thinks you're cute lol", 0),
+        ("He seemed really happy at the party.", 0),
+        ("Do you ever feel lonely on weekends?", 0),
+        ("I hope you feel better soon!", 0),
+        ("I'm here if you need anything.", 0),
+        ("I bet you're tired after that flight.", 0),
+        ("I've got two cats and a very loud parrot.", 1),
+        ("My parents split up when I was small.", 1),
+        ("We got married in 2015.", 1),
+        ("I'm 29 and still figuring things out.", 1),
+        ("The funeral broke me.", 2),
+        ("Work has been stressing me out.", 2),
+        ("I don't care about football.", 2),
+        ("I'm scared of heights.", 2),
+        ("I hate myself sometimes.", 3),
+        ("I feel stupid for believing it.", 3),
+        ("I've been depressed since the move.", 3),
+        ("I get anxious in crowds.", 3),
+        ("I'm so tired of hurting.", 3),
+        ("I'm so done with everything.", 3),
+        ("You make me so happy.", 4),
+        ("I'm grateful for you.", 4),
+        ("I'm hurt that you didn't call.", 4),
+        ("It scares me how much I care about you.", 4),
+        ("Honestly I'm so relieved we talked.", 4),
+        ("I missed you so much when you were away last month.", 3),
+    ],
+)
+def test_more_everyday_messages(text: str, level: int) -> None:
+    assert analyze(text).level == level
