@@ -62,7 +62,8 @@ _DETERMINERS: Final = words("the that this these those a an some every any")
 _NOT_A_NOUN: Final = words("i you we he she they it me us him them is was are were")
 _FEEL_FORMS: Final = words("feel felt feels feeling")
 _COMPARED: Final = words("my his her their a an the your")
-_PREPOSITIONS: Final = words("about of at with for by in over")
+# "in"/"on" name a setting ("anxious in crowds"), not what the feeling is about.
+_PREPOSITIONS: Final = words("about of at with for by over")
 # Words after a preposition that name no outside thing ("sick of everything").
 _NOT_OBJECTS: Final = words(
     """
@@ -171,9 +172,8 @@ def find_target(
         if tok in _REFS:
             return _span(norm, start, toks, (i, i), "ref")
         after_prep = toks[i - 1] in _PREPOSITIONS if i else _ends_with_preposition(norm, start)
-        if after_prep and tok.isalpha() and tok not in _NOT_OBJECTS:
-            if not tok.endswith("ing"):
-                return _span(norm, start, toks, (i, i), "third")  # "scared of heights"
+        if after_prep and tok.isalpha() and tok not in _NOT_OBJECTS and not tok.endswith("ing"):
+            return _span(norm, start, toks, (i, i), "third")  # "scared of heights"
         i += 1
     return "none", -1, -1
 
