@@ -177,7 +177,12 @@ def lint_ruleset(
     for tid, texts in compiled.templates.items():
         if tid not in used:
             out.append(
-                Problem(f"template {tid!r} is never used", path=path, field=f"templates.{tid}")
+                Problem(
+                    f"template {tid!r} is never used",
+                    path=path,
+                    line=template_line(tid),
+                    field=f"templates.{tid}",
+                )
             )
         missing = sorted(locales - set(texts))
         if missing:
