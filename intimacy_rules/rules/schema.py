@@ -54,15 +54,6 @@ def ruleset_json_schema(catalogue: FieldCatalogue | None = None) -> dict[str, An
     """The JSON Schema (draft 2020-12) a ruleset file conforms to."""
     catalogue = catalogue or fact_catalogue()
     schema: dict[str, Any] = _without_null(RulesetFile.model_json_schema(by_alias=True))
-    defs = schema["$defs"]
-    defs["FieldName"] = _names(
-        sorted(catalogue.fields), "a fact field, or context.attributes.<name>"
-    )
-    defs["BooleanFieldName"] = _names(
-        sorted(catalogue.boolean_names()),
-        "a boolean fact field: the condition holds when it is true",
-    )
-    defs["FieldTest"]["properties"]["field"] = {"$ref": "#/$defs/FieldName"}
 
     def point_names(node: Any) -> Any:
         if isinstance(node, dict):
@@ -75,7 +66,18 @@ def ruleset_json_schema(catalogue: FieldCatalogue | None = None) -> dict[str, An
             return [point_names(item) for item in node]
         return node
 
+    # point at the named definitions first, so they do not point at themselves
     schema = point_names(schema)
+    defs = schema["$defs"]
+    defs["FieldName"] = _names(
+        sorted(catalogue.fields), "a fact field, or context.attributes.<name>"
+    )
+    defs["BooleanFieldName"] = _names(
+        sorted(catalogue.boolean_names()),
+        "a boolean fact field: the condition holds when it is true",
+    )
+    defs["FieldTest"]["properties"]["field"] = {"$ref": "#/$defs/FieldName"}
+
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
