@@ -19,6 +19,7 @@ from intimacy_rules.analysis.lexicon import (
     FEEL_ONLY_ADJECTIVES,
     words,
 )
+from intimacy_rules.analysis.patterns import ADVERB, EMOTION_ADJ_RE
 
 __all__ = ["find_fact"]
 
@@ -51,6 +52,7 @@ _MY_TAIL: Final = (
 _MY_CLAUSE: Final = re.compile(_MY_HEAD + _MY_TAIL)
 # "my medication comment was", "one of my closest friends has": a word before the noun.
 _MY_CLAUSE_WIDE: Final = re.compile(_MY_HEAD + r"[a-z][a-z'-]*\s+" + _MY_TAIL)
+_EMOTION_SOON: Final = re.compile(rf"(?:\s+{ADVERB}){{0,2}}\s+{EMOTION_ADJ_RE}\b")
 _STATE_AUX: Final = re.compile(r"\b(?:is|was|has|had|got)\b")
 
 # People and things whose news is plainly the speaker's life ("my dad passed away").
@@ -101,13 +103,13 @@ _BE_FACTS: Final = words(
     home raised born moving giving getting selling buying starting quitting
     taking dating seeing staying visiting training recovering
     applying graduating leaving traveling travelling flying driving
-    two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    on two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
     """
 )
 _NOT_BE_ING: Final = words(
     "asking saying thinking wondering kidding joking telling talking trying looking waiting"
-    " coming going heading hoping feeling being doing getting"
+    " coming going heading hoping feeling being doing getting dying"
 )
 _HAVE_SUBJECTS: Final = frozenset({"i have", "i had", "we have", "we had"})
 _NOT_AFTER_GOT: Final = words("it you u this that ya to no nothing")
@@ -136,7 +138,7 @@ _QUESTION_BEFORE: Final = re.compile(
 )
 
 
-def _is_fact(subj: str, mid: str, word: str) -> bool:
+def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
     # "I'm gonna quit", "I was going to move": a verb follows, not a state.
     verb_next = any(v in mid for v in ("gonna", "going", "about to", "used to", "use to", "tried"))
     copula = not verb_next and (
@@ -148,6 +150,8 @@ def _is_fact(subj: str, mid: str, word: str) -> bool:
     if copula:
         if word in _FEELING_WORDS:
             return False
+        if word == "on" and nxt in {"it", "that", "this"}:
+            return False  # "I'm on it": a promise, not a circumstance
         if word in _BE_FACTS or word[0].isdigit():
             return True
         if word.endswith("ing"):
@@ -178,7 +182,7 @@ def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
             # "I also have a degree", "I still have no idea".
             fact = (m.group("next") or "to") not in _NOT_AFTER_HAVE
         else:
-            fact = _is_fact(subj, mid, word)
+            fact = _is_fact(subj, mid, word, m.group("next") or "")
         if fact and not _questioned(norm, pos) and not _logistics(norm, pos):
             return pos, m.end()
     my = norm.find("my ")
@@ -199,6 +203,9 @@ def _my_fact(norm: str, m: re.Match[str]) -> bool:
         return False  # "my dad said", "my mom cried": their words and feelings
     if _WH_BEFORE.search(norm, max(0, m.start() - 10), m.start()):
         return False  # "you never asked how my day went": an embedded question
+    felt = word in EMOTION_ADJECTIVES and bool(m.group("aux"))  # "my dad was upset"
+    if felt or _EMOTION_SOON.match(norm, m.end()):
+        return False  # "my mom gets so stressed": her feeling, reported
     if m.group("noun").removesuffix("'s") in _MY_LIFE_NOUNS:
         return True
     # Any other noun needs an event or a state: "my flight got delayed", "my shoot

@@ -19,6 +19,9 @@ from intimacy_rules.analysis.thought import FeelLike, find_feel_like
 
 __all__ = ["LevelResult", "grade"]
 
+_OBJECT_PREPOSITION: Final = re.compile(
+    r"(?<![\w'])(?:about|around|with|toward|towards|near|because)\b|[,.!?;\n]"
+)
 _CLAUSE_END: Final = re.compile(r"[,.!?;\n]|\s(?:and|but|so|because|cause|cuz)\s")
 
 
@@ -74,8 +77,17 @@ def _grade_feeling(
     return 3, t_end, "feeling state with no outside object"
 
 
-def _feel_like_hit(item: FeelLike) -> FeelingHit:
-    return FeelingHit(item.start, item.end, item.end, False, -1, "")
+def _feel_like_hit(norm: str, item: FeelLike) -> FeelingHit:
+    """A "feel like crying"/"feel like a mess" feeling: its object, if any, follows a
+    preposition ("like an idiot around you"); the words before it are the feeling."""
+    m = _OBJECT_PREPOSITION.search(norm, item.end, min(len(norm), item.end + 40))
+    object_from = m.start() if m is not None else _clause_end(norm, item.end)
+    return FeelingHit(item.start, item.end, object_from, False, -1, "")
+
+
+def _clause_end(norm: str, pos: int) -> int:
+    stop = _CLAUSE_END.search(norm, pos, min(len(norm), pos + 120))
+    return stop.start() if stop is not None else min(len(norm), pos + 120)
 
 
 def grade(norm: str) -> LevelResult:
@@ -85,7 +97,7 @@ def grade(norm: str) -> LevelResult:
     feel_like = find_feel_like(norm, subjects)
     thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
     hits = find_feelings(norm, subjects, clause_starts(norm))
-    hits.extend(_feel_like_hit(t) for t in feel_like if t.kind == "feeling")
+    hits.extend(_feel_like_hit(norm, t) for t in feel_like if t.kind == "feeling")
     anchors = find_anchors(norm) if hits else []
     for hit in hits:
         if _inside(norm, hit.start, thoughts):

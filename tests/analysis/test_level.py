@@ -212,3 +212,26 @@ def test_grade_reports_thought_spans() -> None:
 )
 def test_more_everyday_messages(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("My mom gets so stressed about money.", 0),
+        ("My dad was upset about the car.", 0),
+        ("I'm dying to try that ramen place", 0),
+        ("I'm on it!", 0),
+        ("lmao im dead 😂", 0),
+        ("this traffic is killing me", 0),
+        ("Would you be mad if I cancelled?", 0),
+        ("I've never been on a plane.", 1),
+        ("I don't drink anymore.", 1),
+        ("I feel like such a mess lately.", 3),
+        ("I feel like an idiot around you.", 4),
+        ("I'm crying reading this.", 4),
+        ("I was so angry at you last night.", 3),
+        ("I'm still angry at you about last night.", 4),
+    ],
+)
+def test_others_idioms_questions_and_tense(text: str, level: int) -> None:
+    assert analyze(text).level == level
