@@ -112,6 +112,7 @@ _NOT_BE_ING: Final = words(
     " coming going heading hoping feeling being doing getting dying"
 )
 _HAVE_SUBJECTS: Final = frozenset({"i have", "i had", "we have", "we had"})
+_VERB_NEXT: Final = re.compile(r"gonna|going|about\s+to|used\s+to|use\s+to|tried")
 _NOT_AFTER_GOT: Final = words("it you u this that ya to no nothing")
 _NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
 _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
@@ -140,7 +141,7 @@ _QUESTION_BEFORE: Final = re.compile(
 
 def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
     # "I'm gonna quit", "I was going to move": a verb follows, not a state.
-    verb_next = any(v in mid for v in ("gonna", "going", "about to", "used to", "use to", "tried"))
+    verb_next = bool(mid) and _VERB_NEXT.search(mid) is not None
     copula = not verb_next and (
         subj in {"i'm", "im", "i am", "i was", "we are", "we were", "we're"}
         or "been" in mid
@@ -167,6 +168,7 @@ def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
 
     ``subjects`` are ``scan.subject_positions(norm)``.
     """
+    arranging: bool | None = None
     for pos in subjects:
         m = _I_CLAUSE.match(norm, pos)
         if m is None:
@@ -183,8 +185,12 @@ def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
             fact = (m.group("next") or "to") not in _NOT_AFTER_HAVE
         else:
             fact = _is_fact(subj, mid, word, m.group("next") or "")
-        if fact and not _questioned(norm, pos) and not _logistics(norm, pos):
-            return pos, m.end()
+        if fact and not _questioned(norm, pos):
+            # Most messages name no arrangement at all: test that once, cheaply.
+            if arranging is None:
+                arranging = any(key in norm for key in _LOGISTICS_KEYS)
+            if not (arranging and _logistics(norm, pos)):
+                return pos, m.end()
     my = norm.find("my ")
     while my >= 0:
         if my == 0 or not norm[my - 1].isalnum():
@@ -218,9 +224,6 @@ def _questioned(norm: str, start: int) -> bool:
 
 
 def _logistics(norm: str, start: int) -> bool:
-    # Most messages name no arrangement at all: skip the regex for them.
-    if not any(key in norm for key in _LOGISTICS_KEYS):
-        return False
     end = norm.find(".", start, start + 160)
     return (
         _LOGISTICS.search(norm, start, end if end >= 0 else min(len(norm), start + 160)) is not None

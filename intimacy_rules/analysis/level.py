@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 from intimacy_rules.analysis.facts import find_fact
 from intimacy_rules.analysis.feelings import FeelingHit, find_feelings
 from intimacy_rules.analysis.scan import clause_starts, subject_positions
-from intimacy_rules.analysis.targets import anchor_near, find_anchors, find_target, look_back
+from intimacy_rules.analysis.targets import anchor_near, find_target, look_back
 from intimacy_rules.analysis.thought import FeelLike, find_feel_like
 
 __all__ = ["LevelResult", "grade"]
@@ -39,40 +39,39 @@ class LevelResult(NamedTuple):
     thoughts: tuple[tuple[int, int], ...]
 
 
-def _grade_feeling(
-    norm: str, hit: FeelingHit, anchors: list[tuple[str, int, int]]
-) -> tuple[int, int, str]:
+def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
     """Level, span end and reason for one feeling."""
     target = hit.target
     t_end = hit.end
     if not target:
         if hit.cause_from >= 0:
-            target, _, t_end = look_back(norm, hit.cause_from)
-            t_end = hit.end
+            target = look_back(norm, hit.cause_from)[0]
         else:
             target, _, e = find_target(norm, hit.object_from)
             if e > 0:
                 t_end = e
         if target in {"ref", "none"}:
-            before, _, _ = look_back(norm, hit.start)
+            before = look_back(norm, hit.start)[0]
             if before != "none":
                 target = before
             elif target == "ref":
                 target = "none"
-    anchor, a_start, a_end = anchor_near(norm, anchors, hit.start, t_end)
-    if anchor and a_end > t_end and a_start - t_end < 60:
-        t_end = a_end
     if target in {"partner", "us"}:
         if hit.past:
             return 3, t_end, "past feeling about the partner or the relationship"
         return 4, t_end, "present feeling toward the partner or the two of them"
     if target == "third":
         return 2, t_end, "feeling about things, events or third parties"
+    # Only a feeling about the self, or with no object, can be lifted to 4 by an
+    # anchor to this exchange, so only these pay for the anchor search.
+    anchor, a_start, a_end = ("", -1, -1) if hit.past else anchor_near(norm, hit.start, t_end)
+    if anchor and a_end > t_end and a_start - t_end < 60:
+        t_end = a_end
     if target == "self":
-        if anchor == "exchange" and not hit.past:
+        if anchor == "exchange":
             return 4, t_end, "feeling about themself, anchored to this exchange"
         return 3, t_end, "feeling about themself"
-    if anchor and not hit.past:
+    if anchor:
         return 4, t_end, "present feeling anchored to this moment"
     return 3, t_end, "feeling state with no outside object"
 
@@ -98,11 +97,10 @@ def grade(norm: str) -> LevelResult:
     thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
     hits = find_feelings(norm, subjects, clause_starts(norm))
     hits.extend(_feel_like_hit(norm, t) for t in feel_like if t.kind == "feeling")
-    anchors = find_anchors(norm) if hits else []
     for hit in hits:
         if _inside(norm, hit.start, thoughts):
             continue  # a feeling word inside "I feel like ..." belongs to the thought
-        level, end, why = _grade_feeling(norm, hit, anchors)
+        level, end, why = _grade_feeling(norm, hit)
         if level > best[0]:
             best = (level, hit.start, end, why)
             if level == 4:

@@ -12,13 +12,12 @@ All windows are bounded, so the cost per feeling is constant.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Final, Literal
 
 from intimacy_rules.analysis.lexicon import words
 
-__all__ = ["Target", "anchor_near", "find_anchors", "find_target", "look_back"]
+__all__ = ["Target", "anchor_near", "find_target", "look_back"]
 
 Target = Literal["partner", "us", "self", "third", "ref", "none"]
 
@@ -227,31 +226,6 @@ _EXCHANGE: Final = re.compile(
     r"(?:with|to)\s+(?:you|u)\s+(?:right\s+)?now|tonight\s+with\s+(?:you|u)|"
     r"(?:at|in)\s+this\s+(?:very\s+)?moment|to\s+(?:you|u)\s+like\s+this)\b"
 )
-# Every anchor contains one of these; a message with none skips both regexes.
-_ANCHOR_KEYS: Final = (
-    "tell",
-    "told",
-    "say",
-    "admit",
-    "writ",
-    "typ",
-    "text",
-    "send",
-    "ask",
-    "shar",
-    "read",
-    "just",
-    "hearing",
-    "conversation",
-    "chat",
-    "talking",
-    "now",
-    "rn",
-    "moment",
-    "like this",
-    "atm",
-    "tonight with",
-)
 _NOW: Final = re.compile(r"\b(?:right\s+now|rn|atm|at\s+the\s+moment)\b")
 
 
@@ -276,42 +250,24 @@ def look_back(norm: str, start: int) -> tuple[Target, int, int]:
     return "none", -1, -1
 
 
-def find_anchors(norm: str) -> list[tuple[str, int, int]]:
-    """Every here-and-now anchor in ``norm``, in order, as ``(kind, start, end)``.
+def anchor_near(norm: str, start: int, end: int) -> tuple[str, int, int]:
+    """The strongest here-and-now anchor in the sentence around ``[start, end)``.
 
     ``"exchange"`` anchors tie a feeling to this exchange ("telling you this",
-    "reading your message"), ``"now"`` ones to this moment ("right now", "rn").
+    "reading your message"), ``"now"`` ones to this moment ("right now",
+    "rn"); ``("", -1, -1)`` when there is none. Only the sentence (at most a
+    window either side) is searched, so the cost per feeling is bounded.
     """
-    if not any(key in norm for key in _ANCHOR_KEYS):
-        return []
-    found = [(m.start(), m.end(), "exchange") for m in _EXCHANGE.finditer(norm)]
-    found.extend((m.start(), m.end(), "now") for m in _NOW.finditer(norm))
-    found.sort()
-    return [(kind, start, end) for start, end, kind in found]
-
-
-def anchor_near(
-    norm: str, anchors: list[tuple[str, int, int]], start: int, end: int
-) -> tuple[str, int, int]:
-    """The strongest anchor in the sentence around ``[start, end)``, or ``("", -1, -1)``."""
-    if not anchors:
-        return "", -1, -1
     lo = max(0, start - _WINDOW)
     hi = min(len(norm), end + _WINDOW)
     stop = _SENTENCE_STOP.search(norm, end, hi)
     hi = stop.start() if stop else hi
     cut = max(norm.rfind(ch, lo, start) for ch in ".!?\n")
     lo = cut + 1 if cut >= 0 else lo
-    best: tuple[str, int, int] = ("", -1, -1)
-    # Anchors are sorted by start: jump to the sentence, so a long text with
-    # many anchors still costs only the few in this sentence.
-    first = bisect.bisect_left(anchors, lo, key=lambda a: a[1])
-    for anchor in anchors[first:]:
-        if anchor[1] > hi:
-            break
-        if anchor[2] <= hi:
-            if anchor[0] == "exchange":
-                return anchor
-            if not best[0]:
-                best = anchor
-    return best
+    m = _EXCHANGE.search(norm, lo, hi)
+    if m is not None:
+        return "exchange", m.start(), m.end()
+    m = _NOW.search(norm, lo, hi)
+    if m is not None:
+        return "now", m.start(), m.end()
+    return "", -1, -1
