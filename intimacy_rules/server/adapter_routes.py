@@ -82,7 +82,9 @@ class _AdapterHost:
         self._caches: dict[tuple[str, str], ReplayCache] = {}
 
     def settings_for(self, tenant: str, request: Request) -> AdapterSettings | None:
-        if tenant not in self._services.tenants.names:
+        try:
+            tenant_settings = self._services.tenant_settings(tenant)
+        except KeyError:
             return None
         found: Any = None
         if self._source is not None:
@@ -92,7 +94,7 @@ class _AdapterHost:
                 else self._source(tenant)
             )
         if found is None:
-            found = getattr(self._services.tenant_settings(tenant), "adapters", None)
+            found = getattr(tenant_settings, "adapters", None)
         if found is None:
             state = getattr(request.app.state, "adapter_settings", None)
             found = state.get(tenant) if isinstance(state, Mapping) else None
