@@ -40,8 +40,9 @@ import itertools
 import json
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from intimacy_rules.errors import MatcherError, RulesetLimitError
@@ -168,6 +169,16 @@ def check_ruleset(ruleset: CompiledRuleset) -> None:
             engine.delete_ruleset(handle)
 
 
+def _reader(fields: Sequence[str]) -> Callable[[Fact], tuple[Any, ...]]:
+    """Read several fact fields in one C-level call, always as a tuple."""
+    if not fields:
+        return lambda fact: ()
+    if len(fields) == 1:
+        one = itemgetter(fields[0])
+        return lambda fact: (one(fact),)
+    return itemgetter(*fields)
+
+
 def _delete(handles: Sequence[int]) -> None:
     engine = _engine()
     with _LOCK:
@@ -184,6 +195,9 @@ class DurableMatcher:
         self._program = _compile(ruleset)
         self._ids = [rule.id for rule in ruleset.rules]
         self._handles: list[int] = []
+        fields = [field for field, _ in self._program.plain]
+        self._plain_keys = tuple(key for _, key in self._program.plain)
+        self._read_plain = _reader(fields)
         self._finalizer: weakref.finalize[Any, Any] | None = None
 
     @property
@@ -215,17 +229,16 @@ class DurableMatcher:
 
     def _encode(self, fact: Fact, fact_id: int) -> str:
         doc: dict[str, object] = {"id": fact_id, _MARK: 1}
-        # build_fact guarantees the required fields and their types
+        # build_fact guarantees the required fields and their types: one C-level read
         try:
-            for field, key in self._program.plain:
-                doc[key] = fact[field]
+            doc.update(zip(self._plain_keys, self._read_plain(fact)))  # noqa: B905
         except KeyError as exc:
             raise MatcherError(
                 f"the fact lacks {exc.args[0]!r}; build facts with build_fact"
             ) from exc
         for code in self._program.careful:
             value = fact.get(code.field)
-            kind = value_kind(value)
+            kind = None if value is None else value_kind(value)
             if code.kind_key is not None:
                 doc[code.kind_key] = _KIND_CODE[kind]
             if kind is not None:
