@@ -79,7 +79,7 @@ FEEL_ONLY_ADJECTIVES: Final = words(
 EMOTION_VERBS: Final = words(
     """
     love adore hate despise miss dread fear regret resent envy cherish
-    cry sob weep enjoy enjoyed appreciate appreciated can't_stand cant_stand care_about
+    cry sob weep enjoy enjoyed can't_stand cant_stand care_about
     care_for cared_about
     loved adored hated despised missed dreaded feared regretted resented envied
     cherished cried sobbed wept
@@ -90,7 +90,7 @@ EMOTION_VERBS: Final = words(
 PAST_EMOTION_VERBS: Final = words(
     """
     loved adored hated despised missed dreaded feared regretted resented envied
-    cherished cried sobbed wept enjoyed appreciated cared_about
+    cherished cried sobbed wept enjoyed cared_about
     """
 )
 

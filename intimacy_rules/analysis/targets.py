@@ -58,7 +58,12 @@ _THIRD_WORDS: Final = (
 )
 _POSSESSIVE_THIRD: Final = words("his her their")
 _DETERMINERS: Final = words("the that this these those a an some every any")
-_NOT_A_NOUN: Final = words("i you we he she they it me us him them is was are were")
+_NOT_A_NOUN: Final = words(
+    """
+    i you we he she they it me us him them is was are were for to of in on at with about
+    and or but so if when because as by from
+    """
+)
 _FEEL_FORMS: Final = words("feel felt feels feeling")
 _COMPARED: Final = words("my his her their a an the your")
 # "in"/"on" name a setting ("anxious in crowds"), not what the feeling is about.
@@ -67,9 +72,11 @@ _PREPOSITIONS: Final = words("about of at with for by over")
 _NOT_OBJECTS: Final = words(
     """
     all everything nothing anything something how what why when where who whom whether
-    being having me myself so much too really just even still again now
+    being having me myself so much too really just even still again now ages hours days
+    weeks months years life while
     """
 )
+_HEDGES: Final = words("guess think mean suppose know feel bet hope reckon")
 _REFS: Final = words("it this that which")
 _CLAUSE_WORDS: Final = words("but because cause cuz though although while")
 _TIME_ONE: Final = words(
@@ -211,8 +218,10 @@ def _relative_within(toks: list[str], first: int, count: int) -> int:
         tok = toks[j]
         if tok in _CLAUSE_PUNCT:
             return -1
-        if tok in {"you", "u"} or tok in _SELF_SUBJECT:
+        if tok in {"you", "u"}:
             return j
+        if tok in _SELF_SUBJECT and (j + 1 >= len(toks) or toks[j + 1] not in _HEDGES):
+            return j  # "the way I spoke"; not "the honesty, I guess"
     return -1
 
 

@@ -235,3 +235,17 @@ def test_more_everyday_messages(text: str, level: int) -> None:
 )
 def test_others_idioms_questions_and_tense(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I felt useless for months after the layoff.", 3),
+        ("I was embarrassed about that for weeks.", 3),
+        ("Thanks, I appreciate it.", 0),
+        ("I appreciate the offer, I guess.", 0),
+        ("I'm proud of that streak.", 2),
+    ],
+)
+def test_durations_hedges_and_politeness(text: str, level: int) -> None:
+    assert analyze(text).level == level
