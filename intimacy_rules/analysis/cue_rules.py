@@ -204,6 +204,28 @@ class LabelRules:
                 return Finding(self.label, start, end, compiled.cue.why)
         return None
 
+    def find_all(
+        self,
+        norm: str,
+        words: AbstractSet[str] | None = None,
+        accept: Accept | None = None,
+    ) -> list[tuple[Cue, int, int]]:
+        """Every match no guard vetoes, as (cue, start, end), cue by cue."""
+        if words is None:
+            words = message_words(norm)
+        present = self.triggers & words
+        hits: list[tuple[Cue, int, int]] = []
+        positions = sorted({p for word in present for p in self._index[word]})
+        for position in positions:
+            compiled = self._compiled[position]
+            for start, end in _spans(compiled, norm):
+                if compiled.guards and _vetoed(compiled.guards, norm, start, end):
+                    continue
+                if accept is not None and not accept(compiled.cue, start, end):
+                    continue
+                hits.append((compiled.cue, start, end))
+        return hits
+
 
 def triggers_of(rules: Iterable[LabelRules]) -> frozenset[str]:
     """Every trigger word of a family of labels: one set test gates them all."""

@@ -67,6 +67,27 @@ _YOU_MODAL_NOT: Final = (
 )
 _ADVICE_GUARDS: Final = _Q + _NEG_REP
 
+# Base-form verbs that start a clause only as imperatives ("pick one and start").
+_GENERAL_IMPERATIVES: Final = (
+    "accept adopt apologise apologize apply ask avoid believe block breathe bring build buy "
+    "call calm cancel change check choose clean communicate consider contact cook cut delete "
+    "document drink drop eat email embrace exercise explain explore express figure find focus "
+    "follow forget forgive get give go google hang hire hold ignore imagine invest join "
+    "journal keep learn leave listen look make meditate move note open pay pick plan practice "
+    "practise pray prepare prioritize prioritise protect put quit reach read reconnect record "
+    "reflect relax remember remind remove report research rest schedule search see seek sell "
+    "set share show sit sleep slow speak spend start stay step stick stop study take talk "
+    "teach tell text think throw treat trust try turn use visit volunteer walk watch wear "
+    "work write decide realize realise mention flirt know hate love stand"
+)
+# Requests to the speaker ("tell me", "send me"), farewells and wishes
+# ("see you", "take care", "sleep well") and taunts are not advice.
+_NOT_A_REQUEST: Final = (
+    r"(?!'| me\b| us\b| you\b| ya\b| u\b| with me\b| to me\b| for me\b| care\b(?! of)| well\b"
+    r"| tight\b| soon\b| your (?:back|mouth|step)\b| yourself\b(?! (?:first|some|time|a|out))"
+    r"| over yourself| out for me| it easy on me| it\b[.!?]| that\b[.!?]| this\b[.!?])"
+)
+
 ADVICE: Final = LabelRules(
     "advice",
     (
@@ -108,9 +129,10 @@ ADVICE: Final = LabelRules(
         ),
         Cue(
             "i_suggest",
-            "suggest recommend advise advice suggestion",
+            "suggest recommend advise advice suggestion recommendation tip tips",
             r"\b(?:i(?:" + APOS + r"d| would)? (?:suggest|recommend|advise|strongly suggest)"
-            r"|my advice|(?:my|one|a) suggestion|would advise)\b",
+            r"|my (?:advice|recommendation|tip)|(?:my|one|a) suggestion|would advise"
+            r"|(?:one|a|my|some) tips?)\b",
             "gives advice outright",
             _NEG_REP,
         ),
@@ -157,8 +179,9 @@ ADVICE: Final = LabelRules(
         ),
         Cue(
             "why_dont_you",
-            "why did how what",
+            "why did how what just",
             r"\b(?:why (?:don" + APOS + r"t|dont|not) (?:you |u )?(?:just )?(?!me\b)\w"
+            r"|(?:can" + APOS + r"t|cant|couldn" + APOS + r"t|could|can) (?:you|u) just\b"
             r"|did (?:you|u) (?:try|consider|think about|ask)\b"
             r"|how about (?:you|u|trying|talking|asking|telling|just)\b"
             r"|what if (?:you|u) (?:just )?(?:tried|talk|talked|told|asked|try|tell|ask|went)\b)",
@@ -181,6 +204,109 @@ ADVICE: Final = LabelRules(
             "seek sleep breathe think hang don't dont do never",
             _SOFT + _ADVICE_VERBS + r"\b(?! me\b| with me\b| to me\b)",
             "an imperative telling the other how to fix it",
+            _ADVICE_GUARDS,
+            clause_start=True,
+        ),
+        Cue(
+            "imperative_general",
+            _GENERAL_IMPERATIVES,
+            _SOFT + alt(_GENERAL_IMPERATIVES) + r"\b" + _NOT_A_REQUEST,
+            "an imperative telling the other what to do",
+            _ADVICE_GUARDS,
+            clause_start=True,
+        ),
+        Cue(
+            "you_could",
+            "can could might may",
+            YOU + r" (?:can|could|might|may)\b(?! have\b|" + APOS + r"ve\b| be\b| not\b| never\b"
+            r"| tell\b| see\b| imagine\b| \w{1,15} me\b)",
+            "says what the other could do",
+            _ADVICE_GUARDS,
+        ),
+        Cue(
+            "you_will_want",
+            "want need have wanna",
+            YOU + r"(?:" + APOS + r"ll| will| may| might) (?:want|need|have|wanna) to\b",
+            "says what the other will need to do",
+            _NEG_REP,
+        ),
+        Cue(
+            "if_you",
+            "if",
+            r"\bif (?:you|u)(?:" + APOS + r"re| are| want| can| feel| need| have)?\b",
+            "a condition put to the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "others_should",
+            "should needs need has have ought must",
+            r"\b(?:he|she|they|someone|somebody|people|everyone|your (?:partner|husband|wife|bf|gf"
+            r"|boyfriend|girlfriend|friend|mom|dad|boss)) (?:really |just )?(?:should|needs to"
+            r"|need to|has to|have to|ought to|must)\b(?! have\b|" + APOS + r"ve\b)",
+            "says what someone else should do",
+            _NEG_REP,
+        ),
+        Cue(
+            "better_to",
+            "better free afraid wrong shame need worth okay ok",
+            r"\b(?:(?:it" + APOS + r"s |its |it is |it would be |would be |might be )?better to"
+            r"|(?:you" + APOS + r"re|you are|youre|you" + APOS + r"d be|you would be) better off"
+            r"|feel free to|(?:don" + APOS + r"t|dont|do not) be afraid to"
+            r"|(?:there" + APOS + r"s|there is|theres) (?:nothing wrong|no shame) (?:with|in)"
+            r"|no need to|worth (?:a shot|a try|trying|it|looking|considering)"
+            r"|it" + APOS + r"?s (?:ok|okay) to)\b",
+            "says what is better to do",
+            _NEG_REP,
+        ),
+        Cue(
+            "please_do",
+            "please pls plz",
+            r"\b(?:please|pls|plz),? (?!me\b)(?:"
+            + alt(_GENERAL_IMPERATIVES)
+            + r"|don"
+            + APOS
+            + r"t|be|do)\b",
+            "pleads with the other to act",
+            _NEG_REP,
+        ),
+        Cue(
+            "i_would_try",
+            "i'd id would encourage urge",
+            r"\b(?:i(?:"
+            + APOS
+            + r"d| would) (?:just |probably |definitely |personally |honestly )?"
+            r"(?:try|go|talk|tell|ask|get|see|look|start|leave|wait|say|recommend|consider|focus"
+            r"|find|talk|reach|call|speak|write|take|stop|move|break|report)"
+            r"|i (?:encourage|urge) (?:you|u)|i think (?:you|u) (?:need|should|could|might))\b",
+            "says what the speaker would do in the other's place",
+            _NEG_REP,
+        ),
+        Cue(
+            "should_any",
+            "should shouldn't shouldnt",
+            r"\bshould(?:n" + APOS + r"t| not)?\b(?! have\b|" + APOS + r"ve\b| i\b| we\b)",
+            "says what should be done",
+            _ADVICE_GUARDS,
+        ),
+        Cue(
+            "evaluative",
+            "key idea important normal beneficial helpful useful good great way wonders",
+            r"\b(?:is key|key is|(?:a )?(?:good|great|bad|smart) idea|(?:is|are) (?:so |very "
+            r"|really |super )?important|it" + APOS + r"?s (?:totally |completely )?normal to"
+            r"|can be (?:very |really |so )?(?:beneficial|helpful|useful)|(?:is|are) (?:a )?good"
+            r" (?:one|start|idea|option|choice|place)|(?:great|good) for (?:you|u)\b"
+            r"|the way to go|works? wonders|worked wonders)\b",
+            "says what works",
+            _NEG_REP,
+        ),
+        Cue(
+            "dont_imperative",
+            "don't dont do never",
+            r"(?:(?:just|please|and|but|so|also) )?(?:don" + APOS + r"t|dont|do not|never)"
+            r" (?!know\b|think\b|care\b|remember\b|get it\b|have\b|mind\b|even\b|you\b"
+            r"|really\b|want\b|like\b|need\b|understand\b|see\b|feel like\b|\w{1,20} me\b)"
+            r"[a-z]",
+            "tells the other what not to do",
             _ADVICE_GUARDS,
             clause_start=True,
         ),

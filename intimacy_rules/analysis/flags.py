@@ -9,9 +9,11 @@ label at a time.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Final
 
-from intimacy_rules.analysis.cue_rules import Cue, message_words, triggers_of
+from intimacy_rules.analysis.advice_score import advice_score, sentence_features, sentence_of
+from intimacy_rules.analysis.cue_rules import Accept, Cue, message_words, triggers_of
 from intimacy_rules.analysis.flag_patterns import (
     ADVICE,
     BID_FOR_CLOSENESS,
@@ -22,13 +24,46 @@ from intimacy_rules.analysis.flag_patterns import (
 from intimacy_rules.analysis.text import Finding
 from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
 
-__all__ = ["detect_flags"]
+__all__ = ["advice_candidates", "detect_flags"]
 
 _RULES: Final = (ADVICE, BID_FOR_CLOSENESS, CONTROLLING, CRITICISM, MERGING)
 _TRIGGERS: Final = triggers_of(_RULES)
 
 #: How far a conditional like "if you loved me you'd…" reaches for its object.
 _CONDITIONAL_REACH: Final = 80
+
+
+def _candidate_sentences(
+    norm: str, words: AbstractSet[str], accept: Accept | None
+) -> list[tuple[set[str], Cue, int, int]]:
+    """Each sentence holding advice cues: its features and its first cue's span."""
+    hits = ADVICE.find_all(norm, words, accept)
+    by_sentence: dict[tuple[int, int], list[tuple[Cue, int, int]]] = {}
+    for hit in hits:
+        by_sentence.setdefault(sentence_of(norm, hit[1], hit[2]), []).append(hit)
+    candidates = []
+    for (lo, hi), in_sentence in sorted(by_sentence.items()):
+        cue, start, end = min(in_sentence, key=lambda hit: hit[1])
+        features = sentence_features(norm, lo, hi, (c.name for c, _, _ in in_sentence), start)
+        candidates.append((features, cue, start, end))
+    return candidates
+
+
+def advice_candidates(norm: str) -> list[set[str]]:
+    """The features of every sentence of ``norm`` that holds an advice cue.
+
+    What ``benchmarks/fit_advice_weights.py`` learns the advice weights from.
+    """
+    words = _TRIGGERS & message_words(norm)
+    return [features for features, _, _, _ in _candidate_sentences(norm, words, None)]
+
+
+def _advice(norm: str, words: AbstractSet[str], accept: Accept) -> Finding | None:
+    """Advice when a sentence holding advice cues scores above zero."""
+    for features, cue, start, end in _candidate_sentences(norm, words, accept):
+        if advice_score(features) > 0:
+            return Finding("advice", start, end, cue.why)
+    return None
 
 
 def detect_flags(norm: str) -> list[Finding]:
@@ -59,7 +94,7 @@ def detect_flags(norm: str) -> list[Finding]:
         # controlling; it is not also advice on the same words.
         return controlling is None or end <= controlling.start or start >= controlling.end
 
-    advice = ADVICE.find(norm, words, not_a_command)
+    advice = _advice(norm, words, not_a_command)
     if advice is not None:
         found.append(advice)
     for rules in (BID_FOR_CLOSENESS, CRITICISM, MERGING):

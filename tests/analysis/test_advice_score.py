@@ -1,0 +1,51 @@
+"""Scoring advice candidates: sentence spans, features and the fitted weights."""
+
+from __future__ import annotations
+
+import pytest
+
+from intimacy_rules.analysis.advice_score import (
+    ADVICE_WEIGHTS,
+    advice_score,
+    sentence_features,
+    sentence_of,
+)
+from intimacy_rules.analysis.flags import advice_candidates
+from intimacy_rules.analysis.text import normalize
+
+
+def test_sentence_of_finds_the_sentence_around_a_span() -> None:
+    text = "first one. second one! third"
+    start = text.index("second")
+    lo, hi = sentence_of(text, start, start + 6)
+    assert text[lo:hi].strip() == "second one"
+
+
+def test_features_name_cues_word_classes_and_shape() -> None:
+    text = "you should call your doctor"
+    features = sentence_features(text, 0, len(text), ["you_should"], 0)
+    assert {"cue:you_should", "w:you", "w:help", "s:cue_first", "w:you_twice"} <= features
+    assert "w:i" not in features
+
+
+def test_a_question_mark_after_the_sentence_is_a_feature() -> None:
+    text = "have you tried yoga?"
+    assert "s:question" in sentence_features(text, 0, len(text) - 1, ["have_you_tried"])
+
+
+def test_plain_advice_cues_carry_positive_weight() -> None:
+    for cue in ("you_should", "have_you_tried", "why_dont_you", "i_suggest", "take_over"):
+        assert ADVICE_WEIGHTS["cue:" + cue] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("You should ask your GP about it.", True),
+        ("Why not just tell her the truth?", True),
+        ("I should have called my mom yesterday.", False),
+    ],
+)
+def test_candidates_score_like_advice(text: str, advice: bool) -> None:
+    scores = [advice_score(features) for features in advice_candidates(normalize(text))]
+    assert (max(scores, default=-1.0) > 0) is advice

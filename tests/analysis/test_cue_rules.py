@@ -1,0 +1,81 @@
+"""The cue machinery: anchors gate patterns, guards veto matches, bad rules fail at load."""
+
+from __future__ import annotations
+
+import pytest
+
+from intimacy_rules.analysis.cue_rules import Cue, LabelRules, message_words, triggers_of
+from intimacy_rules.analysis.text import normalize
+from intimacy_rules.errors import ConfigurationError
+
+RULES = LabelRules(
+    "demo",
+    (
+        Cue("warn", "regret", r"\byou'?ll regret\b", "a warning", "negated reported joke"),
+        Cue("order", "try", r"(?:just )?try\b", "an imperative", "question", clause_start=True),
+    ),
+)
+
+
+def find(text: str) -> str | None:
+    finding = RULES.find(normalize(text))
+    return None if finding is None else finding.why
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("You'll regret this.", "a warning"),
+        ("youll regret it", "a warning"),
+        ("She said you'll regret it.", None),  # reported
+        ("Don't ignore me. You'll regret it.", "a warning"),  # negation in another sentence
+        ("I don't think you'll regret it", None),  # negated
+        ("you'll regret it haha jk", None),  # joke
+        ("Just try it. It works.", "an imperative"),
+        ("Ok. Try the blue one.", "an imperative"),
+        ("I will try it.", None),  # not at the start of a clause
+        ("Try the blue one?", None),  # a question
+        ("Nothing to see here", None),  # no anchor word
+    ],
+)
+def test_cues_are_gated_and_guarded(text: str, why: str | None) -> None:
+    assert find(text) == why
+
+
+def test_find_all_returns_every_unvetoed_match() -> None:
+    hits = RULES.find_all(normalize("Try again. you'll regret it. Just try."))
+    assert [cue.name for cue, _, _ in hits] == ["warn", "order", "order"]
+
+
+def test_a_detector_can_veto_a_match() -> None:
+    finding = RULES.find(normalize("Try it."), accept=lambda cue, start, end: cue.name != "order")
+    assert finding is None
+
+
+def test_left_word_boundary_is_kept_after_the_fast_path() -> None:
+    # The leading \b is checked in Python; "hyou'll" must not count as "you'll".
+    assert find("hyou'll regret") is None
+
+
+def test_message_words_split_on_emoji_and_punctuation() -> None:
+    assert {"ok", "i'm", "here"} <= message_words(normalize("ok🙂I'm here!!"))
+
+
+def test_triggers_of_a_family_unions_the_anchors() -> None:
+    assert triggers_of([RULES]) == {"regret", "try"}
+
+
+def test_duplicate_cue_names_fail_at_load() -> None:
+    cue = Cue("same", "x", "x", "why")
+    with pytest.raises(ConfigurationError, match="duplicate"):
+        LabelRules("bad", (cue, cue))
+
+
+def test_unknown_guard_fails_at_load() -> None:
+    with pytest.raises(ConfigurationError, match="unknown guards"):
+        LabelRules("bad", (Cue("c", "x", "x", "why", "sarcasm"),))
+
+
+def test_a_cue_without_anchors_fails_at_load() -> None:
+    with pytest.raises(ConfigurationError, match="anchor"):
+        LabelRules("bad", (Cue("c", "", "x", "why"),))
