@@ -19,6 +19,11 @@ from intimacy_rules.analysis.thought import FeelLike, find_feel_like
 
 __all__ = ["LevelResult", "grade"]
 
+# Feelings of self-worth are about the speaker, whatever event came with them.
+_SELF_WORTH: Final = re.compile(
+    r"\b(?:worthless|useless|inadequate|stupid|dumb|ugly|insecure|pathetic|a\s+failure|"
+    r"a\s+burden|not\s+good\s+enough)\b"
+)
 _OBJECT_PREPOSITION: Final = re.compile(
     r"(?<![\w'])(?:about|around|with|toward|towards|near|because)\b|[,.!?;\n]"
 )
@@ -60,8 +65,10 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
         if hit.past:
             return 3, t_end, "past feeling about the partner or the relationship"
         return 4, t_end, "present feeling toward the partner or the two of them"
-    if target == "third":
+    if target == "third" and _SELF_WORTH.search(norm, hit.start, hit.end) is None:
         return 2, t_end, "feeling about things, events or third parties"
+    if target == "third":
+        target = "self"  # "useless after the layoff": worth is about the self (spec §1)
     # Only a feeling about the self, or with no object, can be lifted to 4 by an
     # anchor to this exchange, so only these pay for the anchor search.
     anchor, a_start, a_end = ("", -1, -1) if hit.past else anchor_near(norm, hit.start, t_end)
