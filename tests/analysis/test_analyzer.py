@@ -7,6 +7,8 @@ import sys
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intimacy_rules.analysis.analyzer import Analyzer, analyze
 from intimacy_rules.analysis.level import LevelResult
@@ -164,3 +166,46 @@ def test_importing_the_package_does_not_build_the_analyzer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+_PIECES = st.sampled_from(
+    [
+        "I",
+        "i'm",
+        "im",
+        "feel",
+        "like",
+        "you",
+        "so",
+        "sad",
+        "scared",
+        "my",
+        "mom",
+        "we",
+        "me",
+        "right now",
+        "telling you this",
+        "never",
+        "'",
+        "\u2019",
+        ".",
+        "!",
+        ",",
+        "😭",
+        "\n",
+        "İ",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40).map(" ".join))
+def test_any_text_gives_a_valid_analysis(text: str) -> None:
+    result = analyze(text)
+    assert MessageAnalysis.model_validate(result.model_dump()) == result
+    assert result.disclosure.feelings is (result.level >= 2)
+    assert result.evidence[0].label == f"level:{result.level}"
+    assert {e.label for e in result.evidence[1:]} == set(result.flags) | set(result.safety)
+    for ev in result.evidence:
+        assert 0 <= ev.span[0] <= ev.span[1] <= len(text)
