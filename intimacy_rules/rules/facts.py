@@ -21,7 +21,6 @@ from intimacy_rules.engine.events import EventContext
 from intimacy_rules.rules.fields import (
     ATTRIBUTES_PREFIX,
     FieldCatalogue,
-    FieldSpec,
     fact_catalogue,
 )
 
@@ -35,72 +34,51 @@ _SOURCES = ("message", "conversation", "context")
 
 
 @dataclass(frozen=True, slots=True)
-class _Group:
-    source: int
-    """index into (analysis, conversation, context)"""
-    parent: tuple[str, ...]
-    """attributes leading from the source object to the object read"""
-    keys: tuple[str, ...]
-    """fact keys of the required scalars, in the order ``read`` returns them"""
-    read: Callable[[Any], tuple[Any, ...]]
-    """reads those scalars in one C-level call"""
-    optional: tuple[tuple[str, str], ...]
-    """(fact key, attribute) of scalars that may be None, left out when they are"""
-    members: tuple[tuple[str, tuple[str, ...], dict[str, str]], ...]
-    """(attribute holding a tuple of names, all its fact keys, name -> fact key)"""
+class _Plan:
+    required: tuple[tuple[int, tuple[str, ...], Callable[[Any], tuple[Any, ...]]], ...]
+    """per source object: (source index, fact keys, one C-level read of their values)"""
+    optional: tuple[tuple[int, str, Callable[[Any], Any]], ...]
+    """(source index, fact key, read): left out of the fact when the value is None"""
+    members: tuple[tuple[int, Callable[[Any], Any], dict[str, str]], ...]
+    """(source index, read of a tuple of names, name -> its boolean's fact key)"""
+    defaults: dict[str, FactValue]
+    """every name-list boolean, False: copied once per fact, then the present set True"""
 
 
-def _reader(attrs: list[str]) -> Callable[[Any], tuple[Any, ...]]:
-    if not attrs:
-        return lambda obj: ()
-    getter = attrgetter(*attrs)
-    if len(attrs) == 1:
-        return lambda obj: (getter(obj),)
-    return getter
+def _reader(paths: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    if len(paths) == 1:
+        one = attrgetter(paths[0])
+        return lambda obj: (one(obj),)
+    return attrgetter(*paths)
 
 
 @cache
-def fact_plan(catalogue: FieldCatalogue | None = None) -> tuple[_Group, ...]:
-    """The reading plan for ``build_fact``, grouped by the object each field lives on."""
+def fact_plan(catalogue: FieldCatalogue | None = None) -> _Plan:
+    """The reading plan for ``build_fact``: a few C-level reads per source object."""
     catalogue = catalogue or fact_catalogue()
-    groups: dict[tuple[int, tuple[str, ...]], tuple[list[FieldSpec], dict[str, list[FieldSpec]]]]
-    groups = {}
+    required: dict[int, tuple[list[str], list[str]]] = {}
+    optional: list[tuple[int, str, Callable[[Any], Any]]] = []
+    members: dict[tuple[int, str], dict[str, str]] = {}
     for spec in catalogue.fields.values():
         if spec.source not in _SOURCES:
             continue  # event.kind is an argument, not a model field
-        source = _SOURCES.index(spec.source)
-        scalars, members = groups.setdefault((source, spec.path[:-1]), ([], {}))
+        source, path = _SOURCES.index(spec.source), ".".join(spec.path)
         if spec.member is not None:
-            members.setdefault(spec.path[-1], []).append(spec)
+            members.setdefault((source, path), {})[spec.member] = spec.name
+        elif spec.optional:
+            optional.append((source, spec.name, attrgetter(path)))
         else:
-            scalars.append(spec)
-    plan = []
-    for (source, parent), (scalars, members) in groups.items():
-        required = [s for s in scalars if not s.optional]
-        plan.append(
-            _Group(
-                source=source,
-                parent=parent,
-                keys=tuple(s.name for s in required),
-                read=_reader([s.path[-1] for s in required]),
-                optional=tuple((s.name, s.path[-1]) for s in scalars if s.optional),
-                members=tuple(
-                    (
-                        attr,
-                        tuple(s.name for s in specs),
-                        {str(s.member): s.name for s in specs},
-                    )
-                    for attr, specs in members.items()
-                ),
-            )
-        )
-    return tuple(plan)
-
-
-@cache
-def _member_defaults() -> dict[str, FactValue]:
-    # Every name-list boolean starts False; one C-level copy beats setting each.
-    return {key: False for group in fact_plan() for _, keys, _ in group.members for key in keys}
+            keys, paths = required.setdefault(source, ([], []))
+            keys.append(spec.name)
+            paths.append(path)
+    return _Plan(
+        required=tuple(
+            (source, tuple(keys), _reader(paths)) for source, (keys, paths) in required.items()
+        ),
+        optional=tuple(optional),
+        members=tuple((source, attrgetter(path), by) for (source, path), by in members.items()),
+        defaults={key: False for by in members.values() for key in by.values()},
+    )
 
 
 def build_fact(
@@ -115,20 +93,17 @@ def build_fact(
     ``event.kind``. Fields whose value is None are left out.
     """
     roots = (analysis, conversation, context)
-    fact: dict[str, FactValue] = _member_defaults().copy()
-    for group in fact_plan():
-        obj: object = roots[group.source]
-        for attr in group.parent:
-            obj = getattr(obj, attr)
-        # keys and read() come from the same list of specs, so lengths match
-        fact.update(zip(group.keys, group.read(obj)))  # noqa: B905
-        for key, attr in group.optional:
-            value = getattr(obj, attr)
-            if value is not None:
-                fact[key] = value
-        for attr, _keys, by_name in group.members:
-            for name in getattr(obj, attr):
-                fact[by_name[name]] = True
+    plan = fact_plan()
+    fact = plan.defaults.copy()
+    for source, keys, read in plan.required:
+        fact.update(zip(keys, read(roots[source])))  # noqa: B905 - same length by construction
+    for source, key, get in plan.optional:
+        value = get(roots[source])
+        if value is not None:
+            fact[key] = value
+    for source, get, by_name in plan.members:
+        for name in get(roots[source]):
+            fact[by_name[name]] = True
     for name, value in context.attributes.items():
         fact[ATTRIBUTES_PREFIX + name] = value
     fact["event.kind"] = kind
