@@ -57,6 +57,9 @@ EMOTION_ADJECTIVES: Final = words(
     crying sobbing shaking trembling blushing panicking grieving hurting
     heartbroke sorry teary weepy bawling choked_up tearing_up
     happier sadder angrier lonelier calmer safer closer prouder
+    bummed obsessed struggling falling_for falling_in_love grossed_out creeped_out
+    weirded_out spooked rattled shaken moody cranky grumpy irritable antsy jittery
+    restless salty stressed_out
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out
     on_edge so_done over_the_moon
     """
@@ -78,8 +81,8 @@ FEEL_ONLY_ADJECTIVES: Final = words(
 #: Verbs whose first-person subject owns a feeling: "I love", "I miss".
 EMOTION_VERBS: Final = words(
     """
-    love adore hate despise miss dread fear regret resent envy cherish
-    cry sob weep enjoy enjoyed can't_stand cant_stand care_about
+    love adore hate despise miss dread fear regret resent envy cherish trusted
+    cry sob weep trust enjoy enjoyed can't_stand cant_stand care_about
     care_for cared_about
     loved adored hated despised missed dreaded feared regretted resented envied
     cherished cried sobbed wept
@@ -90,7 +93,7 @@ EMOTION_VERBS: Final = words(
 PAST_EMOTION_VERBS: Final = words(
     """
     loved adored hated despised missed dreaded feared regretted resented envied
-    cherished cried sobbed wept enjoyed cared_about
+    cherished cried sobbed wept enjoyed cared_about trusted
     """
 )
 

@@ -249,3 +249,28 @@ def test_others_idioms_questions_and_tense(text: str, level: int) -> None:
 )
 def test_durations_hedges_and_politeness(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Honestly that restaurant is overrated.", 0),
+        ("I'm free after 6 if you want to call.", 0),
+        ("I agree with you completely.", 0),
+        ("I need you to stop texting my friends.", 0),
+        ("I have a twin sister who lives in Toronto.", 1),
+        ("I was raised by my grandma.", 1),
+        ("I got laid off last week.", 1),
+        ("I'm allergic to cats.", 1),
+        ("I'm the youngest of five.", 1),
+        ("My ex and I share custody of our son.", 1),
+        ("I'm so bummed about the rain.", 2),
+        ("I'm obsessed with this song.", 2),
+        ("I'm really struggling lately.", 3),
+        ("I'm falling for you.", 4),
+        ("I don't trust you anymore.", 4),
+        ("I trusted you last year.", 3),
+    ],
+)
+def test_opinions_facts_and_a_broad_lexicon(text: str, level: int) -> None:
+    assert analyze(text).level == level
