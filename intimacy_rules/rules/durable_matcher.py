@@ -42,6 +42,7 @@ import threading
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
@@ -71,6 +72,7 @@ _OPS = {"neq": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 _MARK = "ir"  # every fact we assert carries it; durable's own state fact does not
 
 
+@cache
 def _engine() -> Any:
     # Imported on first use: importing intimacy_rules never loads the C core.
     # durable-rules ships no type information (pyproject's override names
