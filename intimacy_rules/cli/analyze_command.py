@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import stat
 import sys
 import time
@@ -37,6 +38,8 @@ __all__ = ["configure", "run"]
 #: Inputs at least this long (in lines) get a progress bar on a terminal.
 PROGRESS_FROM_LINES: Final = 1000
 _PROGRESS_EVERY_S: Final = 0.2
+# A broken line may still name its id ("id" first, then the text that broke it).
+_ID_FIELD: Final = re.compile(r'^\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,18})')
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -109,11 +112,12 @@ def analyze_stream(
 
 
 def _answer(number: int, line: str, analyzer: Analyzer) -> dict[str, Any]:
+    line = line.rstrip("\r\n")
     try:
         record = json.loads(line)
     except (json.JSONDecodeError, RecursionError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        return {"id": None, "error": f"line {number}: not JSON: {reason}"}
+        return {"id": _recover_id(line), "error": f"line {number}: not JSON: {reason}"}
     if not isinstance(record, dict):
         return {"id": None, "error": f"line {number}: not a JSON object"}
     message_id = record.get("id")
@@ -128,6 +132,18 @@ def _answer(number: int, line: str, analyzer: Analyzer) -> dict[str, Any]:
         kind = "null" if text is None else type(text).__name__
         return {"id": message_id, "error": f"line {number}: 'text' must be a string, not {kind}"}
     return result_object(message_id, analyzer.analyze(text))
+
+
+def _recover_id(line: str) -> str | int | None:
+    """The ``id`` of a line that is not valid JSON, when it can still be read."""
+    m = _ID_FIELD.search(line)
+    if m is None:
+        return None
+    try:
+        value = json.loads(m.group(1))
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, str | int) and not isinstance(value, bool) else None
 
 
 def _lines(source: IO[str]) -> Iterator[tuple[int, str | None]]:

@@ -64,6 +64,10 @@ def test_output_carries_no_message_text(
     [
         ("this is not json", {"id": None, "error": "line 2: not JSON: Expecting value"}),
         ("[1, 2]", {"id": None, "error": "line 2: not a JSON object"}),
+        (
+            '{"id": "m7", "text": "cut off',
+            {"id": "m7", "error": "line 2: not JSON: Unterminated string starting at"},
+        ),
         ('{"id": "m9"}', {"id": "m9", "error": "line 2: no 'text' field"}),
         (
             '{"id": "m9", "text": null}',
