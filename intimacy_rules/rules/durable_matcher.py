@@ -77,8 +77,13 @@ def _engine() -> Any:
     # Imported on first use: importing intimacy_rules never loads the C core.
     # durable-rules ships no type information (pyproject's override names
     # ``durable.*`` only, not its C module).
-    import durable_rules_engine  # type: ignore[import-not-found]  # noqa: PLC0415
-
+    try:
+        import durable_rules_engine  # type: ignore[import-not-found]  # noqa: PLC0415
+    except ImportError as exc:  # the C extension failed to build or is missing
+        raise MatcherError(
+            "the rules core durable-rules cannot be imported; reinstall it "
+            f"(pip install durable-rules; it builds with gcc): {exc}"
+        ) from exc
     return durable_rules_engine
 
 
@@ -284,5 +289,7 @@ class DurableMatcher:
             except (KeyError, ValueError, MatcherError) as exc:
                 self._reset()
                 raise MatcherError(f"the rules core answered something unexpected: {exc}") from exc
+        if not fired:
+            return ()
         ids = self._ids
-        return tuple(ids[i] for i in sorted(fired))
+        return tuple([ids[i] for i in sorted(fired)])

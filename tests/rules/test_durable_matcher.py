@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import resource
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -211,3 +212,13 @@ def test_default_rulesets_agree_across_matchers_on_realistic_facts() -> None:
                     fact[f"message.flags.{flag}"] = True
                     fact["message.safety.contempt"] = level == 1
                     assert durable.match(fact) == reference.match(fact)
+
+
+def test_a_missing_rules_core_is_a_clear_matcher_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    durable_matcher._engine.cache_clear()
+    monkeypatch.setitem(sys.modules, "durable_rules_engine", None)  # import now fails
+    try:
+        with pytest.raises(MatcherError, match=r"durable-rules cannot be imported; reinstall it"):
+            DurableMatcher(LEVELS).match(_fact())
+    finally:
+        durable_matcher._engine.cache_clear()
