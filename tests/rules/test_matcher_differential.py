@@ -152,7 +152,7 @@ def facts(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @settings(
-    max_examples=120,
+    max_examples=300,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
