@@ -9,6 +9,7 @@ template references) run after the shape is known to be good.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -94,6 +95,10 @@ def check_shape(parsed: ParsedYaml, *, source: str) -> tuple[RulesetFile | None,
             if any(seen == loc for seen, _ in problems):
                 continue  # one problem per place: a union reports each member
             hint = None
+            if error["type"] == "literal_error" and isinstance(error.get("input"), str):
+                choices = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+                hint = _suggest(error["input"], choices)
+                message = f"{error['input']!r} is not one of {', '.join(choices)}"
             if error["type"] == "extra_forbidden" and loc:
                 message = f"unknown key {loc[-1]!r}"
                 hint = _known_key_hint(parsed.data, loc)

@@ -67,7 +67,8 @@ BROKEN = [
         "unknown_criterion.yaml",
         RulesetValidationError,
         r"unknown_criterion\.yaml:7, rule 'score-intimacy', field 'then\[0\]\.score\.criterion'"
-        r": Input should be 'safety'",
+        r": 'imediacy' is not one of safety, mutuality, separateness, immediacy "
+        r"\(did you mean 'immediacy'\?\)",
     ),
     (
         "unknown_choice.yaml",
