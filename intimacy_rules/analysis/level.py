@@ -51,6 +51,10 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
     if not target:
         if hit.cause_from >= 0:
             target = look_back(norm, hit.cause_from)[0]
+            if target == "none":
+                # "it hurts when you ignore me": the cause comes after the feeling.
+                target, _, e = find_target(norm, hit.object_from)
+                t_end = max(t_end, e)
         else:
             target, _, e = find_target(norm, hit.object_from)
             if e > 0:

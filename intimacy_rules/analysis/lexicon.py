@@ -59,7 +59,7 @@ EMOTION_ADJECTIVES: Final = words(
     happier sadder angrier lonelier calmer safer closer prouder
     bummed obsessed struggling falling_for falling_in_love grossed_out creeped_out
     weirded_out spooked rattled shaken moody cranky grumpy irritable antsy jittery
-    restless salty stressed_out
+    restless salty stressed_out lucky fortunate
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out
     on_edge so_done over_the_moon
     """

@@ -120,6 +120,7 @@ def find_target(
     end = min(len(norm), start + _WINDOW, len(norm) if limit is None else limit)
     toks: list[str] = _TOKEN.findall(norm, start, end)
     i, n = 0, len(toks)
+    ref_at = -1
     while i < n:
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < n else ""
@@ -176,11 +177,20 @@ def find_target(
                     return _span(norm, start, toks, (i, rel), kind)
             return _span(norm, start, toks, (i, i + 1), "third")
         if tok in _REFS:
-            return _span(norm, start, toks, (i, i), "ref")
+            # "I hate it when you do that", "I love that for you": the clause may go
+            # on to name the object; otherwise "it" points back.
+            if ref_at < 0:
+                ref_at = i
+            if i - ref_at > 3:
+                break
+            i += 1
+            continue
         after_prep = toks[i - 1] in _PREPOSITIONS if i else _ends_with_preposition(norm, start)
         if after_prep and tok.isalpha() and tok not in _NOT_OBJECTS and not tok.endswith("ing"):
             return _span(norm, start, toks, (i, i), "third")  # "scared of heights"
         i += 1
+    if ref_at >= 0:
+        return _span(norm, start, toks, (ref_at, ref_at), "ref")
     return "none", -1, -1
 
 

@@ -274,3 +274,26 @@ def test_durations_hedges_and_politeness(text: str, level: int) -> None:
 )
 def test_opinions_facts_and_a_broad_lexicon(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I feel so lucky to have you.", 4),
+        ("It hurts when you ignore my texts.", 4),
+        ("omg I love that for you", 4),
+        ("I hate it when you do that.", 4),
+        ("I'm so tired of your excuses.", 4),
+        ("I'm just so overwhelmed right now with everything.", 4),
+        ("I was so nervous at my cousin's wedding lol", 2),
+        ("The whole thing with my landlord has me so anxious.", 2),
+        ("I've been so stressed that I can't sleep.", 3),
+        ("Last night I felt so alone.", 3),
+        ("My heart broke when I lost the baby.", 3),
+        ("She's been depressed since her dad died.", 0),
+        ("I get butterflies every time you text me.", 4),
+        ("I'm sorry I hurt you. I feel terrible.", 4),
+    ],
+)
+def test_objects_named_after_it_and_everyday_reactions(text: str, level: int) -> None:
+    assert analyze(text).level == level
