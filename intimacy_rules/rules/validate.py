@@ -37,7 +37,8 @@ MAX_CONDITION_DEPTH = 8
 
 Loc = tuple[str | int, ...]
 _TAGS = {"all", "any", "not", "test", "name"}
-_TYPE_SUFFIXES = {"bool", "int", "float", "str", "list[...]"}
+_TYPE_SUFFIXES = {"bool", "int", "float", "str"}
+_KIND_WORDS = {"bool": "true/false", "int": "a number", "float": "a number", "str": "a string"}
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str | None:
@@ -71,8 +72,6 @@ def _strip_tags(loc: Sequence[str | int]) -> Loc:
         if expect_tag and part in _TAGS:
             expect_tag = False
             continue
-        if isinstance(part, str) and part in _TYPE_SUFFIXES:
-            continue
         expect_tag = part in ("when", "not") or (
             isinstance(part, int) and parent_key in ("all", "any")
         )
@@ -87,13 +86,26 @@ def check_shape(parsed: ParsedYaml, *, source: str) -> tuple[RulesetFile | None,
         return RulesetFile.model_validate(parsed.data), []
     except ValidationError as exc:
         problems: dict[tuple[Loc, str], Problem] = {}
-        for error in exc.errors(include_url=False):
-            loc = _strip_tags(error["loc"])
+        errors = exc.errors(include_url=False)
+        # A scalar union (``equals``, ``version``) fails once per member, each
+        # named last in the location: gather them into one "should be" problem.
+        kinds: dict[Loc, list[str]] = {}
+        for error in errors:
+            raw = error["loc"]
+            if raw and raw[-1] in _TYPE_SUFFIXES:
+                kinds.setdefault(_strip_tags(raw[:-1]), []).append(str(raw[-1]))
+        for error in errors:
+            raw = error["loc"]
+            union_member = bool(raw) and raw[-1] in _TYPE_SUFFIXES
+            loc = _strip_tags(raw[:-1] if union_member else raw)
             message = error["msg"].removeprefix("Value error, ")
-            if error["type"] in ("int_type", "float_type", "int_parsing", "float_parsing"):
+            if union_member:
+                words = dict.fromkeys(_KIND_WORDS[k] for k in kinds[loc])
+                message = f"should be {' or '.join(words)}, not {error['input']!r}"
+            elif error["type"] in ("int_type", "float_type", "int_parsing", "float_parsing"):
                 message = f"should be a number, not {error['input']!r}"
             if any(seen == loc for seen, _ in problems):
-                continue  # one problem per place: a union reports each member
+                continue  # one problem per place
             hint = None
             if error["type"] == "literal_error" and isinstance(error.get("input"), str):
                 choices = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))

@@ -147,6 +147,22 @@ def test_broken_rulesets_are_rejected_fast_with_where_and_why(
     assert time.perf_counter() - started < 1.0
 
 
+def test_a_value_of_no_accepted_kind_is_named_once() -> None:
+    text = (
+        "ruleset: {name: a, version: [1], platform: any}\n"
+        "rules:\n"
+        " - {id: r, description: d, when: {field: message.level, in: [1, [2]]},\n"
+        "    then: [{signal: {name: s}}]}\n"
+    )
+    with pytest.raises(RulesetValidationError) as caught:
+        load_ruleset("kinds.yaml", text=text)
+    assert [str(p) for p in caught.value.problems] == [
+        "kinds.yaml:1, field 'ruleset.version': should be a number or a string, not [1]",
+        "kinds.yaml:3, rule 'r', field 'when.in[1]': "
+        "should be true/false or a number or a string, not [2]",
+    ]
+
+
 def test_validation_reports_every_problem_not_just_the_first() -> None:
     text = (GOOD / "every_feature.yaml").read_text()
     text = text.replace("message.safety.threat", "message.safety.threats")
