@@ -37,7 +37,7 @@ from intimacy_rules.analysis.word_classes import (
 )
 from intimacy_rules.errors import ConfigurationError
 
-__all__ = ["Accept", "Cue", "Guard", "LabelRules", "message_words", "triggers_of"]
+__all__ = ["Accept", "Cue", "Guard", "LabelRules", "clause_starts", "message_words", "triggers_of"]
 
 #: What can veto a cue: a negation or a reporting verb just before it, the
 #: sentence being a question, or a joke, laughter, affection or a game near it.
@@ -87,9 +87,35 @@ Accept = Callable[[Cue, int, int], bool]
 
 # What may stand before a clause-initial cue: a sentence mark, or a comma with
 # a conjunction ("…, so just try…"); then spaces or quotes.
-# One character class first, so the regex engine can skip to candidates fast.
-_CLAUSE_LEAD: Final = r"[.!?\n;:(,][ \"']*(?:(?:so|and|but|then|or) )?"
-_MESSAGE_LEAD: Final = r"[ \"']*"
+# Where a clause starts: after a sentence mark or a comma, past quotes and
+# a conjunction or softener or two ("…, so just try…").
+_CLAUSE_MARK: Final = re.compile(
+    r"[.!?\n;:(,]+[ \"'*-]*(?:(?:so|and|but|then|or|just|maybe|honestly|seriously|please|pls"
+    r"|plz|definitely|also|lastly|first|firstly|finally|now|ok|okay) ){0,2}"
+)
+_MESSAGE_START: Final = re.compile(
+    r"[ \"'*-]*(?:(?:so|and|but|then|or|just|maybe|honestly|seriously|please|pls|plz"
+    r"|definitely|also|lastly|first|firstly|finally|now|ok|okay),? ){0,2}"
+)
+_WORD_AT: Final = re.compile(r"[a-z0-9']+")
+
+
+@lru_cache(maxsize=64)
+def clause_starts(norm: str) -> dict[str, tuple[int, ...]]:
+    """The first word of every clause in ``norm`` and where it starts (cached per message).
+
+    Clauses start the message or follow a sentence mark or a comma; leading
+    quotes and softeners ("so just…") are skipped.
+    """
+    first = _MESSAGE_START.match(norm)
+    positions = [first.end() if first else 0]
+    positions.extend(match.end() for match in _CLAUSE_MARK.finditer(norm))
+    starts: dict[str, list[int]] = {}
+    for position in positions:
+        word = _WORD_AT.match(norm, position)
+        if word is not None:
+            starts.setdefault(word.group(), []).append(position)
+    return {word: tuple(found) for word, found in starts.items()}
 
 
 @dataclass(frozen=True)
@@ -98,7 +124,7 @@ class _Compiled:
     anchors: frozenset[str]
     guards: frozenset[str]
     regex: re.Pattern[str]
-    head: re.Pattern[str] | None  # for clause_start cues: a match at offset 0
+    clause: bool  # tried only where a clause starts with one of its anchors
     left_boundary: bool  # a leading \b removed from the pattern, checked in Python
 
 
@@ -134,14 +160,14 @@ def _compile(cue: Cue) -> _Compiled:
         raise ConfigurationError("a cue needs anchor words", field=cue.name)
     pattern, left_boundary = cue.pattern, False
     if cue.clause_start:
-        regex = re.compile(_CLAUSE_LEAD + "(" + pattern + ")")
-        head = re.compile(_MESSAGE_LEAD + "(" + pattern + ")")
-        return _Compiled(cue, anchors, guards, regex, head, False)
+        # Anchors of a clause-initial cue are its first words: the pattern is
+        # only tried where a clause starts with one of them.
+        return _Compiled(cue, anchors, guards, re.compile("(" + pattern + ")"), True, False)
     # A leading \b stops the regex engine from jumping to the first literal,
     # which costs several times more on every message; check it in Python.
     if pattern.startswith("\\b") and _top_level_alternatives(pattern[2:]) == 1:
         pattern, left_boundary = pattern[2:], True
-    return _Compiled(cue, anchors, guards, re.compile("(" + pattern + ")"), None, left_boundary)
+    return _Compiled(cue, anchors, guards, re.compile("(" + pattern + ")"), False, left_boundary)
 
 
 class LabelRules:
@@ -235,10 +261,14 @@ def triggers_of(rules: Iterable[LabelRules]) -> frozenset[str]:
 def _spans(compiled: _Compiled, norm: str) -> list[tuple[int, int]]:
     """The spans where a compiled cue matches, in text order."""
     spans: list[tuple[int, int]] = []
-    if compiled.head is not None:
-        first = compiled.head.match(norm)
-        if first is not None:
-            spans.append(first.span(1))
+    if compiled.clause:
+        starts = clause_starts(norm)
+        for word in compiled.anchors & starts.keys():
+            for position in starts[word]:
+                match = compiled.regex.match(norm, position)
+                if match is not None:
+                    spans.append(match.span(1))
+        return sorted(spans)
     check = compiled.left_boundary
     for match in compiled.regex.finditer(norm):
         start = match.start(1)

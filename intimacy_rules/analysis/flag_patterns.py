@@ -8,6 +8,7 @@ verb", "imperative at the start of a clause"), never single sentences.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from intimacy_rules.analysis.cue_rules import Cue, LabelRules
@@ -32,7 +33,7 @@ _NEG_REP = "negated reported"
 _SOFT = r"(?:(?:just|maybe|honestly|seriously|please|pls|plz|definitely|also|then|so|and) )?"
 _ADV = r"(?:(?:really|just|honestly|definitely|probably|seriously|totally|still|also|maybe|def) )?"
 
-_ADVICE_VERBS: Final = alt(
+_ADVICE_PHRASES: Final = (
     "try talk_to talk_with tell_him tell_her tell_them tell_your ask_him ask_her ask_them "
     "ask_for ask_about ask_your go_to go_see go_for go_talk go_back see_a see_if see_your "
     "get_a get_some get_help get_out get_away get_checked get_rid get_therapy find_a "
@@ -87,6 +88,33 @@ _NOT_A_REQUEST: Final = (
     r"| tight\b| soon\b| your (?:back|mouth|step)\b| yourself\b(?! (?:first|some|time|a|out))"
     r"| over yourself| out for me| it easy on me| it\b[.!?]| that\b[.!?]| this\b[.!?])"
 )
+
+
+def _imperatives(name: str, phrases: str, tail: str, why: str) -> tuple[Cue, ...]:
+    """One clause-initial cue per verb ("tell_him tell_her" -> tell (him|her)).
+
+    Each is tried only where a clause starts with its verb, so a message pays
+    for the verbs it opens clauses with, not for the whole list.
+    """
+    by_verb: dict[str, list[str]] = {}
+    for phrase in phrases.split():
+        verb, _, rest = phrase.partition("_")
+        by_verb.setdefault(verb, []).append(rest.replace("_", " "))
+    cues = []
+    for verb, rests in by_verb.items():
+        objects = "" if "" in rests else " (?:" + "|".join(rests) + ")"
+        cues.append(
+            Cue(
+                f"{name}@{verb}",
+                verb,
+                re.escape(verb) + objects + tail,
+                why,
+                _ADVICE_GUARDS,
+                clause_start=True,
+            )
+        )
+    return tuple(cues)
+
 
 ADVICE: Final = LabelRules(
     "advice",
@@ -196,24 +224,17 @@ ADVICE: Final = LabelRules(
             "advice softened with a maybe",
             _NEG_REP,
         ),
-        Cue(
+        *_imperatives(
             "imperative_advice",
-            "try talk tell ask go see get find look consider stay avoid focus give take stop be "
-            "keep write call block report leave move walk cut reach spend start set let learn "
-            "read use ignore forgive treat trust check put remember journal apply save quit drop "
-            "seek sleep breathe think hang don't dont do never",
-            _SOFT + _ADVICE_VERBS + r"\b(?! me\b| with me\b| to me\b)",
+            _ADVICE_PHRASES,
+            r"\b(?! me\b| with me\b| to me\b)",
             "an imperative telling the other how to fix it",
-            _ADVICE_GUARDS,
-            clause_start=True,
         ),
-        Cue(
+        *_imperatives(
             "imperative_general",
             _GENERAL_IMPERATIVES,
-            _SOFT + alt(_GENERAL_IMPERATIVES) + r"\b" + _NOT_A_REQUEST,
+            r"\b" + _NOT_A_REQUEST,
             "an imperative telling the other what to do",
-            _ADVICE_GUARDS,
-            clause_start=True,
         ),
         Cue(
             "you_could",

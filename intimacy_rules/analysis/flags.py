@@ -44,7 +44,9 @@ def _candidate_sentences(
     candidates = []
     for (lo, hi), in_sentence in sorted(by_sentence.items()):
         cue, start, end = min(in_sentence, key=lambda hit: hit[1])
-        features = sentence_features(norm, lo, hi, (c.name for c, _, _ in in_sentence), start)
+        # "imperative_advice@tell" counts as the feature "imperative_advice".
+        names = (c.name.partition("@")[0] for c, _, _ in in_sentence)
+        features = sentence_features(norm, lo, hi, names, start)
         candidates.append((features, cue, start, end))
     return candidates
 
