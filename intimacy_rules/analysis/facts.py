@@ -148,6 +148,10 @@ def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
         or "'m" in mid
         or "am" in mid.split()
     )
+    if nxt == "to" and word in {"starting", "beginning", "trying", "started", "began"}:
+        return False  # "I'm starting to feel...": what follows decides, not this
+    if nxt in {"you", "u", "ya"} and word in {"told", "tell", "asked", "said", "showed"}:
+        return False  # "I told you so": talk to the partner, not news of a life
     if copula:
         if word in _FEELING_WORDS:
             return False

@@ -24,6 +24,15 @@ _SELF_WORTH: Final = re.compile(
     r"\b(?:worthless|useless|inadequate|stupid|dumb|ugly|insecure|pathetic|a\s+failure|"
     r"a\s+burden|not\s+good\s+enough)\b"
 )
+_SELF_CONSCIOUS: Final = re.compile(
+    r"\b(?:ashamed|guilty|embarrassed|regret|regretful|remorseful|mortified|sorry|awful|"
+    r"terrible|bad)\b"
+)
+# The object is the speaker's own act: "of my drinking", "for skipping", "about how I".
+_OWN_ACT: Final = re.compile(
+    r"\s*(?:about|of|for|over|at|with)?\s*(?:my\s+|having\s+)?[a-z]+ing\b|"
+    r"\s*(?:about|of|for)\s+(?:how|what)\s+i\b"
+)
 _OBJECT_PREPOSITION: Final = re.compile(
     r"(?<![\w'])(?:about|around|with|toward|towards|near|because)\b|[,.!?;\n]"
 )
@@ -65,6 +74,11 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
                 target = before
             elif target == "ref":
                 target = "none"
+    if target in {"third", "partner", "us"} and _SELF_CONSCIOUS.search(norm, hit.start, hit.end):
+        # Shame or guilt about one's own act ("guilty for skipping her party",
+        # "ashamed of losing you") is a feeling about the self (spec section 1).
+        if _OWN_ACT.match(norm, hit.object_from):
+            target = "self"
     if target in {"partner", "us"}:
         if hit.past:
             return 3, t_end, "past feeling about the partner or the relationship"

@@ -297,3 +297,26 @@ def test_opinions_facts_and_a_broad_lexicon(text: str, level: int) -> None:
 )
 def test_objects_named_after_it_and_everyday_reactions(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I told you so.", 0),
+        ("I told my dad about the new job.", 1),
+        ("I'm starting to feel like you're the one.", 0),
+        ("I'm so ashamed of my drinking.", 3),
+        ("I felt so guilty for skipping my mom's birthday.", 3),
+        ("I'm ashamed of losing you.", 3),
+        ("I feel bad for you.", 4),
+        ("If I were you I'd just leave him.", 0),
+        ("Should I wear the red dress or the black one?", 0),
+        ("I'd love to see you Saturday!", 0),
+        ("I've lived alone since college.", 1),
+        ("I'm scared of getting old.", 3),
+        ("Talking to you makes me so calm.", 4),
+        ("I used to feel so safe with you.", 3),
+    ],
+)
+def test_own_acts_talk_and_conditionals(text: str, level: int) -> None:
+    assert analyze(text).level == level
