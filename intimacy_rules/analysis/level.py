@@ -74,11 +74,10 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
                 target = before
             elif target == "ref":
                 target = "none"
-    if target in {"third", "partner", "us"} and _SELF_CONSCIOUS.search(norm, hit.start, hit.end):
-        # Shame or guilt about one's own act ("guilty for skipping her party",
-        # "ashamed of losing you") is a feeling about the self (spec section 1).
-        if _OWN_ACT.match(norm, hit.object_from):
-            target = "self"
+    # Shame or guilt about one's own act ("guilty for skipping her party",
+    # "ashamed of losing you") is a feeling about the self (spec section 1).
+    if target in {"third", "partner", "us"} and _own_act_shame(norm, hit):
+        target = "self"
     if target in {"partner", "us"}:
         if hit.past:
             return 3, t_end, "past feeling about the partner or the relationship"
@@ -99,6 +98,13 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
     if anchor:
         return 4, t_end, "present feeling anchored to this moment"
     return 3, t_end, "feeling state with no outside object"
+
+
+def _own_act_shame(norm: str, hit: FeelingHit) -> bool:
+    return (
+        _SELF_CONSCIOUS.search(norm, hit.start, hit.end) is not None
+        and _OWN_ACT.match(norm, hit.object_from) is not None
+    )
 
 
 def _feel_like_hit(norm: str, item: FeelLike) -> FeelingHit:
