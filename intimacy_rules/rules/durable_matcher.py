@@ -38,11 +38,13 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import math
 import threading
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from json.encoder import encode_basestring_ascii
 from operator import itemgetter
 from typing import Any
 
@@ -176,6 +178,25 @@ def check_ruleset(ruleset: CompiledRuleset) -> None:
             engine.delete_ruleset(handle)
 
 
+_JSON_OF: dict[type, Callable[[Any], str]] = {
+    bool: lambda v: "true" if v else "false",
+    int: int.__repr__,
+    float: float.__repr__,  # what json.dumps writes for a finite float
+    str: encode_basestring_ascii,
+}
+
+
+def _json_value(value: object) -> str:
+    """One scalar as JSON; ``MatcherError`` for anything else."""
+    convert = _JSON_OF.get(type(value))
+    if convert is not None and not (isinstance(value, float) and not math.isfinite(value)):
+        return convert(value)
+    try:
+        return json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise MatcherError(f"the fact holds a value that is not a finite scalar: {exc}") from exc
+
+
 def _reader(fields: Sequence[str]) -> Callable[[Fact], tuple[Any, ...]]:
     """Read several fact fields in one C-level call, always as a tuple."""
     if not fields:
@@ -203,7 +224,9 @@ class DurableMatcher:
         self._ids = [rule.id for rule in ruleset.rules]
         self._handles: list[int] = []
         fields = [field for field, _ in self._program.plain]
-        self._plain_keys = tuple(key for _, key in self._program.plain)
+        self._template = (
+            '{"id":%d,"' + _MARK + '":1' + "".join(f',"{key}":%s' for _, key in self._program.plain)
+        )
         self._read_plain = _reader(fields)
         self._finalizer: weakref.finalize[Any, Any] | None = None
 
@@ -235,25 +258,28 @@ class DurableMatcher:
         self._handles = []
 
     def _encode(self, fact: Fact, fact_id: int) -> str:
-        doc: dict[str, object] = {"id": fact_id, _MARK: 1}
-        # build_fact guarantees the required fields and their types: one C-level read
-        try:
-            doc.update(zip(self._plain_keys, self._read_plain(fact)))  # noqa: B905
+        # The JSON is written by hand from a template: json.dumps of a whole dict
+        # cost more than the rules core itself, and every value here is a scalar.
+        try:  # build_fact guarantees the required fields and their types
+            values = self._read_plain(fact)
         except KeyError as exc:
             raise MatcherError(
                 f"the fact lacks {exc.args[0]!r}; build facts with build_fact"
             ) from exc
+        try:
+            parts = [_JSON_OF[type(v)](v) for v in values]
+        except KeyError:  # a subclass or a non-scalar: let json decide, or refuse
+            parts = [_json_value(v) for v in values]
+        text = self._template % (fact_id, *parts)
         for code in self._program.careful:
             value = fact.get(code.field)
             kind = None if value is None else value_kind(value)
             if code.kind_key is not None:
-                doc[code.kind_key] = _KIND_CODE[kind]
+                text += f',"{code.kind_key}":"{_KIND_CODE[kind]}"'
             if kind is not None:
-                doc[code.value_key] = float(value) if kind == "num" else value  # type: ignore[arg-type]
-        try:
-            return json.dumps(doc)  # default arguments: json's cached C encoder
-        except (TypeError, ValueError) as exc:
-            raise MatcherError(f"the fact holds a value that is not a scalar: {exc}") from exc
+                number = float(value) if kind == "num" else value  # type: ignore[arg-type]
+                text += f',"{code.value_key}":{_json_value(number)}'
+        return text + "}"
 
     def match(self, fact: Fact) -> tuple[str, ...]:
         """The ids of every rule whose condition holds, in priority order."""

@@ -191,6 +191,11 @@ def test_a_fact_not_built_by_build_fact_is_refused_clearly(matcher: DurableMatch
         matcher.match(fact)
 
 
+def test_a_fact_value_that_is_not_a_scalar_is_refused(matcher: DurableMatcher) -> None:
+    with pytest.raises(MatcherError, match=r"not a finite scalar"):
+        matcher.match(_fact(message__level=[4]))
+
+
 def test_the_registry_builds_both_matchers_by_name() -> None:
     assert set(MATCHERS) == {"durable", "reference"}
     fact = _fact(message__level=4)
