@@ -60,9 +60,18 @@ _STATE: Final = re.compile(
 # matched only at clause starts (``scan.clause_starts``).
 _DROPPED: Final = re.compile(
     r"(?:(?:and|but|ugh|lol|tbh|ngl|omg|idk|honestly|ok|okay|oh|also|just)\s+)?"
-    rf"(?P<mid>(?:(?:{ADVERB}|been|feeling|feel|felt|was|were|am|got|get|getting)\s+){{1,3}}?)"
-    rf"(?:(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE}))\b"
+    r"(?P<mid>"
+    rf"(?:(?:{ADVERB}|been|feeling|feel|felt|was|were|am|got|get|getting)\s+){{1,3}}?"
+    rf"(?P<emo>{EMOTION_ADJ_RE})"
+    # "feeling kinda down", "feel so safe with u": "feel" words need no modifier
+    rf"|(?:(?:{ADVERB}|don't|dont|didn't|didnt|never)\s+){{0,2}}{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE})"
+    # "miss you so much", "love u", "hate mondays": texting drops the "I"
+    rf"|(?:(?:{ADVERB}|don't|dont|can't|cant)\s+){{0,2}}(?P<verb>{EMOTION_VERB_RE}|luv)"
+    r"(?=\s+\S)"
+    r")\b"
 )
+# Texting shorthand for "I love you (so much)".
+_ILY: Final = re.compile(r"\b(?:ily|ilysm|ilu|ly2|love\s+ya|luv\s+ya)\b")
 
 # "it makes me so sad", "the news has me scared", "left me heartbroken"; searched
 # only just before each " me".
@@ -100,6 +109,7 @@ _IMPLIED: Final = re.compile(
     r"i\s+(?:just\s+|literally\s+|kinda\s+|really\s+)?(?:want|wanna)\s+(?:to\s+)?die|"
     r"i\s+(?:could|can'?t|couldn'?t)\s+(?:stop\s+)?(?:cry|crying|smiling|shaking)|"
     r"i\s+(?:can'?t|cannot|couldn'?t)\s+breathe|"
+    r"(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+stop\s+thinking\s+(?=about\b)|"
     r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?(?:losing|lost)\s+my\s+mind)\b"
 )
 
@@ -171,9 +181,15 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
     for pos in clauses:
         m = _DROPPED.match(norm, pos)
         if m is not None and (m.group("emo") != "sorry" or _SORRY_FOR.match(norm, m.end())):
-            mid = m.group("mid")
-            past = _DROPPED_PAST.search(mid) is not None
+            said = m.group("mid")
+            verb = m.group("verb") or ""
+            past = _DROPPED_PAST.search(said) is not None or verb in PAST_EMOTION_VERBS
             hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), past, -1, ""))
+    if "ly" in norm or "ilu" in norm:
+        hits.extend(
+            FeelingHit(m.start(), m.end(), m.end(), False, -1, "partner")
+            for m in _ILY.finditer(norm)
+        )
     me = norm.find(" me")
     while me >= 0:
         if not norm[me + 3 : me + 4].isalpha():  # " me", not " meet" or " message"
@@ -228,4 +244,5 @@ def _may_imply(norm: str) -> bool:
         or "goosebump" in norm
         or "smiling" in norm
         or "shaking" in norm
+        or "thinking" in norm
     )

@@ -67,6 +67,9 @@ _NOT_A_NOUN: Final = words(
 _FEEL_FORMS: Final = words("feel felt feels feeling")
 _COMPARED: Final = words("my his her their a an the your")
 # "in"/"on" name a setting ("anxious in crowds"), not what the feeling is about.
+_OBJECT_VERBS: Final = words(
+    "love loved hate hated miss missed adore adored enjoy enjoyed dread dreaded luv despise"
+)
 _PREPOSITIONS: Final = words("about of at with for by over")
 # Words after a preposition that name no outside thing ("sick of everything").
 _NOT_OBJECTS: Final = words(
@@ -99,7 +102,8 @@ _TIME_AFTER: Final = {
 }
 _CLAUSE_PUNCT: Final = frozenset(".!?;,\n")
 _SUBJECT_AFTER_THAT: Final = words(
-    "i i'm im you u we we're he she they it my your our his her their"
+    "i i'm im you u ur youre you're we we're he she they they're it it's its my your our his"
+    " her their"
 )
 _TOKEN: Final = re.compile(r"[a-z0-9][a-z0-9'-]*|[.!?;,\n\u2600-\u27bf\U0001f300-\U0001faff]")
 _SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
@@ -186,7 +190,13 @@ def find_target(
             i += 1
             continue
         after_prep = toks[i - 1] in _PREPOSITIONS if i else _ends_with_preposition(norm, start)
-        if after_prep and tok.isalpha() and tok not in _NOT_OBJECTS and not tok.endswith("ing"):
+        if (
+            after_prep
+            and tok.isalpha()
+            and tok not in _NOT_OBJECTS
+            and tok not in _PREPOSITIONS
+            and not tok.endswith("ing")
+        ):
             return _span(norm, start, toks, (i, i), "third")  # "scared of heights"
         i += 1
     if ref_at >= 0:
@@ -217,9 +227,11 @@ def _person_within(toks: list[str], first: int, count: int) -> int:
 
 
 def _ends_with_preposition(norm: str, start: int) -> bool:
-    """Whether the words just before ``start`` end with a preposition ("care about")."""
-    before = norm[max(0, start - 6) : start].rstrip()
-    return before.rsplit(" ", 1)[-1] in _PREPOSITIONS
+    """Whether an object slot ends just before ``start``: a preposition ("care
+    about") or a feeling verb ("hate mondays")."""
+    before = norm[max(0, start - 12) : start].rstrip()
+    last = before.rsplit(" ", 1)[-1]
+    return last in _PREPOSITIONS or last in _OBJECT_VERBS
 
 
 def _relative_within(toks: list[str], first: int, count: int) -> int:

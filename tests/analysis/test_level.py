@@ -320,3 +320,30 @@ def test_objects_named_after_it_and_everyday_reactions(text: str, level: int) ->
 )
 def test_own_acts_talk_and_conditionals(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("miss you so much", 4),
+        ("love you ❤️", 4),
+        ("ily", 4),
+        ("ilysm!!", 4),
+        ("luv u", 4),
+        ("cant stop thinking about u", 4),
+        ("hate that ur so far away", 4),
+        ("dont feel safe with u", 4),
+        ("so happy ur here", 4),
+        ("ugh hate mondays", 2),
+        ("so excited for the game tonight!!", 2),
+        ("feeling kinda down today", 3),
+        ("cant sleep, feeling so anxious", 3),
+        ("loved you so much back then", 3),
+        ("u up?", 0),
+        ("thinking of you ❤️", 0),
+        ("hope ur day is going well", 0),
+        ("I love pizza.", 2),
+    ],
+)
+def test_texting_that_drops_the_i(text: str, level: int) -> None:
+    assert analyze(text).level == level
