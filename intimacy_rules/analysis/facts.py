@@ -114,6 +114,18 @@ _NOT_BE_ING: Final = words(
 _HAVE_SUBJECTS: Final = frozenset({"i have", "i had", "we have", "we had"})
 _VERB_NEXT: Final = re.compile(r"gonna|going|about\s+to|used\s+to|use\s+to|tried")
 _NOT_AFTER_GOT: Final = words("it you u this that ya to no nothing")
+_NO_CLAUSES: Final[list[int]] = []
+_SENTENCE_END: Final = re.compile(r"[.!?\n]")
+# A clause that opens with the speaker's news, the "I" dropped: "just got back from
+# the gym", "been working double shifts". Only past forms and "been -ing", so an
+# imperative ("take the bus") or a bare opinion never counts.
+_DROPPED_FACT: Final = re.compile(
+    r"(?:(?:and|but|ugh|lol|ok|okay|so|also|just|finally|recently|literally|actually)\s+){0,2}"
+    r"(?P<news>(?:got|went|moved|started|finished|quit|lost|won|bought|sold|broke|met|"
+    r"found|spent|ran|left|came|took|graduated|passed|failed|switched|dropped|joined|"
+    r"landed|woke|slept|worked|cooked|visited|adopted|grew)\b"
+    r"|been\s+[a-z]+ing\b)(?:\s+(?P<next>[a-z']+))?"
+)
 _NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
 _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
 
@@ -130,10 +142,21 @@ _MY_NOT_FACT_OR_FEELING: Final = _MY_NOT_FACT | EMOTION_VERBS
 # Arrangements are logistics, not disclosure, even when told in the first person.
 _LOGISTICS: Final = re.compile(
     r"\b(?:took\s+(?:\w+\s+){0,2}off|days?\s+off|cleared\s+my\s+(?:schedule|calendar)|"
-    r"booked|reserved|reservation|running\s+late|"
+    r"booked|reserved|reservation|running\s+late|tickets?|see\s+(?:you|u)\s+(?:at|in|on|there)|"
     r"on\s+my\s+way|omw|pick\s+(?:you|u)\s+up|be\s+there\s+(?:at|in|by))\b"
 )
-_LOGISTICS_KEYS: Final = ("off", "book", "reserv", "late", "way", "omw", "pick", "there")
+_LOGISTICS_KEYS: Final = (
+    "off",
+    "book",
+    "reserv",
+    "late",
+    "way",
+    "omw",
+    "pick",
+    "there",
+    "ticket",
+    "see ",
+)
 _QUESTION_BEFORE: Final = re.compile(
     r"\b(?:do|does|did|am|was|should|could|would|can|will|if|shall|where|what|how|why)\s+$"
 )
@@ -167,10 +190,13 @@ def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
     return not word[0].isdigit()
 
 
-def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
+def find_fact(
+    norm: str, subjects: list[int], clauses: list[int] = _NO_CLAUSES
+) -> tuple[int, int] | None:
     """The span of the first fact the speaker shares about themself, or ``None``.
 
-    ``subjects`` are ``scan.subject_positions(norm)``.
+    ``subjects`` are ``scan.subject_positions(norm)`` and ``clauses``
+    ``scan.clause_starts(norm)`` (where texting drops the "I": "just got back").
     """
     arranging: bool | None = None
     for pos in subjects:
@@ -195,6 +221,13 @@ def find_fact(norm: str, subjects: list[int]) -> tuple[int, int] | None:
                 arranging = any(key in norm for key in _LOGISTICS_KEYS)
             if not (arranging and _logistics(norm, pos)):
                 return pos, m.end()
+    for pos in clauses:
+        m = _DROPPED_FACT.match(norm, pos)
+        if m is None or (m.group("news") == "got" and m.group("next") in _NOT_AFTER_GOT):
+            continue
+        if _asks(norm, m.end()) or _logistics(norm, pos):
+            continue  # "went well?" asks; "got the tickets for 8" arranges
+        return m.start("news"), m.end("news")
     my = norm.find("my ")
     while my >= 0:
         if my == 0 or not norm[my - 1].isalnum():
@@ -221,6 +254,12 @@ def _my_fact(norm: str, m: re.Match[str]) -> bool:
     # Any other noun needs an event or a state: "my flight got delayed", "my shoot
     # went well", "my situation was different".
     return word.endswith("ed") or word in _EVENT_VERBS or bool(_STATE_AUX.search(m.group("aux")))
+
+
+def _asks(norm: str, pos: int) -> bool:
+    """Whether the sentence going on from ``pos`` ends in a question mark."""
+    stop = _SENTENCE_END.search(norm, pos, min(len(norm), pos + 160))
+    return stop is not None and stop.group() == "?"
 
 
 def _questioned(norm: str, start: int) -> bool:

@@ -126,7 +126,8 @@ def grade(norm: str) -> LevelResult:
     subjects = subject_positions(norm)
     feel_like = find_feel_like(norm, subjects)
     thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
-    hits = find_feelings(norm, subjects, clause_starts(norm))
+    clauses = clause_starts(norm)
+    hits = find_feelings(norm, subjects, clauses)
     hits.extend(_feel_like_hit(norm, t) for t in feel_like if t.kind == "feeling")
     for hit in hits:
         if _inside(norm, hit.start, thoughts):
@@ -136,7 +137,7 @@ def grade(norm: str) -> LevelResult:
             best = (level, hit.start, end, why)
             if level == 4:
                 break
-    fact = find_fact(norm, subjects)
+    fact = find_fact(norm, subjects, clauses)
     if best[0] == 0 and fact is not None:
         best = (1, fact[0], fact[1], "personal fact about the speaker")
     level, start, end, why = best

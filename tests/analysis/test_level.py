@@ -347,3 +347,21 @@ def test_own_acts_talk_and_conditionals(text: str, level: int) -> None:
 )
 def test_texting_that_drops_the_i(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("just got back from the gym", 1),
+        ("been working double shifts all week", 1),
+        ("finally finished my thesis 🎉", 1),
+        ("got it, thanks!", 0),
+        ("Got you covered.", 0),
+        ("Booked the table for 8.", 0),
+        ("got the tickets, see you at 8", 0),
+        ("went well?", 0),
+        ("take the bus, it's faster", 0),
+    ],
+)
+def test_facts_with_the_i_dropped_and_arrangements(text: str, level: int) -> None:
+    assert analyze(text).level == level
