@@ -187,14 +187,15 @@ _JSON_OF: dict[type, Callable[[Any], str]] = {
 
 
 def _json_value(value: object) -> str:
-    """One scalar as JSON; ``MatcherError`` for anything else."""
+    """One scalar as JSON; ``MatcherError`` for anything else (lists, None, NaN)."""
     convert = _JSON_OF.get(type(value))
-    if convert is not None and not (isinstance(value, float) and not math.isfinite(value)):
+    if convert is not None and (type(value) is not float or math.isfinite(value)):
         return convert(value)
-    try:
-        return json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError) as exc:
-        raise MatcherError(f"the fact holds a value that is not a finite scalar: {exc}") from exc
+    if isinstance(value, bool | int | str) or (isinstance(value, float) and math.isfinite(value)):
+        return json.dumps(value)
+    raise MatcherError(
+        f"the fact holds {value!r}, not a finite scalar; build facts with build_fact"
+    )
 
 
 def _reader(fields: Sequence[str]) -> Callable[[Fact], tuple[Any, ...]]:
