@@ -97,7 +97,7 @@ _NOT_FACT_WORDS: Final = words(
 # After "I am"/"I was"/"I've been", words that state a circumstance.
 _BE_FACTS: Final = words(
     """
-    a an the married single divorced separated widowed sober pregnant engaged from in at
+    a an the married single divorced separated widowed sober clean pregnant engaged from in at
     living working studying retired unemployed adopted allergic vegan vegetarian gay
     straight bi bisexual trans diabetic autistic disabled deaf blind older younger only
     home raised born moving giving getting selling buying starting quitting

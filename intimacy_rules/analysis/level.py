@@ -33,6 +33,10 @@ _OWN_ACT: Final = re.compile(
     r"\s*(?:about|of|for|over|at|with)?\s*(?:my\s+|having\s+)?[a-z]+ing\b|"
     r"\s*(?:about|of|for)\s+(?:how|what)\s+i\b"
 )
+# After a comma in the same sentence, within a few words: "our", "we", "us".
+_NEXT_CLAUSE_US: Final = re.compile(
+    r"[^,.!?;\n]{0,40},\s+(?:[a-z']+\s+){0,4}?(?:our|we|we're|we've|us)\b"
+)
 _OBJECT_PREPOSITION: Final = re.compile(
     r"(?<![\w'])(?:about|around|with|toward|towards|near|because)\b|[,.!?;\n]"
 )
@@ -74,6 +78,8 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
                 target = before
             elif target == "ref":
                 target = "none"
+            elif _next_clause_is_about_us(norm, t_end):
+                target = "us"  # "I'm so nervous, this is our first date"
     # Shame or guilt about one's own act ("guilty for skipping her party",
     # "ashamed of losing you") is a feeling about the self (spec section 1).
     if target in {"third", "partner", "us"} and _own_act_shame(norm, hit):
@@ -98,6 +104,12 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
     if anchor:
         return 4, t_end, "present feeling anchored to this moment"
     return 3, t_end, "feeling state with no outside object"
+
+
+def _next_clause_is_about_us(norm: str, pos: int) -> bool:
+    """Whether the next clause of the sentence names the two of them ("our", "we")."""
+    m = _NEXT_CLAUSE_US.match(norm, pos)
+    return m is not None
 
 
 def _own_act_shame(norm: str, hit: FeelingHit) -> bool:

@@ -41,7 +41,7 @@ ADVERB: Final = word_regex(
         definitely legit lately mostly simply finally suddenly starting_to beginning_to
         getting becoming growing hella insanely so_damn damn especially probably maybe
         both feeling tbh ngl rn no_longer anymore somehow secretly weirdly oddly a_lot like
-        much such no some any
+        much such no some any this that
         """
     )
 )

@@ -365,3 +365,24 @@ def test_texting_that_drops_the_i(text: str, level: int) -> None:
 )
 def test_facts_with_the_i_dropped_and_arrangements(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I've never felt this lost. I don't know who I am anymore.", 3),
+        ("I'm so nervous, this is our first real date.", 4),
+        ("I'm just so worn out, I can't keep going.", 3),
+        ("I've been clean for 18 months now.", 1),
+        ("Seeing your name pop up makes me smile every time.", 4),
+        ("You scared me earlier, I thought something happened to you.", 3),
+        ("My boss yelled at me in front of everyone and I'm still shaking.", 2),
+        ("My sister cried all night after the breakup.", 0),
+        ("It's hard for me to say this, but I feel hurt when you cancel on me.", 4),
+        ("I'm not proud of how I acted at the party.", 3),
+        ("I felt invisible at my own birthday party.", 3),
+        ("I spent two years in Japan teaching English. You'd love Kyoto.", 1),
+    ],
+)
+def test_multi_clause_messages(text: str, level: int) -> None:
+    assert analyze(text).level == level
