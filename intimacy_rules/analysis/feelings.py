@@ -186,7 +186,7 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
             verb = m.group("verb") or ""
             past = _DROPPED_PAST.search(said) is not None or verb in PAST_EMOTION_VERBS
             hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), past, -1, ""))
-    if "ly" in norm or "ilu" in norm:
+    if "ily" in norm or "ilu" in norm or "ly2" in norm or " ya" in norm:
         hits.extend(
             FeelingHit(m.start(), m.end(), m.end(), False, -1, "partner")
             for m in _ILY.finditer(norm)
