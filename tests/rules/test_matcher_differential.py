@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from rules_semantics import holds
 
 from intimacy_rules.errors import RulesetLimitError
-from intimacy_rules.rules.compiled import CompiledRuleset
+from intimacy_rules.rules.compiled import AndNode, CompiledRuleset, CondNode, OrNode, leaf_holds
 from intimacy_rules.rules.compiler import compile_ruleset
 from intimacy_rules.rules.durable_matcher import DurableMatcher
 from intimacy_rules.rules.fields import fact_catalogue
@@ -151,6 +151,14 @@ def facts(draw: st.DrawFn) -> dict[str, Any]:
     return fact
 
 
+def _tree_holds(node: CondNode, fact: dict[str, Any]) -> bool:
+    if isinstance(node, AndNode):
+        return all(_tree_holds(c, fact) for c in node.children)
+    if isinstance(node, OrNode):
+        return any(_tree_holds(c, fact) for c in node.children)
+    return leaf_holds(node, fact)
+
+
 @settings(
     max_examples=300,
     deadline=None,
@@ -167,3 +175,5 @@ def test_durable_and_reference_matchers_agree(
         expected = tuple(r.id for r in compiled.rules if holds(by_id[r.id].when, fact))
         assert reference.match(fact) == expected
         assert durable.match(fact) == expected
+        # explain traces conditions with leaf_holds: it must tell the same story
+        assert tuple(r.id for r in compiled.rules if _tree_holds(r.condition, fact)) == expected
