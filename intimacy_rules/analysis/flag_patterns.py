@@ -347,7 +347,8 @@ _CONTACT_VERBS: Final = alt(
     "stop_texting stop_seeing stop_hanging_out_with stop_hanging_out stop_following "
     "stop_messaging stop_calling stop_meeting stop_going_out quit_seeing"
 )
-_WHO: Final = r"(?:him|her|them|his|their|that|those|these|it|yours|your|all|every)\b"
+# Whoever the other is told to drop: anyone but the speaker ("stop texting me" is a boundary).
+_WHO: Final = r"(?!me\b|us\b|yourself\b|myself\b)[a-z]"
 
 CONTROLLING: Final = LabelRules(
     "controlling",
@@ -465,15 +466,26 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "run_feelings",
-            "stop reason get allowed",
-            r"\b(?:stop (?:crying|whining|sulking|complaining|pouting|overreacting|being (?:so )?"
-            r"(?:dramatic|sensitive|emotional|upset|needy|clingy|mad|sad))"
-            r"|(?:you have|you" + APOS + r"ve got|youve got|there" + APOS + r"s|theres) no reason"
+            "reason get allowed",
+            r"\b(?:(?:you have|you"
+            + APOS
+            + r"ve got|youve got|there"
+            + APOS
+            + r"s|theres) no reason"
             r" to (?:be|feel) (?:upset|sad|mad|angry|hurt|jealous|worried|scared|like that)"
             r"|(?:you|u) (?:don" + APOS + r"t|dont) get to (?:be|feel)"
             r"|(?:you|u) (?:aren" + APOS + r"t|are not) allowed to (?:be|feel))\b",
             "tells the other what to feel",
             _NEG_REP,
+        ),
+        Cue(
+            "stop_feeling",
+            "stop",
+            r"stop (?:crying|whining|sulking|complaining|pouting|overreacting|being (?:so )?"
+            r"(?:dramatic|sensitive|emotional|upset|needy|clingy|mad|sad))\b",
+            "tells the other to stop feeling",
+            _NEG_REP,
+            clause_start=True,
         ),
         Cue(
             "if_you_loved",
@@ -498,9 +510,11 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "i_need_you_to_stop",
-            "stop quit cut drop stay come",
+            "stop quit cut drop stay come home back here",
             r"\b(?:i (?:need|want|expect) (?:you|u) to|i" + APOS + r"m asking you to)"
-            r" (?:stop|quit|cut|drop|stay home|come home (?:now|right now|immediately))\b",
+            r" (?:stop|quit|cut|drop|stay home|come home (?:now|right now|immediately))\b"
+            r"|\bi (?:want|need|expect) (?:you|u) (?:home|back|here) (?:by|before|at|now|right now"
+            r"|tonight|immediately)\b",
             "demands the other change their behaviour",
             _NEG_REP,
         ),
@@ -510,8 +524,8 @@ CONTROLLING: Final = LabelRules(
 _CHAR_CLEAR: Final = alt(
     "selfish inconsiderate lazy thoughtless self-centered self-centred selfcentered "
     "self-absorbed selfabsorbed immature irresponsible insensitive unreliable manipulative "
-    "ungrateful arrogant disrespectful entitled narcissistic heartless cruel toxic hypocrite "
-    "hypocritical childish petty dishonest careless a_liar such_a_liar a_hypocrite "
+    "ungrateful arrogant disrespectful entitled(?! to) narcissistic heartless cruel toxic "
+    "hypocrite hypocritical childish petty dishonest careless a_liar such_a_liar a_hypocrite "
     "a_narcissist spoiled spoilt two-faced passive-aggressive judgmental judgemental "
     "condescending controlling possessive stubborn unbearable impossible_to_talk_to "
     "emotionally_unavailable useless_at"
@@ -530,6 +544,11 @@ _SHARED_POSITIVE: Final = (
     r"|at home|seen|heard))|makes? me (?:smile|laugh)|told me|tell me|mentioned|said"
     r"|know\b|gonna|going to|so (?:sweet|kind|nice|good|thoughtful|supportive|patient"
     r"|lovely|cute|funny)|welcome|on my mind|in my"
+)
+# "You never met her", "if you never go back": facts and conditions, not complaints.
+_NEVER_FACTUAL: Final = (
+    r"(?! (?:met|had|got|went|saw|knew|was|were|came|get to|go back|did anything wrong"
+    r"|been|heard|seen|learned|found))"
 )
 _ALWAYS_POSITIVE: Final = (
     r"(?!,? (?:" + _SHARED_POSITIVE + r"|look|cheer|help|support|have my back|there for me"
@@ -550,6 +569,7 @@ _YOU_ARE_STRICT: Final = (
 _SUBJECT: Final = (
     r"\b(?:you" + APOS + r"re|you are|youre|ur|your|are you|are u|you|u)(?<!do you)(?<!did you)"
     r"(?<!will you)(?<!would you)(?<!can you)(?<!could you)(?<!do u)(?<!did u)"
+    r"(?<!have you)(?<!if you)(?<!if u)"
 )
 
 CRITICISM: Final = LabelRules(
@@ -564,10 +584,20 @@ CRITICISM: Final = LabelRules(
             _NEG_REP,
         ),
         Cue(
+            "why_always",
+            "always never constantly",
+            r"\bwhy (?:do|does|did|are|r|must|can"
+            + APOS
+            + r"?t) (?:you|u) (?:always|never|constantly)"
+            r"\b",
+            "asks why the other always or never does something",
+            _NEG_REP,
+        ),
+        Cue(
             "never",
             "never nevr",
             _SUBJECT + r" (?:just |literally |really |honestly |seriously |basically |simply )?"
-            r"(?:never|nevr)\b" + _NEVER_POSITIVE,
+            r"(?:never|nevr)\b" + _NEVER_POSITIVE + _NEVER_FACTUAL,
             "a global 'never' complaint about the other",
             _NEG_REP,
         ),
@@ -640,7 +670,8 @@ MERGING: Final = LabelRules(
             YOU_ARE + r" (?:literally |basically |truly |really )?(?:my (?:whole |entire )?"
             r"(?:world|everything|life|universe|reason (?:to|for) (?:live|living|being|exist)"
             r"|other half|oxygen|air|soulmate|soul mate|all)"
-            r"|all i (?:need|have|want|live for)|the only (?:thing|reason|one) (?:i|that)"
+            r"|(?:literally |truly )?everything to me|all i (?:need|have|want|live for)"
+            r"|the only (?:thing|reason|one) (?:i|that)"
             r" (?:live|matters|need|have))\b",
             "makes the other the speaker's whole world",
             _NEG,
@@ -659,7 +690,8 @@ MERGING: Final = LabelRules(
             + APOS
             + r"t) (?:even )?(?:live|exist|breathe|function|survive|go on|be happy|do anything)"
             r" without (?:you|u)"
-            r"|(?:don" + APOS + r"t|dont|do not) (?:even )?know who i am without (?:you|u)"
+            r"|(?:don" + APOS + r"t|dont|do not) (?:even )?know who i(?: am|" + APOS + r"?d be"
+            r"| would be| was) without (?:you|u)"
             r"|without (?:you|u),? (?:i" + APOS + r"m|im|i am|i" + APOS + r"d be|i" + APOS + r"m)"
             r" (?:nothing|nobody|lost|no one)"
             r"|(?:i|" + "i" + APOS + r"d) (?:can" + APOS + r"t|cant|cannot) breathe when (?:you"
@@ -716,23 +748,28 @@ BID_FOR_CLOSENESS: Final = LabelRules(
         Cue(
             "talk_about_us",
             "talk talking chat check conversation talks",
-            r"\b(?:talk|talking|chat|check-in|check in|conversation|talks) (?:\w+ )?(?:about|on)"
+            r"\b(?:talk|talking|chat|check-in|check in|conversation|talks)"
+            + SHORT_GAP
+            + r" (?:about|on)"
             r" (?:us|ourselves|what we are|where (?:this|we|things) (?:is |are |"
             + APOS
             + r"re )?(?:going|heading|stand)|how we"
             + APOS
             + r"(?:re| are) (?:doing|feeling)"
             r"|our relationship|the two of us|what" + APOS + r"s (?:happening|going on)"
-            r" between us|this thing between us|(?:what|how) we (?:feel|want))\b",
+            r" between us|this thing between us|(?:what|how) we (?:feel|want)"
+            r"|what" + APOS + r"?s (?:been )?(?:happening|going on) (?:between|with) us)\b",
             "asks to talk about the two of them",
             _NEG,
         ),
         Cue(
             "want_closer",
-            "closer close connected reconnect understand know again over together time miss",
-            r"\b(?:i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope)"
-            r"(?: for)?(?: us)?(?: to)? (?:feel |be |get |grow )?"
-            r"(?:closer|close again|more connected|connected again|reconnect)"
+            "closer close connected reconnect understand know again over together time miss team "
+            "page",
+            r"\b(?:i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
+            r"|like)(?: for)?(?: us)?(?: to)? (?:feel |be |get |grow )?"
+            r"(?:closer|close again|more connected|connected again|reconnect|close to (?:you|u)"
+            r"|like a team|a team again|on the same page|together again)"
             r"|i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|love) to"
             r" (?:really )?(?:get to )?(?:understand|know) (?:you|u)\b(?!'| were| are"
             r"| did| had| have| got| r\b|re\b)"

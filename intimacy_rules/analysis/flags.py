@@ -87,14 +87,15 @@ def detect_flags(norm: str) -> list[Finding]:
             return True
         return SEX_TERMS_RE.search(norm, end, end + _CONDITIONAL_REACH) is None
 
-    controlling = CONTROLLING.find(norm, words, not_sexual)
-    if controlling is not None:
-        found.append(controlling)
+    orders = CONTROLLING.find_all(norm, words, not_sexual)
+    if orders:
+        cue, start, end = min(orders, key=lambda hit: hit[1])
+        found.append(Finding("controlling", start, end, cue.why))
 
     def not_a_command(cue: Cue, start: int, end: int) -> bool:
-        # A direct order about the other's contacts or whereabouts is
-        # controlling; it is not also advice on the same words.
-        return controlling is None or end <= controlling.start or start >= controlling.end
+        # A direct order about the other's contacts, whereabouts or feelings
+        # is controlling; it is not also advice on the same words.
+        return all(end <= o_start or start >= o_end for _, o_start, o_end in orders)
 
     advice = _advice(norm, words, not_a_command)
     if advice is not None:

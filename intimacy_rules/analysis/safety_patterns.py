@@ -106,6 +106,31 @@ CONTEMPT: Final = LabelRules(
             _NEG_REP + " teasing",
         ),
         Cue(
+            "insult_predicate",
+            "failure disappointment embarrassment joke nobody disgrace mess",
+            _YOU_ARE + r" (?:(?:a|an|such a|such an|the|biggest|total|complete|absolute|utter"
+            r"|fucking|sad|pathetic|huge|massive|walking|just|nothing but) ){1,3}(?:failure"
+            r"|disappointment|embarrassment|joke|nobody|disgrace|mess)\b"
+            r"|\bwhat an? (?:joke|failure|disappointment|waste of space) (?:you are|you"
+            + APOS
+            + r"re|ur|u r)\b",
+            "belittles the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "bare_insult",
+            "loser idiot moron imbecile dumbass fool clown jerk asshole bitch prick dickhead "
+            "bastard pig slob freak creep psycho coward wimp crybaby absolute total complete "
+            "utter fucking stupid dumb",
+            r"(?:(?:absolute|total|complete|utter|fucking|stupid|dumb) )?(?:loser|idiot|moron"
+            r"|imbecile|dumbass|fool|clown|jerk|asshole|bitch|prick|dickhead|bastard|pig|slob"
+            r"|freak|creep|psycho|coward|wimp|crybaby)(?= ?(?:[.!?,\n]|$|lol|lmao|smh"
+            r"|\U0001f644|\U0001f602))",
+            "a name thrown at the other",
+            _NEG_REP + " teasing",
+            clause_start=True,
+        ),
+        Cue(
             "disgust",
             "disgust repulse sicken sick disgusted repulsed sickened stand ew eww ewww ewwww "
             "beneath",
@@ -135,7 +160,8 @@ CONTEMPT: Final = LabelRules(
         Cue(
             "dismissal",
             "river boo hoo boohoo life yourself asked cares grow shut stfu",
-            r"\b(?:cry me a river|boo ?hoo|get a life|get over yourself|(?:nobody|no one|who) asked"
+            r"\b(?:cry me a river|boo ?hoo|get a life|get over yourself|(?:nobody|no one) asked"
+            r"|who (?:even )?asked(?: (?:you|u))?(?= ?[?!.]|$)"
             r"|(?:nobody|no one) cares(?! about| if| how| what| that| when| but)"
             r"|(?:just|oh|please|pls|omg) grow up|grow the fuck up|grow up already"
             r"|shut the fuck up|stfu|shut your (?:mouth|face)|just shut up|shut up already)\b",
@@ -292,6 +318,52 @@ THREAT: Final = LabelRules(
             _NEG_REP + " joke game",
         ),
         Cue(
+            "life_hell",
+            "hell miserable nightmare",
+            r"\bmake (?:your|ur) life (?:a )?(?:living )?(?:hell|miserable|nightmare)\b",
+            "threatens to make the other's life hell",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "capable",
+            "capable word call click happens",
+            r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
+            r"|one (?:word|call|text|message|click) from me"
+            r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me)"
+            + GAP
+            + r"(?:see|find out) what happens)\b",
+            "intimidates the other with what could happen",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "knows_routine",
+            "time when",
+            r"\bi know (?:what time|when) (?:you|u) (?:leave|get|finish|go|come|are) (?:home|work"
+            r"|out|off|alone|there)\b",
+            "shows knowledge of the other's routine",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "followed",
+            "followed tracked trailed watched saw",
+            r"\bi (?:(?:followed|tracked|trailed) (?:you|u) (?:to|home|there|around|all|into|from"
+            r"|back)|(?:watched|saw) (?:you|u) (?:from|through|leave|get|go in|come out))\b",
+            "followed or watched the other",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "send_to_everyone",
+            "post leak share send show forward",
+            I_WILL
+            + r" (?:post|leak|share|send|show|forward)"
+            + GAP
+            + r" (?:to|with) (?:everyone|everybody"
+            r"|all your friends|the whole|the internet|your (?:boss|wife|husband|work|job|office"
+            r"|coworkers|whole))\b",
+            "threatens to spread something to everyone",
+            _NEG_REP + " joke",
+        ),
+        Cue(
             "know_where",
             "live work sleep stay staying go address schedule routine",
             r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)"
@@ -386,6 +458,21 @@ SEXUAL_PRESSURE: Final = LabelRules(
             _NEG_REP,
         ),
         Cue(
+            "owed",
+            "owe owes",
+            r"\b(?:(?:you|u) owe me|owes? me (?:one|some))\b",
+            "says the other owes them",
+            _NEG_REP,
+        ),
+        Cue(
+            "see_body",
+            "naked nude topless body boobs tits ass dick",
+            r"\b(?:see|show me|let me see) (?:you|u|yourself|your|ur) ?(?:naked|nude|topless"
+            r"|body|boobs|tits|ass|dick|without (?:your|ur) clothes)\b",
+            "asks to see the other's body",
+            _NEG_REP,
+        ),
+        Cue(
             "conditional_love",
             "loved cared wanted liked trusted",
             r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|wanted|liked"
@@ -464,11 +551,16 @@ CRISIS: Final = LabelRules(
             "end ending life suicidal suicide goodbye farewell pills tablets overdose overdosing "
             "od myself self harm selfharm harming jump",
             r"\b(?:end (?:my|it) (?:life|all)|end my life|take my (?:own )?life|ending it all"
-            r"|suicidal|(?:attempted|tried|try|trying|commit|committing|thinking (?:about|of)"
-            r"|thought (?:about|of)) suicide|suicide (?:note|letter|plan|attempt)"
+            r"|(?:i" + APOS + r"?m|im|i am|i" + APOS + r"?ve been|ive been|i was|i feel|i felt"
+            r"|feeling|been|getting) (?:so |really |very |kind of |kinda |a bit |pretty |extremely "
+            r"|severely )?suicidal|(?:my|having|had|getting|have) suicidal (?:thoughts|feelings"
+            r"|ideation|urges)|i (?:have|had|get|keep having) suicidal"
+            r"|(?:i" + APOS + r"?ve|i have|i|i" + APOS + r"?m|im|i am|been) (?:attempted|tried"
+            r"|thinking (?:about|of)|thought (?:about|of)) suicide|suicide (?:note|letter|plan)"
             r"|(?:goodbye|farewell) (?:letter|letters|note|notes|video)"
             r"|how many (?:of (?:my|these|the) )?(?:pills|tablets|sleeping pills)"
-            r"|overdose|overdosing|od on|" + _SELF_HARM_VERBS + r" myself"
+            r"|overdose|overdosing|od on|" + _SELF_HARM_VERBS + r" myself(?! off| out| short"
+            r"| loose| up| a break| some slack)"
             r"|self[- ]?harm(?:ing)?|do (?:something )?(?:stupid )?to myself"
             r"|jump (?:off|from) (?:a|the) (?:bridge|roof|building|balcony))\b",
             "a self-harm or suicide signal",
@@ -505,6 +597,38 @@ CRISIS: Final = LabelRules(
             _NOT_ALIVE,
         ),
         Cue(
+            "means",
+            "stockpiling hoarding saving collecting pills meds road bridge cliff wall tree train "
+            "bus traffic truck note letter notice care miss gone",
+            r"\b(?:(?:stockpiling|hoarding|saving up|collecting) (?:my |the |all my )?(?:pills|meds"
+            r"|medication|tablets|sleeping pills)"
+            r"|(?:drive|driving|crash|crashing|jump|jumping|step|stepping) (?:off|into|in front of)"
+            r" (?:a|the) (?:road|bridge|cliff|wall|tree|train|bus|traffic|truck)"
+            r"|(?:wrote|written|writing|left) (?:a|my) (?:note|letter) (?:for|to) (?:my )?(?:family"
+            r"|kids|mom|mum|parents|everyone)"
+            r"|(?:nobody|no one) would (?:even )?(?:notice|care|miss me) if i (?:was|were|died"
+            r"|disappeared|left)|if i (?:was|were) gone)\b",
+            "a plan, a means or a goodbye",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "no_point",
+            "point",
+            r"\b(?:(?:don" + APOS + r"?t|dont|do not|can" + APOS + r"?t) see (?:the|any) point"
+            r" (?:in|of) (?:anything|living|life|going on|it all|being here)|what"
+            + APOS
+            + r"?s the point (?:in|of) (?:living|life|going on|being alive|anything anymore))\b",
+            "sees no point in living",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "sleep_forever",
+            "forever",
+            r"\b(?:want|wanna|wish i could|just want) to sleep forever\b",
+            "wishes to sleep forever",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
             "burden",
             "burden",
             r"\b(?:i"
@@ -520,7 +644,8 @@ CRISIS: Final = LabelRules(
         Cue(
             "cant_go_on",
             "keep go live living",
-            r"\b(?:can" + APOS + r"t|cannot) (?:keep going|go on|keep living|live like this)\b"
+            r"\bi (?:just |really |honestly )?(?:can" + APOS + r"t|cannot) (?:keep going|go on"
+            r"|keep living|live like this)\b"
             r"(?!(?: like this)? with (?:you|u|this|us|that)\b| on (?:like this )?with)",
             "says they cannot go on",
             _NOT_ALIVE,

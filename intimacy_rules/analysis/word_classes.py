@@ -87,6 +87,7 @@ _REPORT_VERBS: Final = alt(
     "said says saying keeps_saying kept_saying told tells telling threaten threatens threatened "
     "threatening warned warns texted texts wrote writes messaged messages yelled screamed "
     "shouted claims claimed asked asks asking keeps_asking kept_asking pressures pressured "
+    "called calls calling "
     "pressuring pushes pushed pushing wants_me wanted_me begs begged begging"
 )
 #: A third party (or the partner) reported as the one speaking: "he keeps saying".

@@ -74,6 +74,8 @@ def test_not_advice(text: str) -> None:
         "Can we spend some real time together, just the two of us?",
         "I miss how we used to be. Can we try again?",
         "can we talk about how we're doing lately",
+        "Can we talk tonight about what's been going on between us?",
+        "I'd really like for us to be closer.",
     ],
 )
 def test_bid_for_closeness(text: str) -> None:
@@ -109,6 +111,9 @@ def test_not_bid_for_closeness(text: str) -> None:
         "Don't you dare leave this house tonight.",
         "You do what I say. End of discussion.",
         "If you loved me you'd stay home tonight.",
+        "Stop talking to Mike.",
+        "I want you home by 10.",
+        "stop crying, it's not a big deal",
     ],
 )
 def test_controlling(text: str) -> None:
@@ -125,6 +130,8 @@ def test_controlling(text: str) -> None:
         "I deleted the app, it was eating my battery.",
         "can you tell me what you think of the new logo?",
         "My boss told me to delete his number from the client list.",
+        "I can't stop crying since the funeral.",
+        "Stop texting me.",
     ],
 )
 def test_not_controlling(text: str) -> None:
@@ -143,6 +150,7 @@ def test_not_controlling(text: str) -> None:
         "You can't do anything right.",
         "you literally never call me back",
         "You're being really inconsiderate.",
+        "Why do you always have to be so difficult?",
     ],
 )
 def test_criticism(text: str) -> None:
@@ -162,6 +170,9 @@ def test_criticism(text: str) -> None:
         "you're always welcome here",
         "You never have to apologise for crying.",
         "I always forget my keys.",
+        "You never met my grandmother, she was lovely.",
+        "Have you always lived in Leeds?",
+        "You're entitled to your own opinion.",
     ],
 )
 def test_not_criticism(text: str) -> None:
@@ -181,6 +192,7 @@ def test_not_criticism(text: str) -> None:
         "I don't need my friends anymore, just you.",
         "Without you I'm nothing.",
         "your problems are my problems, your life is my life",
+        "I don't know who I'd be without you.",
     ],
 )
 def test_merging(text: str) -> None:

@@ -31,6 +31,8 @@ def safety_of(text: str) -> set[str]:
         "congrats, you actually showed up for once. alert the press 🙄",
         "Nobody else would ever put up with you.",
         "Get over yourself.",
+        "You're a complete failure.",
+        "lmao you really thought that would work? idiot",
         "I'm not taking advice from someone who can't even boil an egg",
         "I come home and there's you, a useless slob on the sofa",
     ],
@@ -49,6 +51,8 @@ def test_contempt(text: str) -> None:
         "you dork 😂 love you",
         "You're such a genius, it actually worked!",
         "don't freak out, you fool around too much lol",
+        "I'm the one who asked about the party.",
+        "She called you a loser? That's awful.",
     ],
 )
 def test_not_contempt(text: str) -> None:
@@ -73,6 +77,10 @@ def test_not_contempt(text: str) -> None:
         "Something bad might happen to your car.",
         "Watch your back.",
         "Cheat on me and he'll regret it.",
+        "Ignore me again and you'll see what I'm capable of.",
+        "One call from me and your boss knows everything.",
+        "I followed you home from the bar last night.",
+        "If you leave I will make your life a living hell.",
     ],
 )
 def test_threat(text: str) -> None:
@@ -94,6 +102,8 @@ def test_threat(text: str) -> None:
         "You'll regret not coming to the beach, it's gorgeous.",
         "I'm waiting outside, come down when you're ready.",
         "I'll send you the photos from the trip.",
+        "She only had kids so she could show them to everyone.",
+        "I followed you on Instagram, cute pics!",
     ],
 )
 def test_not_threat(text: str) -> None:
@@ -112,6 +122,7 @@ def test_not_threat(text: str) -> None:
         "snap me something sexy already",
         "I'll break up with you if you won't sleep with me.",
         "you owe me a pic after last night 😏",
+        "I want to see you naked, send it already",
     ],
 )
 def test_sexual_pressure(text: str) -> None:
@@ -148,6 +159,10 @@ def test_not_sexual_pressure(text: str) -> None:
         "There's no point in living.",
         "I wish I was dead.",
         "I'm so tired, I want to die",
+        "I've been saving up my sleeping pills.",
+        "Nobody would even notice if I was gone.",
+        "i honestly dont see the point in living",
+        "I've been having suicidal thoughts again.",
     ],
 )
 def test_crisis(text: str) -> None:
@@ -166,6 +181,9 @@ def test_crisis(text: str) -> None:
         "I'm dying to see you!",
         "I could sleep forever on this mattress lol",
         "I can't keep going like this with you, we need to talk.",
+        "My cousin attempted suicide last year and I still think about it.",
+        "This situation can't go on much longer.",
+        "I cut myself off from those friends years ago.",
     ],
 )
 def test_not_crisis(text: str) -> None:
