@@ -135,7 +135,12 @@ _DROPPED_PAST: Final = re.compile(r"\b(?:felt|was|were|got)\b")
 _IMPLIED_PAST: Final = re.compile(
     r"\b(?:was|sank|broke|raced|melted|skipped|stopped|had|got|dropped|couldn)"
 )
-_SORRY_FOR: Final = re.compile(r"\s+(?:for|about|to\s+hear|to\s+see|that|you)\b")
+# "so sorry for your loss", "sorry things worked out like that": sympathy, a feeling;
+# "sorry I'm late", "sorry if I woke you": an apology's formula.
+_SORRY_FOR: Final = re.compile(
+    r"\s+(?:for|about|to\s+hear|to\s+see|that|you|your|ur|u|things|it|he|she|they|so|"
+    r"this|we|we're|everything|what)\b"
+)
 _PAST_CAUSE: Final = re.compile(r"(?:ed|made|had|got|left|kept|broke|shook|stung)$")
 _QUESTION_BEFORE: Final = re.compile(
     r"\b(?:do|does|did|am|was|were|should|could|would|can|will|if|are|how|why)\s+$"

@@ -386,3 +386,16 @@ def test_facts_with_the_i_dropped_and_arrangements(text: str, level: int) -> Non
 )
 def test_multi_clause_messages(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm so sorry you're going through this.", 4),
+        ("I'm sorry about your grandma.", 2),
+        ("sorry I'm late!", 0),
+        ("Sorry if I woke you.", 0),
+    ],
+)
+def test_sympathy_is_a_feeling_and_apology_formulas_are_not(text: str, level: int) -> None:
+    assert analyze(text).level == level
