@@ -69,6 +69,7 @@ CHUNK = 48
 _LOCK = threading.RLock()
 _NAMES = itertools.count(1)
 _FACT_IDS = itertools.count(1)
+_DOOMED: list[int] = []  # handles of durable rulesets to delete at the next safe point
 _KIND_CODE: dict[ValueKind | None, str] = {"bool": "b", "num": "n", "str": "s", None: ""}
 _OPS = {"neq": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 _MARK = "ir"  # every fact we assert carries it; durable's own state fact does not
@@ -208,12 +209,19 @@ def _reader(fields: Sequence[str]) -> Callable[[Fact], tuple[Any, ...]]:
     return itemgetter(*fields)
 
 
-def _delete(handles: Sequence[int]) -> None:
-    engine = _engine()
-    with _LOCK:
-        for handle in handles:
-            with contextlib.suppress(engine.error):  # already gone: nothing to free
-                engine.delete_ruleset(handle)
+def _delete_later(handles: Sequence[int]) -> None:
+    # A finalizer may run during any allocation, even inside another match's
+    # sequence of calls into the core (the lock is reentrant), so it only queues
+    # the handles; list.extend is atomic. They are deleted by ``_drain``.
+    _DOOMED.extend(handles)
+
+
+def _drain(engine: Any) -> None:
+    """Delete queued durable rulesets; the caller holds ``_LOCK``, between matches."""
+    while _DOOMED:
+        handle = _DOOMED.pop()
+        with contextlib.suppress(engine.error):  # already gone: nothing to free
+            engine.delete_ruleset(handle)
 
 
 class DurableMatcher:
@@ -244,11 +252,11 @@ class DurableMatcher:
             for n, chunk in enumerate(self._program.chunks):
                 handles.append(engine.create_ruleset(f"{prefix}-{n}", chunk))
         except engine.error as exc:
-            _delete(handles)
+            _delete_later(handles)
             raise MatcherError(
                 f"the rules core refused ruleset {self.ruleset.name!r}: {exc}"
             ) from exc
-        self._finalizer = weakref.finalize(self, _delete, tuple(handles))
+        self._finalizer = weakref.finalize(self, _delete_later, tuple(handles))
         return handles
 
     def _reset(self) -> None:
@@ -293,6 +301,8 @@ class DurableMatcher:
         text = self._encode(fact, fact_id)
         retract = f'{{"id":{fact_id}}}'
         with _LOCK:
+            if _DOOMED:
+                _drain(engine)
             if not self._handles:
                 self._handles = self._open()
             try:
