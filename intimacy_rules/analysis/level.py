@@ -149,7 +149,9 @@ def grade(norm: str) -> LevelResult:
             best = (level, hit.start, end, why)
             if level == 4:
                 break
-    fact = find_fact(norm, subjects, clauses)
+    # An "I" that opened a feeling ("im falling for you") opens no fact as well.
+    felt = {hit.start for hit in hits}
+    fact = find_fact(norm, [p for p in subjects if p not in felt], clauses)
     if best[0] == 0 and fact is not None:
         best = (1, fact[0], fact[1], "personal fact about the speaker")
     level, start, end, why = best

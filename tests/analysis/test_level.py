@@ -155,6 +155,7 @@ def test_texting_style_is_understood(text: str) -> None:
         ("I moved to Leeds in May and I love it there.", True, True),
         ("I moved to Leeds in May.", True, False),
         ("I'm so sad about the news.", False, True),
+        ("i think im falling for you", False, True),
         ("Where are the keys?", False, False),
     ],
 )
