@@ -116,8 +116,8 @@ def test_dropped_matchers_free_their_durable_rulesets() -> None:
     gc.collect()
     assert finalizers
     assert not any(f is not None and f.alive for f in finalizers)
-    # released handles are deleted at the next match, outside any other's calls
-    assert len(durable_matcher._DOOMED) >= 300
+    # released handles wait for the next match, to be deleted outside any other's calls
+    assert durable_matcher._DOOMED
     DurableMatcher(LEVELS).match(_fact())
     assert durable_matcher._DOOMED == []
 
