@@ -118,7 +118,8 @@ def test_dropped_matchers_free_their_durable_rulesets() -> None:
     assert not any(f is not None and f.alive for f in finalizers)
     # released handles wait for the next match, to be deleted outside any other's calls
     assert durable_matcher._DOOMED
-    DurableMatcher(LEVELS).match(_fact())
+    survivor = DurableMatcher(LEVELS)
+    survivor.match(_fact())
     assert durable_matcher._DOOMED == []
 
 
