@@ -89,14 +89,12 @@ Accept = Callable[[Cue, int, int], bool]
 # a conjunction ("…, so just try…"); then spaces or quotes.
 # Where a clause starts: after a sentence mark or a comma, past quotes and
 # a conjunction or softener or two ("…, so just try…").
-_CLAUSE_MARK: Final = re.compile(
-    r"[.!?\n;:(,]+[ \"'*-]*(?:(?:so|and|but|then|or|just|maybe|honestly|seriously|please|pls"
-    r"|plz|definitely|also|lastly|first|firstly|finally|now|ok|okay) ){0,2}"
+_SOFTENERS: Final = (
+    r"(?:so|and|but|then|or|just|maybe|honestly|seriously|please|pls|plz|definitely|also"
+    r"|lastly|first|firstly|finally|now|ok|okay|lol|lmao|omg|ugh|wow|haha|hahaha|tbh|ngl)"
 )
-_MESSAGE_START: Final = re.compile(
-    r"[ \"'*-]*(?:(?:so|and|but|then|or|just|maybe|honestly|seriously|please|pls|plz"
-    r"|definitely|also|lastly|first|firstly|finally|now|ok|okay),? ){0,2}"
-)
+_CLAUSE_MARK: Final = re.compile(r"[.!?\n;:(,]+[ \"'*-]*(?:" + _SOFTENERS + r",? ){0,2}")
+_MESSAGE_START: Final = re.compile(r"[ \"'*-]*(?:" + _SOFTENERS + r",? ){0,2}")
 _WORD_AT: Final = re.compile(r"[a-z0-9']+")
 
 

@@ -679,7 +679,8 @@ MERGING: Final = LabelRules(
         Cue(
             "nothing_without_you",
             "without every complete live breathe",
-            r"\b(?:" + I_AM + r" (?:nothing|nobody|no one|lost|empty|incomplete|not whole)"
+            r"\b(?:(?:" + I_AM + r"|i" + APOS + r"?d be|i would be) (?:nothing|nobody|no one|lost"
+            r"|empty|incomplete|not whole)"
             r" without (?:you|u)"
             r"|(?:i|"
             + "i"
@@ -769,6 +770,8 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"\b(?:i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
             r"|like)(?: for)?(?: us)?(?: to)? (?:feel |be |get |grow )?"
             r"(?:closer|close again|more connected|connected again|reconnect|close to (?:you|u)"
+            r"|connected to (?:you|u)|(?:spend|spending) (?:more |some )?(?:real |quality )?time"
+            r" (?:together|with (?:you|u))"
             r"|like a team|a team again|on the same page|together again)"
             r"|i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|love) to"
             r" (?:really )?(?:get to )?(?:understand|know) (?:you|u)\b(?!'| were| are"

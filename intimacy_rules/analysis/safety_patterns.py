@@ -133,7 +133,7 @@ CONTEMPT: Final = LabelRules(
         Cue(
             "disgust",
             "disgust repulse sicken sick disgusted repulsed sickened stand ew eww ewww ewwww "
-            "beneath",
+            "beneath puke vomit throw",
             r"\b(?:(?:you|u) (?:disgust|repulse|sicken) me|(?:you|u) (?:make|made) me"
             r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
             r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
@@ -386,7 +386,8 @@ THREAT: Final = LabelRules(
             "tracker tracking gps airtag camera spy location messages texts every",
             r"\bi (?:(?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag"
             r"|camera|spy app) (?:on|in)|(?:can|could) see (?:your|ur) (?:location|messages|texts"
-            r"|every))",
+            r"|every))|\b(?:tracking|tracked|monitoring|monitored) (?:your|ur) (?:phone|location"
+            r"|messages|texts|emails|dms|car)\b",
             "tracks the other",
             _NEG_REP + " joke",
         ),
@@ -415,6 +416,9 @@ THREAT: Final = LabelRules(
             I_WILL + r" (?:tell|show) " + _EXPOSURE_TARGETS + r" (?:what (?:you|u)"
             r"|about (?:you|u|us|what|your)|everything|the truth|who (?:you|u) really|your secret)"
             r"|(?:what would|imagine if) " + _EXPOSURE_TARGETS + r" (?:think|say|do)\b"
+            r"|\b(?:your|ur) (?:boss|wife|husband|family|parents|mom|mum|dad|kids|coworkers"
+            r"|girlfriend|boyfriend) (?:would|will|might) (?:love|like|be interested|be happy) to"
+            r" (?:see|read|know|hear)"
             r"|\b(?:everyone|everybody|the whole world) (?:will|is going to|gonna)"
             r" (?:see|know|find out) (?:what|about|who|the truth|everything)\b",
             "threatens to tell others about the other",
@@ -452,7 +456,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"|dirty|spicy|little|lil|quick|cute|new|private|special|real|good|naked|nude|topless"
             r"|shirtless|nsfw|bikini|lingerie|racy|steamy) )?"
             + _IMAGE_NOUNS
-            + r"|\b(?:just|only) (?:one|a) (?:little |quick |lil )?"
+            + r"|\b(?:just|only|one|1) (?:one |a )?(?:little |quick |lil )?"
             + _IMAGE_NOUNS,
             "asks for an image",
             _NEG_REP,
@@ -470,6 +474,22 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"\b(?:see|show me|let me see) (?:you|u|yourself|your|ur) ?(?:naked|nude|topless"
             r"|body|boobs|tits|ass|dick|without (?:your|ur) clothes)\b",
             "asks to see the other's body",
+            _NEG_REP,
+        ),
+        Cue(
+            "someone_who_will",
+            "someone somebody else",
+            r"\bif (?:you|u) (?:won"
+            + APOS
+            + r"?t|don"
+            + APOS
+            + r"?t|wont|dont|will not|do not)"
+            + GAP
+            + r"(?:i"
+            + APOS
+            + r"?ll|i will|ill) (?:just )?(?:find|get|go to|look for) (?:someone"
+            r"|somebody|another|a girl|a guy)",
+            "threatens to find someone else unless the other has sex",
             _NEG_REP,
         ),
         Cue(
@@ -511,7 +531,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + APOS
             + r"ve|would have|already|by now|do it|does|do|send|sends"
             r"|have|are)\b|\beveryone else" + APOS + r"s (?:girlfriend|boyfriend|partner|wife"
-            r"|husband) (?:does|do|would|sends)\b",
+            r"|husband) (?:does|do|would|sends|gets|get|has|have)\b",
             "guilt-trips by comparison with other couples",
             _NEG_REP,
         ),
@@ -599,7 +619,7 @@ CRISIS: Final = LabelRules(
         Cue(
             "means",
             "stockpiling hoarding saving collecting pills meds road bridge cliff wall tree train "
-            "bus traffic truck note letter notice care miss gone",
+            "bus traffic truck note letter notice care miss gone tablets painkillers life cutting",
             r"\b(?:(?:stockpiling|hoarding|saving up|collecting) (?:my |the |all my )?(?:pills|meds"
             r"|medication|tablets|sleeping pills)"
             r"|(?:drive|driving|crash|crashing|jump|jumping|step|stepping) (?:off|into|in front of)"
@@ -607,7 +627,11 @@ CRISIS: Final = LabelRules(
             r"|(?:wrote|written|writing|left) (?:a|my) (?:note|letter) (?:for|to) (?:my )?(?:family"
             r"|kids|mom|mum|parents|everyone)"
             r"|(?:nobody|no one) would (?:even )?(?:notice|care|miss me) if i (?:was|were|died"
-            r"|disappeared|left)|if i (?:was|were) gone)\b",
+            r"|disappeared|left)|if i (?:was|were) gone"
+            r"|(?:took|taken|swallowed) (?:a bunch of|all my|all the|too many|a lot of|a handful of"
+            r"|the whole (?:bottle|pack|box) of) (?:pills|tablets|meds|sleeping pills|painkillers)"
+            r"|(?:ending|taking) my (?:own )?life|(?:been|started|keep|i" + APOS + r"?m) cutting"
+            r" (?:again|myself))\b",
             "a plan, a means or a goodbye",
             _NOT_ALIVE,
         ),
@@ -680,9 +704,11 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "end_it",
-            "forever end stop life living die",
+            "forever end stop life living die goodbye",
             r"\b(?:disappear forever|sleep and never wake up"
-            r"|(?:want|need) it all to (?:end|stop)|(?:i" + APOS + r"m|im|i am) (?:done|finished)"
+            r"|(?:want|need) (?:it all|everything) to (?:end|stop)"
+            r"|this is (?:my )?(?:final )?goodbye"
+            r"|(?:i" + APOS + r"m|im|i am) (?:done|finished)"
             r" with (?:life|living)|(?:plan|planning|ready|prepared) to die)\b",
             "wants it all to end",
             _NOT_ALIVE + " laughing",
@@ -691,7 +717,8 @@ CRISIS: Final = LabelRules(
             "hyperbole_prone",
             "die diee dieee dieeee kill killing kms myself",
             r"\b(?:(?:i|i just|i really|i literally) (?:want|wanna) (?:to )?die+"
-            r"|(?:going|gonna) (?:to )?die\b|kill me now|kms"
+            r"|(?:i" + APOS + r"?m|im|i am) (?:going|gonna) (?:to )?die\b(?! of| from| laughing| if"
+            r"| when| before| without| happy| alone| old)|kill me now|kms"
             r"|(?:kill|killing) myself)\b",
             "says they want to die",
             "negated reported laughing",
