@@ -105,7 +105,11 @@ def _as_json(problem: Problem) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every file; 0 when all are valid, 2 otherwise."""
-    results = [validate_file(path) for path in _expand(args.paths)]
+    files = _expand(args.paths)
+    if not files:
+        print("no ruleset files (*.yaml, *.yml) in " + ", ".join(map(str, args.paths)))
+        return 2
+    results = [validate_file(path) for path in files]
     failed = False
     for result in results:
         result["valid"] = not result["errors"] and not (args.strict and result["warnings"])

@@ -86,6 +86,13 @@ def test_json_output_lists_every_file(capsys: pytest.CaptureFixture[str]) -> Non
     ]
 
 
+def test_a_directory_without_rulesets_is_not_a_pass(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["validate", str(tmp_path)]) == 2
+    assert "no ruleset files (*.yaml, *.yml) in" in capsys.readouterr().out
+
+
 def test_the_default_rulesets_validate(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(REPO / "rulesets")]) == 0
     assert capsys.readouterr().out.count(": ok: ") == 2
