@@ -7,7 +7,8 @@ every problem found later can name the line it comes from. It refuses:
 - more than ``MAX_NODES`` nodes or nesting deeper than ``MAX_DEPTH``;
 - anchors and aliases: with them a few lines can expand to gigabytes (the
   "billion laughs"), and rulesets have no need of them;
-- explicit tags other than YAML's own (``!!python/...`` and friends).
+- explicit tags other than YAML's own (``!!python/...`` and friends);
+- the same key twice in one mapping (YAML would keep the last, silently).
 
 libyaml's C parser is used when PyYAML has it (it does in the published
 wheels): parsing is the slow part, and a rejected file must be rejected fast.
@@ -157,4 +158,28 @@ def parse_yaml(content: bytes, *, source: str) -> ParsedYaml:
         raise RulesetSyntaxError("nested too deeply", path=source) from exc
     finally:
         loader.dispose()
+    if root is not None:
+        _refuse_duplicate_keys(root, source)
     return ParsedYaml(data=data, root=root, content=content)
+
+
+def _refuse_duplicate_keys(root: Node, source: str) -> None:
+    # YAML loaders keep the last of two equal keys and drop the first without a
+    # word: a rule with two `when:` would silently lose one.
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    if key.value in seen:
+                        raise RulesetSyntaxError(
+                            f"duplicate key {key.value!r} in one mapping",
+                            path=source,
+                            line=key.start_mark.line + 1,
+                        )
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)

@@ -130,6 +130,11 @@ BROKEN = [
         r"is not allowed",
     ),
     ("not_a_mapping.yaml", RulesetSyntaxError, r"not_a_mapping\.yaml:1: a ruleset is a mapping"),
+    (
+        "duplicate_key.yaml",
+        RulesetSyntaxError,
+        r"duplicate_key\.yaml:6: duplicate key 'when' in one mapping",
+    ),
 ]
 
 
