@@ -125,6 +125,7 @@ _COPULA: Final = re.compile(
     r"\b(?:am|m|was|were|are|been|be|being|feel|feels|feeling|felt|get|gets|got|getting|"
     r"gotten|become|became|becoming|im|i'm|ain't|aint|wasn't|wasnt)\b|'m"
 )
+_COPULA_SUBJECTS: Final = frozenset({"i'm", "im", "i am", "we're", "we are"})
 # Emotion words that are also verbs, so "I hurt" needs no copula.
 _BARE_OK: Final = EMOTION_VERBS | {"hurt", "hurting"}
 _PAST_AUX: Final = re.compile(
@@ -148,9 +149,10 @@ _QUESTION_BEFORE: Final = re.compile(
 
 
 def _is_past(mid: str, verb_word: str) -> bool:
-    if _PRESENT_AUX.search(mid):
-        return False
-    return bool(_PAST_AUX.search(mid)) or verb_word in PAST_EMOTION_VERBS
+    """Whether the words before the feeling put it in the past ("I was", "I loved")."""
+    if _PAST_AUX.search(mid) is None and verb_word not in PAST_EMOTION_VERBS:
+        return False  # the common case, one search
+    return _PRESENT_AUX.search(mid) is None  # "I've been", "still" keep it present
 
 
 def _asked(norm: str, start: int) -> bool:
@@ -171,7 +173,8 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         if m is None:
             continue
         mid = m.group("mid")
-        copula = _COPULA.search(m.group("subj") + mid) is not None
+        subj = m.group("subj")
+        copula = subj in _COPULA_SUBJECTS or (bool(mid) and _COPULA.search(mid) is not None)
         emo = m.group("emo")
         if emo is not None:
             if not copula and emo not in _BARE_OK:
