@@ -180,7 +180,7 @@ def check_ruleset(ruleset: CompiledRuleset) -> None:
 
 
 _JSON_OF: dict[type, Callable[[Any], str]] = {
-    bool: lambda v: "true" if v else "false",
+    bool: {True: "true", False: "false"}.__getitem__,
     int: int.__repr__,
     float: float.__repr__,  # what json.dumps writes for a finite float
     str: encode_basestring_ascii,
@@ -237,6 +237,10 @@ class DurableMatcher:
             '{"id":%d,"' + _MARK + '":1' + "".join(f',"{key}":%s' for _, key in self._program.plain)
         )
         self._read_plain = _reader(fields)
+        # the catalogue knows each plain field's type: its JSON writer, all in C
+        types = {"bool": bool, "int": int, "float": float, "str": str}
+        catalogue = fact_catalogue().fields
+        self._writers = tuple(_JSON_OF[types[catalogue[f].type]] for f in fields)
         self._finalizer: weakref.finalize[Any, Any] | None = None
 
     @property
@@ -276,8 +280,8 @@ class DurableMatcher:
                 f"the fact lacks {exc.args[0]!r}; build facts with build_fact"
             ) from exc
         try:
-            parts = [_JSON_OF[type(v)](v) for v in values]
-        except KeyError:  # a subclass or a non-scalar: let json decide, or refuse
+            parts = [write(v) for write, v in zip(self._writers, values)]  # noqa: B905
+        except (KeyError, TypeError):  # not of the catalogue's type: the careful way
             parts = [_json_value(v) for v in values]
         text = self._template % (fact_id, *parts)
         for code in self._program.careful:
