@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -57,6 +58,7 @@ def start_server(
     config: Path | None = None,
     env: dict[str, str] | None = None,
     stderr: IO[str] | int | None = None,
+    extra: tuple[str, ...] = (),
 ) -> LiveServer:
     command = [
         sys.executable,
@@ -72,6 +74,7 @@ def start_server(
     ]
     if config is not None:
         command += ["--config", str(config)]
+    command += extra
     clean = {k: v for k, v in os.environ.items() if not k.startswith("INTIMACY_RULES_")}
     process = subprocess.Popen(
         command,
@@ -79,6 +82,7 @@ def start_server(
         stderr=stderr,
         text=True,
         env={**clean, **(env or {})},
+        start_new_session=True,  # its own process group: --workers children die with it
     )
     server = LiveServer(process, f"http://127.0.0.1:{port}")
     assert process.stdout is not None
@@ -94,8 +98,8 @@ def stopping(server: LiveServer) -> Iterator[LiveServer]:
     try:
         yield server
     finally:
-        if server.process.poll() is None:
-            server.process.kill()
+        with suppress(ProcessLookupError):
+            os.killpg(server.process.pid, signal.SIGKILL)  # the server and any workers
         server.process.wait(10)
         if server.pump is not None:
             server.pump.join(10)  # reads to the end of the closed pipe
