@@ -115,6 +115,13 @@ _HAVE_SUBJECTS: Final = frozenset({"i have", "i had", "we have", "we had"})
 _VERB_NEXT: Final = re.compile(r"gonna|going|about\s+to|used\s+to|use\s+to|tried")
 _NOT_AFTER_GOT: Final = words("it you u this that ya to no nothing")
 _NO_CLAUSES: Final[list[int]] = []
+_TIME_CLAUSE_BEFORE: Final = re.compile(r"\b(?:when|whenever|until|till|once|every\s+time)\s+$")
+_PAST_FORMS: Final = words(
+    """
+    was were had got went grew left lost won made took gave came met found spent ran
+    broke sold bought quit began wrote saw fell became knew told
+    """
+)
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 # A clause that opens with the speaker's news, the "I" dropped: "just got back from
 # the gym", "been working double shifts". Only past forms and "been -ing", so an
@@ -215,6 +222,8 @@ def find_fact(
             fact = (m.group("next") or "to") not in _NOT_AFTER_HAVE
         else:
             fact = _is_fact(subj, mid, word, m.group("next") or "")
+        if fact and _habitual(norm, pos, word):
+            fact = False  # "answer when I call": a time clause, not news of a life
         if fact and not _questioned(norm, pos):
             # Most messages name no arrangement at all: test that once, cheaply.
             if arranging is None:
@@ -254,6 +263,13 @@ def _my_fact(norm: str, m: re.Match[str]) -> bool:
     # Any other noun needs an event or a state: "my flight got delayed", "my shoot
     # went well", "my situation was different".
     return word.endswith("ed") or word in _EVENT_VERBS or bool(_STATE_AUX.search(m.group("aux")))
+
+
+def _habitual(norm: str, pos: int, word: str) -> bool:
+    """Whether "when/whenever/until I <present verb>" opens a time clause here."""
+    if _TIME_CLAUSE_BEFORE.search(norm, max(0, pos - 10), pos) is None:
+        return False
+    return not (word.endswith("ed") or word in _PAST_FORMS)
 
 
 def _asks(norm: str, pos: int) -> bool:

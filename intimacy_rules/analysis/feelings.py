@@ -107,7 +107,8 @@ _IMPLIED: Final = re.compile(
     r"something\s+in\s+me\s+(?:sank|broke|died|snapped|shifted)|"
     r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?in\s+tears|tears\s+(?:in|streaming\s+down)\s+my|"
     r"i\s+(?:have|got|get|had)\s+(?:the\s+|such\s+)?(?:butterflies|chills|goosebumps)|"
-    r"i\s+(?:just\s+|literally\s+|kinda\s+|really\s+)?(?:want|wanna)\s+(?:to\s+)?die|"
+    r"i\s+(?:just\s+|literally\s+|kinda\s+|really\s+)?(?:want|wanna)\s+(?:to\s+)?"
+    r"(?:die|disappear|vanish|scream|cry|hide)|"
     r"i\s+(?:could|can'?t|couldn'?t)\s+(?:stop\s+)?(?:cry|crying|smiling|shaking)|"
     r"i\s+(?:can'?t|cannot|couldn'?t)\s+breathe|"
     r"(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+stop\s+thinking\s+(?=about\b)|"
@@ -254,4 +255,8 @@ def _may_imply(norm: str) -> bool:
         or "smiling" in norm
         or "shaking" in norm
         or "thinking" in norm
+        or "disappear" in norm
+        or "vanish" in norm
+        or "scream" in norm
+        or "hide" in norm
     )

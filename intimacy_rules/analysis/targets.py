@@ -102,6 +102,10 @@ _TIME_AFTER: Final = {
     "past": words("few week weeks month months year years"),
     "all": words("the"),
     "the": words("time moment past last other whole first"),
+    "some": words("days nights mornings times weeks"),
+    "most": words("days nights mornings times"),
+    "every": words("day night morning time week single"),
+    "other": words("days times"),
 }
 _CLAUSE_PUNCT: Final = frozenset(".!?;,\n")
 _SUBJECT_AFTER_THAT: Final = words(

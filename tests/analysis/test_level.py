@@ -400,3 +400,26 @@ def test_multi_clause_messages(text: str, level: int) -> None:
 )
 def test_sympathy_is_a_feeling_and_apology_formulas_are_not(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Answer your phone when I call. I mean it.", 0),
+        ("When I was ten we moved to Spain.", 1),
+        ("Some days I just want to disappear.", 3),
+        ("Most nights I feel so empty.", 3),
+        ("I was terrified when you grabbed my arm last week.", 3),
+        ("I'm scared of you when you drink.", 4),
+        ("I stopped eating lunch so I could text you more.", 1),
+        ("We're soulmates, nothing else matters.", 0),
+        ("I need you so much it scares me.", 4),
+        ("My friend ghosted me and honestly I'm pretty hurt.", 2),
+        ("I hate the person I become when I'm jealous.", 3),
+        ("Honestly the way my manager talks to me makes me furious.", 2),
+        ("I'm confused about what we are.", 4),
+        ("I already told my therapist about us.", 1),
+    ],
+)
+def test_gold_style_mixed_messages(text: str, level: int) -> None:
+    assert analyze(text).level == level
