@@ -30,7 +30,8 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Emotions named after "I am", "I feel", "I've been", "I got"...
+#: Emotions named after "I am", "I feel", "I've been", "I got"... (with the
+#: misspellings texting makes most often: "lonley", "embarassed", "greatful").
 EMOTION_ADJECTIVES: Final = words(
     """
     sad unhappy happy glad joyful cheerful content relieved grateful thankful blessed
@@ -60,6 +61,8 @@ EMOTION_ADJECTIVES: Final = words(
     bummed obsessed struggling falling_for falling_in_love grossed_out creeped_out
     weirded_out spooked rattled shaken moody cranky grumpy irritable antsy jittery
     restless salty stressed_out lucky fortunate
+    lonley embarassed embarrased jelous jellous nervus anxios greatful gratefull
+    exausted exhuasted depresed frustated dissapointed disapointed angery scard
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out
     on_edge so_done over_the_moon
     """

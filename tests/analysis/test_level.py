@@ -423,3 +423,15 @@ def test_sympathy_is_a_feeling_and_apology_formulas_are_not(text: str, level: in
 )
 def test_gold_style_mixed_messages(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("i feel so lonley", 3),
+        ("im so embarassed about my brother lol", 2),
+        ("im so greatful for u", 4),
+    ],
+)
+def test_common_misspellings(text: str, level: int) -> None:
+    assert analyze(text).level == level
