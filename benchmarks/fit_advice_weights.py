@@ -11,9 +11,11 @@ et al.) is run through the advice cues; sentences without a cue are predicted
 L2-regularised logistic regression learns one weight per feature (cue names and
 word classes, never words of the corpus), pulled toward a prior that trusts the
 plain advice cues ("you should", "have you tried"), so cues the corpus rarely
-shows keep their meaning. The decision threshold is chosen on the training
-folds. It prints the k-fold cross-validated accuracy and macro-F1, then the
-table to paste into ``advice_score.py``.
+shows keep their meaning; sentences with a sure cue (``SURE_CUES``) count as
+advice whatever the score, exactly as the analyzer decides. The decision
+threshold is chosen on the training folds. It prints the k-fold
+cross-validated accuracy and macro-F1, then the table to paste into
+``advice_score.py``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from intimacy_rules.analysis.advice_score import SURE_CUES
 from intimacy_rules.analysis.flags import advice_candidates
 from intimacy_rules.analysis.text import normalize
 
@@ -89,6 +92,13 @@ def score(weights: dict[str, float], features: frozenset[str]) -> float:
     return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
 
 
+def predict(weights: dict[str, float], features: frozenset[str], shift: float) -> bool:
+    """The analyzer's rule: a sure cue, or a score above the threshold."""
+    if not features:
+        return False
+    return not SURE_CUES.isdisjoint(features) or score(weights, features) + shift > 0
+
+
 def macro_f1(pairs: Sequence[tuple[bool, bool]]) -> tuple[float, float]:
     """(accuracy, macro-F1) of (expected, predicted) pairs."""
     tp = sum(e and p for e, p in pairs)
@@ -107,7 +117,7 @@ def best_shift(weights: dict[str, float], rows: Sequence[Row]) -> float:
     candidates = [s / 10 for s in range(-30, 31)]
 
     def quality(shift: float) -> float:
-        pairs = [(label, bool(f) and score(weights, f) + shift > 0) for f, label in rows]
+        pairs = [(label, predict(weights, f, shift)) for f, label in rows]
         return macro_f1(pairs)[1]
 
     return max(candidates, key=quality)
@@ -128,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         test = [row for i, row in enumerate(rows) if i % args.folds == fold]
         weights = fit(train, args.l2)
         shift = best_shift(weights, train)
-        pairs = [(label, bool(f) and score(weights, f) + shift > 0) for f, label in test]
+        pairs = [(label, predict(weights, f, shift)) for f, label in test]
         results.append(macro_f1(pairs))
         print(f"fold {fold}: accuracy={results[-1][0]:.3f} macro-F1={results[-1][1]:.3f}")
     accuracy = sum(r[0] for r in results) / len(results)

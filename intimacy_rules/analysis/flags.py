@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from typing import Final
 
-from intimacy_rules.analysis.advice_score import advice_score, sentence_features, sentence_of
+from intimacy_rules.analysis.advice_score import is_advice, sentence_features, sentence_of
 from intimacy_rules.analysis.cue_rules import Accept, Cue, message_words, triggers_of
 from intimacy_rules.analysis.flag_patterns import (
     ADVICE,
@@ -63,7 +63,7 @@ def advice_candidates(norm: str) -> list[set[str]]:
 def _advice(norm: str, words: AbstractSet[str], accept: Accept) -> Finding | None:
     """Advice when a sentence holding advice cues scores above zero."""
     for features, cue, start, end in _candidate_sentences(norm, words, accept):
-        if advice_score(features) > 0:
+        if is_advice(features):
             return Finding("advice", start, end, cue.why)
     return None
 

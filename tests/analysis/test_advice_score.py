@@ -7,6 +7,7 @@ import pytest
 from intimacy_rules.analysis.advice_score import (
     ADVICE_WEIGHTS,
     advice_score,
+    is_advice,
     sentence_features,
     sentence_of,
 )
@@ -49,3 +50,10 @@ def test_plain_advice_cues_carry_positive_weight() -> None:
 def test_candidates_score_like_advice(text: str, advice: bool) -> None:
     scores = [advice_score(features) for features in advice_candidates(normalize(text))]
     assert (max(scores, default=-1.0) > 0) is advice
+
+
+def test_a_sure_cue_is_advice_whatever_the_story_around_it() -> None:
+    features = {"cue:maybe_try", "s:question", "s:short", "w:hedge", "w:i", "w:past"}
+    assert advice_score(features) < 0
+    assert is_advice(features)
+    assert not is_advice({"cue:if_you", "w:i", "w:past"})
