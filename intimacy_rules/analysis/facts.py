@@ -98,6 +98,7 @@ _NOT_FACT_WORDS: Final = words(
 _BE_FACTS: Final = words(
     """
     a an the married single divorced separated widowed sober clean pregnant engaged from in at
+    together
     living working studying retired unemployed adopted allergic vegan vegetarian gay
     straight bi bisexual trans diabetic autistic disabled deaf blind older younger only
     home raised born moving giving getting selling buying starting quitting
@@ -217,6 +218,8 @@ def find_fact(
         elif word == "got":
             # "I got married" is news; "I got you", "I got it" are not.
             fact = (m.group("next") or "it") not in _NOT_AFTER_GOT
+        elif word == "be" and "use" in mid:
+            fact = True  # "I used to be a swimmer"
         elif word in {"have", "had"} and mid:
             # "I also have a degree", "I still have no idea".
             fact = (m.group("next") or "to") not in _NOT_AFTER_HAVE

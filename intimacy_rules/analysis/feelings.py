@@ -186,7 +186,7 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
             continue
         # "I loved it" is past; "I feel loved" is not.
         verb = "" if copula else (m.group("verb") or "")
-        said = norm[m.end("subj") : m.end()]
+        said = m.group()  # the subject too: "I've missed you" is still going on
         hits.append(FeelingHit(pos, m.end(), m.end(), _is_past(said, verb), -1, ""))
     for pos in clauses:
         m = _DROPPED.match(norm, pos)

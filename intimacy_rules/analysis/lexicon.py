@@ -76,6 +76,7 @@ FEEL_ONLY_ADJECTIVES: Final = words(
     invisible trapped stuck suffocated smothered used cheated ignored misunderstood
     unheard judged pressured inadequate hated appreciated seen heard understood
     special low down blue sick dead alive free whole complete this_way that_way the_same
+    lighter light heavy heavier
     love pain pressure guilt shame relief joy anger rage fear hope peace jealousy
     attraction sadness anxiety grief regret gratitude resentment dread panic hatred
     """
@@ -85,7 +86,7 @@ FEEL_ONLY_ADJECTIVES: Final = words(
 EMOTION_VERBS: Final = words(
     """
     love adore hate despise miss dread fear regret resent envy cherish trusted
-    cry sob weep trust enjoy enjoyed can't_stand cant_stand care_about
+    cry sob weep trust enjoy enjoyed can't_stand cant_stand can't_wait cant_wait care_about
     care_for cared_about
     loved adored hated despised missed dreaded feared regretted resented envied
     cherished cried sobbed wept

@@ -83,6 +83,13 @@ _NOT_OBJECTS: Final = words(
     """
 )
 _HEDGES: Final = words("guess think mean suppose know feel bet hope reckon")
+_NO_NOUN_AFTER: Final = (
+    _NOT_A_NOUN
+    | _PARTNER
+    | _US
+    | _SELF_SUBJECT
+    | words("i'll i'd he'll she'll they'll we'll u'll he'd she'd they'd we'd")
+)
 _REFS: Final = words("it this that which")
 _CLAUSE_WORDS: Final = words("but because cause cuz though although while")
 _TIME_ONE: Final = words(
@@ -109,8 +116,8 @@ _TIME_AFTER: Final = {
 }
 _CLAUSE_PUNCT: Final = frozenset(".!?;,\n")
 _SUBJECT_AFTER_THAT: Final = words(
-    "i i'm im you u ur youre you're we we're he she they they're it it's its my your our his"
-    " her their"
+    "i i'm im i'll i'd i've you u ur youre you're you'll you've you'd we we're we'll we've he"
+    " he's he'll she she's she'll they they're they'll it it's its my your our his her their"
 )
 _TOKEN: Final = re.compile(r"[a-z0-9][a-z0-9'-]*|[.!?;,\n\u2600-\u27bf\U0001f300-\U0001faff]")
 _SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
@@ -178,7 +185,7 @@ def find_target(
         if tok == "like" and nxt in _COMPARED and (i == 0 or toks[i - 1] not in _FEEL_FORMS):
             i += 3  # "like my father": a comparison, not the feeling's object
             continue
-        if tok in _DETERMINERS and nxt and nxt not in _NOT_A_NOUN and nxt[0].isalpha():
+        if tok in _DETERMINERS and nxt and nxt[0].isalpha() and nxt not in _NO_NOUN_AFTER:
             # "the notes you left" is about the partner, "the way I spoke" about the
             # speaker; "that guy who texts you" is about a third party.
             rel = _relative_within(toks, i + 2, 4)

@@ -435,3 +435,20 @@ def test_gold_style_mixed_messages(text: str, level: int) -> None:
 )
 def test_common_misspellings(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("We've been together for three years now.", 1),
+        ("I used to be a competitive swimmer.", 1),
+        ("I'm anxious that you'll get bored of me.", 4),
+        ("I can't wait to see you, I've missed you so much.", 4),
+        ("I've loved you since the day we met.", 4),
+        ("I can't wait for the weekend.", 2),
+        ("Thank you so much!", 0),
+        ("lol same", 0),
+    ],
+)
+def test_present_perfect_and_plain_replies(text: str, level: int) -> None:
+    assert analyze(text).level == level
