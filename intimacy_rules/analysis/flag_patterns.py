@@ -266,6 +266,7 @@ ADVICE: Final = LabelRules(
             r"|need to|has to|have to|ought to|must)\b(?! have\b|" + APOS + r"ve\b)",
             "says what someone else should do",
             _NEG_REP,
+            needs="should|need to|needs to|has to|have to|ought to|must",
         ),
         Cue(
             "better_to",
@@ -278,6 +279,7 @@ ADVICE: Final = LabelRules(
             r"|it" + APOS + r"?s (?:ok|okay) to)\b",
             "says what is better to do",
             _NEG_REP,
+            needs="better|free to|afraid to|nothing wrong|no shame|no need to|worth|ok to|okay to",
         ),
         Cue(
             "please_do",
@@ -319,6 +321,7 @@ ADVICE: Final = LabelRules(
             r"|the way to go|works? wonders|worked wonders)\b",
             "says what works",
             _NEG_REP,
+            needs="key|idea|important|normal|benefic|helpful|useful|good|great|way to go|wonder",
         ),
         Cue(
             "dont_imperative",
@@ -636,6 +639,7 @@ CRITICISM: Final = LabelRules(
             r"|(?:you|u) (?:only |just )?(?:ever )?(?:think|care) about (?:yourself|you)\b)",
             "says everything is about the other",
             _NEG_REP,
+            needs="about",
         ),
         Cue(
             "nothing_right",
@@ -652,6 +656,7 @@ CRITICISM: Final = LabelRules(
             r"|mother|dad|father)|my ex)|(?:so |how )?typical of (?:you|u))\b",
             "lumps the other with those they resent",
             _NEG_REP,
+            needs="just like|typical of",
         ),
     ),
 )
@@ -737,6 +742,7 @@ MERGING: Final = LabelRules(
             r"|(?:give|gave) up (?:everything|my whole life|all my friends) for (?:you|u))",
             "drops everyone and everything else for the other",
             _NEG,
+            needs="need|together|give up|gave up",
         ),
     ),
 )
@@ -785,6 +791,10 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"|what we had|when we used to))\b",
             "an explicit wish to be closer",
             _NEG,
+            needs=(
+                "close|connect|time|team|same page|together again|understand|know|try again"
+                "|start over|i miss"
+            ),
         ),
     ),
 )

@@ -423,6 +423,10 @@ THREAT: Final = LabelRules(
             r" (?:see|know|find out) (?:what|about|who|the truth|everything)\b",
             "threatens to tell others about the other",
             _NEG_REP + " joke",
+            needs=(
+                "tell |show |what would |imagine if |would love|would like|will love|will like"
+                "|might love|might like|be interested|be happy|everyone |everybody |whole world"
+            ),
         ),
         Cue(
             "exposure_leak",
@@ -585,6 +589,10 @@ CRISIS: Final = LabelRules(
             r"|jump (?:off|from) (?:a|the) (?:bridge|roof|building|balcony))\b",
             "a self-harm or suicide signal",
             _NOT_ALIVE,
+            needs=(
+                "end |ending|life|suicid|goodbye|farewell|pills|tablets|overdos|od on|myself"
+                "|self|jump"
+            ),
         ),
         Cue(
             "dont_want_to_live",
@@ -634,6 +642,10 @@ CRISIS: Final = LabelRules(
             r" (?:again|myself))\b",
             "a plan, a means or a goodbye",
             _NOT_ALIVE,
+            needs=(
+                "pills|meds|medication|tablets|painkillers|off |into |in front of|note|letter"
+                "|notice|care|miss me|gone|life|cutting"
+            ),
         ),
         Cue(
             "no_point",
