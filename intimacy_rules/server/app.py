@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -50,7 +51,7 @@ from intimacy_rules.server.services import (
     EngineLike,
     Services,
 )
-from intimacy_rules.server.stores import open_store
+from intimacy_rules.server.stores import open_store, store_kind
 
 __all__ = ["create_app", "create_app_from_environment", "default_engine_factory"]
 
@@ -129,6 +130,10 @@ def create_app(
         catalog.on_swap(tenant.settings.ruleset, engine.swap_ruleset)
 
     metrics = Metrics()
+    threads = settings.engine_threads
+    if threads < 0:
+        threads = 0 if store_kind(settings)[0] == "sqlite" or store is not None else 8
+    executor = ThreadPoolExecutor(threads, "intimacy-rules-engine") if threads else None
     services = Services(
         settings=settings,
         tenants=tenants,
@@ -139,6 +144,7 @@ def create_app(
         rulesets=catalog,
         metrics=metrics,
         replays=recorder,
+        executor=executor,
     )
     in_process = settings.delivery.in_process if run_worker is None else run_worker
     worker = (
@@ -158,6 +164,8 @@ def create_app(
         finally:
             if worker is not None:
                 worker.stop()
+            if executor is not None:
+                executor.shutdown(wait=True)  # uvicorn has drained requests by now
             if own_store:
                 real_store.close()
 

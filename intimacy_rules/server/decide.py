@@ -6,9 +6,10 @@ or package errors, which the caller turns into problem replies with
 ``error_handlers.problem_for``. Bodies are parsed once, from bytes, with
 pydantic; replies are the decision's own JSON.
 
-The engine runs on the event loop's thread: a decision costs well under a
-millisecond, less than a hop to a thread pool, and the rules core must not be
-entered from two threads at once anyway. A retry of an event already decided
+Callers run these through ``Services.run``: on the event loop's thread (a
+decision costs well under a millisecond, less than a hop to a thread pool), or
+with ``engine_threads`` on a pool that overlaps a networked store's round trips
+(the rules core serialises its own calls under one lock). A retry of an event already decided
 (same tenant, same event id) returns the original decision with
 ``Idempotent-Replayed: true``. In a batch, events are decided in order and each
 is committed on its own: if the store fails midway the reply is 503, and a

@@ -146,6 +146,14 @@ class Settings(BaseSettings):
         description="ruleset name -> YAML path; the built-in 'dating' and 'counseling' "
         "are always available unless overridden here",
     )
+    engine_threads: int = Field(
+        default=-1,
+        ge=-1,
+        le=64,
+        description="threads that decide events: 0 decides on the event loop (best with "
+        "SQLite, whose writes are serialised anyway); N overlaps N store round trips "
+        "(PostgreSQL); -1 picks 0 for SQLite and 8 for PostgreSQL",
+    )
     max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     max_batch: int = Field(default=100, ge=1, le=1000)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)

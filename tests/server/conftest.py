@@ -65,18 +65,21 @@ def store() -> InMemoryStore:
     return InMemoryStore()
 
 
-@pytest.fixture(params=[True, False], ids=["fast-path", "router"])
+@pytest.fixture(
+    params=[(True, 0), (False, 0), (True, 2)], ids=["fast-path", "router", "engine-threads"]
+)
 def client(
     request: pytest.FixtureRequest, settings: Settings, store: InMemoryStore
 ) -> Iterator[AppClient]:
-    """The app, once with the ASGI fast path for the hot routes and once without."""
+    """The app with the ASGI fast path for the hot routes, without it, and with threads."""
+    fast_path, threads = request.param
     app = create_app(
-        settings,
+        settings.model_copy(update={"engine_threads": threads}),
         engine_factory=fake_engine_factory,
         store=store,
         clock=lambda: NOW,
         load_ruleset=fake_loader,
-        fast_path=request.param,
+        fast_path=fast_path,
     )
     with AppClient(app) as test_client:
         yield test_client

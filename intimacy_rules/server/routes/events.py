@@ -86,7 +86,8 @@ def router() -> APIRouter:
         openapi_extra=_body("#/components/schemas/EventOrBatch", EXAMPLE_EVENT),
     )
     async def post_events(request: Request, tenant: TenantDep, services: ServicesDep) -> Response:
-        return _response(decide.post_events(services, tenant.name, await request.body()))
+        body = await request.body()
+        return _response(await services.run(decide.post_events, services, tenant.name, body))
 
     @api.post(
         "/evaluate",
@@ -95,6 +96,7 @@ def router() -> APIRouter:
         openapi_extra=_body("#/components/schemas/Event", EXAMPLE_EVENT),
     )
     async def post_evaluate(request: Request, tenant: TenantDep, services: ServicesDep) -> Response:
-        return _response(decide.post_evaluate(services, tenant.name, await request.body()))
+        body = await request.body()
+        return _response(await services.run(decide.post_evaluate, services, tenant.name, body))
 
     return api
