@@ -40,7 +40,10 @@ def router() -> APIRouter:
     async def get_conversation(
         tenant: TenantDep, services: ServicesDep, conversation_id: str = _ID
     ) -> Response:
-        summary = services.engine(tenant.name).conversation(conversation_id, tenant=tenant.name)
+        engine = services.engine(tenant.name)
+        summary = await services.run(
+            lambda: engine.conversation(conversation_id, tenant=tenant.name)
+        )
         if summary is None:
             return problem_response(404, "no such conversation")
         return Response(summary.model_dump_json(), media_type="application/json")
@@ -54,7 +57,8 @@ def router() -> APIRouter:
     async def delete_conversation(
         tenant: TenantDep, services: ServicesDep, conversation_id: str = _ID
     ) -> Response:
-        services.engine(tenant.name).erase(conversation_id, tenant=tenant.name)
+        engine = services.engine(tenant.name)
+        await services.run(lambda: engine.erase(conversation_id, tenant=tenant.name))
         return Response(status_code=204)
 
     return api
