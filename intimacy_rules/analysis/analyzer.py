@@ -129,10 +129,14 @@ class Analyzer:
             if finding.label in _KNOWN_SAFETY and finding.label not in safety:
                 safety[finding.label] = finding
         # Only known names were kept above, so the contract's literals hold.
-        flag_names = cast(tuple[Flag, ...], tuple(sorted(flags)))
-        safety_names = cast(tuple[SafetyCategory, ...], tuple(sorted(safety)))
-        evidence.extend(_evidence(flags[name]) for name in flag_names)
-        evidence.extend(_evidence(safety[name]) for name in safety_names)
+        flag_names: tuple[Flag, ...] = ()
+        safety_names: tuple[SafetyCategory, ...] = ()
+        if flags:
+            flag_names = cast(tuple[Flag, ...], tuple(sorted(flags)))
+            evidence.extend([_evidence(flags[name]) for name in flag_names])
+        if safety:
+            safety_names = cast(tuple[SafetyCategory, ...], tuple(sorted(safety)))
+            evidence.extend([_evidence(safety[name]) for name in safety_names])
         return _build(
             MessageAnalysis,
             {

@@ -17,20 +17,27 @@ from intimacy_rules.analysis.lexicon import (
     EMOTION_ADJECTIVES,
     EMOTION_VERBS,
     FEEL_ONLY_ADJECTIVES,
+    word_regex,
     words,
 )
 from intimacy_rules.analysis.patterns import ADVERB, EMOTION_ADJ_RE
 
 __all__ = ["find_fact"]
 
-_FILLERS: Final = (
-    r"(?:just|already|never|finally|recently|also|still|actually|literally|basically|only|"
-    r"even|once|always|usually|often|currently|now|then|both|kinda|mostly|gonna|going\s+to|"
-    r"about\s+to|used\s+to|use\s+to|started|start|tried\s+to|try\s+to|been|was|am|'m|"
-    r"not|don't|dont|didn't|didnt|do\s+not|did\s+not|totally|really|honestly|originally|"
-    r"officially|ended\s+up|grew\s+up|have\s+been|had\s+been|'ve\s+been|ve\s+been|"
-    r"have\s+never|had\s+never|haven't|havent|hadn't|wasn't|wasnt|ain't|aint|been|do|did|"
-    r"kind\s+of|sort\s+of|pretty\s+much|no\s+longer|currently)"
+# Words between "I" and the verb that change nothing about it being a fact. A
+# trie (``word_regex``) so each step tests one branch per letter.
+_FILLERS: Final = word_regex(
+    words(
+        """
+        just already never finally recently also still actually literally basically only
+        even once always usually often currently now then both kinda mostly gonna going_to
+        about_to used_to use_to started start tried_to try_to been was am 'm not don't dont
+        didn't didnt do_not did_not totally really honestly originally officially ended_up
+        grew_up have_been had_been 've_been ve_been have_never had_never haven't havent
+        hadn't wasn't wasnt ain't aint do did kind_of sort_of pretty_much no_longer
+        """
+    ),
+    stretch=False,
 )
 
 _I_CLAUSE: Final = re.compile(

@@ -137,12 +137,14 @@ def grade(norm: str) -> LevelResult:
     best = (0, 0, 0, "")
     subjects = subject_positions(norm)
     feel_like = find_feel_like(norm, subjects)
-    thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
+    thoughts: tuple[tuple[int, int], ...] = ()
     clauses = clause_starts(norm)
     hits = find_feelings(norm, subjects, clauses)
-    hits.extend(_feel_like_hit(norm, t) for t in feel_like if t.kind == "feeling")
+    if feel_like:  # most messages have none: skip the bookkeeping for them
+        thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
+        hits.extend(_feel_like_hit(norm, t) for t in feel_like if t.kind == "feeling")
     for hit in hits:
-        if _inside(norm, hit.start, thoughts):
+        if thoughts and _inside(norm, hit.start, thoughts):
             continue  # a feeling word inside "I feel like ..." belongs to the thought
         level, end, why = _grade_feeling(norm, hit)
         if level > best[0]:
@@ -150,8 +152,10 @@ def grade(norm: str) -> LevelResult:
             if level == 4:
                 break
     # An "I" that opened a feeling ("im falling for you") opens no fact as well.
-    felt = {hit.start for hit in hits}
-    fact = find_fact(norm, [p for p in subjects if p not in felt], clauses)
+    if hits and subjects:
+        felt = {hit.start for hit in hits}
+        subjects = [p for p in subjects if p not in felt]
+    fact = find_fact(norm, subjects, clauses)
     if best[0] == 0 and fact is not None:
         best = (1, fact[0], fact[1], "personal fact about the speaker")
     level, start, end, why = best

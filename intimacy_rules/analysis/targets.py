@@ -124,6 +124,25 @@ _SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
 _CLAUSE_BREAK: Final = re.compile(r"[;,]\s|\s(?:but|because|cause|cuz|though|although|while)\s")
 
 
+# Every word the walk treats specially; any other word is skipped at once
+# (or, after a preposition, taken as a bare object).
+_MARKERS: Final = (
+    _CLAUSE_WORDS
+    | _TIME_ONE
+    | frozenset(_TIME_AFTER)
+    | _PARTNER
+    | _US
+    | _SELF_SUBJECT
+    | _THIRD_WORDS
+    | _POSSESSIVE_THIRD
+    | _DETERMINERS
+    | _REFS
+    | _PREPOSITIONS
+    | _NOT_OBJECTS
+    | words("since that your ur our myself my like")
+)
+
+
 def find_target(
     norm: str, start: int, limit: int | None = None, *, skip_self: bool = False
 ) -> tuple[Target, int, int]:
@@ -141,6 +160,14 @@ def find_target(
     ref_at = -1
     while i < n:
         tok = toks[i]
+        if tok not in _MARKERS and tok[0].isalnum():
+            # Most words name nothing: only a bare noun after a preposition can.
+            if (toks[i - 1] in _PREPOSITIONS if i else _ends_with_preposition(norm, start)) and (
+                tok.isalpha() and tok not in _NOT_OBJECTS and not tok.endswith("ing")
+            ):
+                return _span(norm, start, toks, (i, i), "third")  # "scared of heights"
+            i += 1
+            continue
         nxt = toks[i + 1] if i + 1 < n else ""
         if tok in _CLAUSE_PUNCT or not tok[0].isalnum() or tok in _CLAUSE_WORDS:
             break  # the clause ends: what follows is no longer this feeling's object
@@ -203,15 +230,6 @@ def find_target(
                 break
             i += 1
             continue
-        after_prep = toks[i - 1] in _PREPOSITIONS if i else _ends_with_preposition(norm, start)
-        if (
-            after_prep
-            and tok.isalpha()
-            and tok not in _NOT_OBJECTS
-            and tok not in _PREPOSITIONS
-            and not tok.endswith("ing")
-        ):
-            return _span(norm, start, toks, (i, i), "third")  # "scared of heights"
         i += 1
     if ref_at >= 0:
         return _span(norm, start, toks, (ref_at, ref_at), "ref")
@@ -271,6 +289,29 @@ _EXCHANGE: Final = re.compile(
     r"(?:with|to)\s+(?:you|u)\s+(?:right\s+)?now|tonight\s+with\s+(?:you|u)|"
     r"(?:at|in)\s+this\s+(?:very\s+)?moment|to\s+(?:you|u)\s+like\s+this)\b"
 )
+_EXCHANGE_KEYS: Final = (
+    "tell",
+    "told",
+    "say",
+    "admit",
+    "writ",
+    "typ",
+    "text",
+    "send",
+    "ask",
+    "shar",
+    "read",
+    "just",
+    "hearing",
+    "conversation",
+    "chat",
+    "talking",
+    "moment",
+    "like this",
+    "tonight",
+    "now",
+)
+_NOW_KEYS: Final = ("now", "rn", "atm", "moment")
 _NOW: Final = re.compile(r"\b(?:right\s+now|rn|atm|at\s+the\s+moment)\b")
 
 
@@ -309,10 +350,23 @@ def anchor_near(norm: str, start: int, end: int) -> tuple[str, int, int]:
     hi = stop.start() if stop else hi
     cut = max(norm.rfind(ch, lo, start) for ch in ".!?\n")
     lo = cut + 1 if cut >= 0 else lo
-    m = _EXCHANGE.search(norm, lo, hi)
-    if m is not None:
-        return "exchange", m.start(), m.end()
-    m = _NOW.search(norm, lo, hi)
-    if m is not None:
-        return "now", m.start(), m.end()
+    # Every anchor holds one of a few words: look for those first (str.find is
+    # far cheaper than the anchor regexes, and most sentences have none).
+    sentence = norm[lo:hi]
+    if _holds_any(sentence, _EXCHANGE_KEYS):
+        m = _EXCHANGE.search(norm, lo, hi)
+        if m is not None:
+            return "exchange", m.start(), m.end()
+    if _holds_any(sentence, _NOW_KEYS):
+        m = _NOW.search(norm, lo, hi)
+        if m is not None:
+            return "now", m.start(), m.end()
     return "", -1, -1
+
+
+def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
+    # A plain loop: any() over a generator costs twice as much for these few keys.
+    for key in keys:  # noqa: SIM110
+        if key in text:
+            return True
+    return False
