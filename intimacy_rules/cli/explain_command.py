@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,11 +27,11 @@ from intimacy_rules.engine.events import Event, EventContext
 from intimacy_rules.engine.explain import ConditionTrace, Explanation, explain_events
 from intimacy_rules.errors import InputError
 from intimacy_rules.rules.loader import load_default_ruleset, load_ruleset
-from intimacy_rules.rules.ruleset_tests import load_test_file
+from intimacy_rules.rules.ruleset_tests import FIXTURE_START, load_test_file
 
 __all__ = ["configure", "run"]
 
-_START = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
 _LEVELS = ("none", "facts", "feelings_about_others", "feelings_about_self", "present_intimate")
 
 
@@ -67,7 +67,7 @@ def _events(args: argparse.Namespace) -> tuple[list[Event], str | None]:
             conversation_id="explain",
             sender=args.sender,
             text=args.text,
-            sent_at=_START,
+            sent_at=FIXTURE_START,
             recipients=("b",) if args.sender != "b" else ("a",),
             kind=args.kind,
             context=context,
@@ -100,25 +100,7 @@ def _events(args: argparse.Namespace) -> tuple[list[Event], str | None]:
         names = "; ".join(cases)
         raise InputError(f"name a case with --case, one of: {names}", source=str(args.tests))
     case = cases[args.case]
-    events = []
-    for n, m in enumerate(case.messages, start=1):
-        context = case.context
-        if m.context:
-            context = context.model_copy(update=m.context.model_dump(exclude_none=True))
-        events.append(
-            Event(
-                id=f"m{n}",
-                conversation_id="explain",
-                sender=m.sender,
-                text=m.text,
-                sent_at=m.sent_at or _START + timedelta(minutes=n),
-                kind=m.kind,
-                recipients=m.recipients
-                if m.recipients is not None
-                else tuple(p for p in case.participants if p != m.sender),
-                context=context,
-            )
-        )
+    events = case.events("explain")
     args.ruleset = args.ruleset or (args.tests.parent / spec.ruleset)
     return events, case.context.platform
 

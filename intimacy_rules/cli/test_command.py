@@ -17,9 +17,9 @@ from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from intimacy_rules.analysis.analyzer import Analyzer
+from intimacy_rules.engine.ruleset_runner import FileResult, run_test_file
 from intimacy_rules.errors import IntimacyRulesError
 from intimacy_rules.rules.loader import load_ruleset
-from intimacy_rules.rules.ruleset_tests import FileResult, run_test_file
 
 __all__ = ["configure", "run"]
 

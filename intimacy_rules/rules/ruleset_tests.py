@@ -17,49 +17,39 @@ A test file is YAML (see ``docs/ruleset-tests.md``)::
             outcomes: [{type: hold, to: ben}]
 
 ``load_test_file`` parses one file (``InputError`` with file and line when it
-does not parse); ``run_test_file`` plays every case through a real ``Engine``
-with an in-memory store and reports each expectation that failed, naming the
-case, the message and the difference between the rules expected and fired.
+does not parse) and ``TestCase.events`` turns a case into the events a host
+would send. ``engine.ruleset_runner.run_test_file`` plays them through a real
+engine and checks the expectations.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from intimacy_rules.engine.events import EventContext, EventKind
+from intimacy_rules.engine.events import Event, EventContext, EventKind
 from intimacy_rules.errors import InputError
-from intimacy_rules.privacy import Pseudonymizer
-from intimacy_rules.rules.loader import load_ruleset
-
-if TYPE_CHECKING:
-    from intimacy_rules.engine.decision import Decision
-    from intimacy_rules.engine.engine import Analyzer
-    from intimacy_rules.rules.compiled import CompiledRuleset
 
 __all__ = [
-    "CaseResult",
+    "FIXTURE_START",
+    "ContextOverride",
     "Expectation",
-    "FileResult",
     "MessageFixture",
+    "OutcomePattern",
     "RulesetTestFile",
     "TestCase",
     "load_test_file",
-    "run_test_file",
 ]
 
 #: Test files larger than this are refused before parsing (they are hand-written).
 MAX_TEST_FILE_BYTES = 2_000_000
-#: When a message gives no ``sent_at``, messages are this far apart from START.
+#: When a message gives no ``sent_at``, the n-th is sent n minutes after this.
+FIXTURE_START = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 _STEP = timedelta(minutes=1)
-_START = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 
 OutcomeType = Literal["signal", "nudge", "hold", "escalate", "score"]
 # The fields of each resolved outcome (rules/outcomes.py) a pattern may test.
@@ -184,6 +174,35 @@ class TestCase(_Model):
                 )
         return self
 
+    def events(self, conversation_id: str) -> list[Event]:
+        """The case's messages as the events a host would send, in order.
+
+        Event ids are ``<conversation_id>-m<n>`` (n counts from 1); recipients
+        default to every other participant, and a message's own context
+        fields override the case's.
+        """
+        events = []
+        for index, message in enumerate(self.messages, start=1):
+            context = self.context
+            if message.context:
+                context = context.model_copy(update=message.context.model_dump(exclude_none=True))
+            recipients = message.recipients
+            if recipients is None:
+                recipients = tuple(p for p in self.participants if p != message.sender)
+            events.append(
+                Event(
+                    id=f"{conversation_id}-m{index}",
+                    conversation_id=conversation_id,
+                    sender=message.sender,
+                    text=message.text,
+                    sent_at=message.sent_at or FIXTURE_START + _STEP * index,
+                    recipients=recipients,
+                    kind=message.kind,
+                    context=context,
+                )
+            )
+        return events
+
 
 class RulesetTestFile(_Model):
     """A whole test file: which ruleset, and its cases."""
@@ -258,160 +277,3 @@ def load_test_file(path: Path) -> RulesetTestFile:
             message += f" (and {len(problems) - len(shown)} more)"
         line = _line_of(node, problems[0]["loc"])
         raise InputError(message, source=source, line=line) from exc
-
-
-@dataclass
-class CaseResult:
-    """The outcome of one case: empty ``failures`` means it passed."""
-
-    name: str
-    failures: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def passed(self) -> bool:
-        """Whether every expectation of the case held."""
-        return not self.failures
-
-
-@dataclass
-class FileResult:
-    """The outcome of one test file, and which rules its cases asserted to fire."""
-
-    path: Path
-    ruleset: str
-    revision: str
-    rules: tuple[str, ...]
-    cases: list[CaseResult] = field(default_factory=list)
-    exercised: set[str] = field(default_factory=set)
-
-    @property
-    def passed(self) -> bool:
-        """Whether every case passed."""
-        return all(case.passed for case in self.cases)
-
-
-def _check(expectation: Expectation, decision: Decision, where: str) -> list[str]:
-    fired = [rule.rule_id for rule in decision.fired]
-    fired_set = set(fired)
-    lines: list[str] = []
-    missing = [r for r in expectation.fires if r not in fired_set]
-    unexpected = [r for r in expectation.not_fires if r in fired_set]
-    if expectation.fires_only is not None:
-        only = set(expectation.fires_only)
-        missing += [r for r in expectation.fires_only if r not in fired_set and r not in missing]
-        unexpected += [r for r in fired if r not in only and r not in unexpected]
-    if missing or unexpected:
-        lines.append(f"{where}: the rules that fired differ from the expected")
-        lines.extend(f"    - {rule}   (expected to fire, did not)" for rule in missing)
-        lines.extend(f"    + {rule}   (fired, expected not to)" for rule in unexpected)
-        lines.append(f"    fired: {', '.join(fired) if fired else '(none)'}")
-    outcomes = [outcome for rule in decision.fired for outcome in rule.outcomes]
-    for pattern in expectation.outcomes:
-        if not any(pattern.matches(outcome) for outcome in outcomes):
-            lines.append(f"{where}: no outcome matches {pattern.describe()}")
-            lines.append(f"    outcomes: {_outcomes_text(decision)}")
-    for pattern in expectation.no_outcomes:
-        hits = [rule.rule_id for rule in decision.fired if any(map(pattern.matches, rule.outcomes))]
-        if hits:
-            lines.append(
-                f"{where}: {pattern.describe()} was produced by {', '.join(hits)}, expected none"
-            )
-    return lines
-
-
-def _outcomes_text(decision: Decision) -> str:
-    parts = []
-    for rule in decision.fired:
-        for outcome in rule.outcomes:
-            data = outcome.model_dump(exclude={"text"})
-            kind = data.pop("type")
-            parts.append(f"{rule.rule_id}:{kind}({', '.join(f'{k}={v}' for k, v in data.items())})")
-    return "; ".join(parts) if parts else "(none)"
-
-
-def run_test_file(
-    path: Path,
-    *,
-    ruleset: CompiledRuleset | None = None,
-    analyzer: Analyzer | None = None,
-    matcher: str = "durable",
-    clock: Callable[[], float] = time.perf_counter,
-) -> FileResult:
-    """Play every case of the test file at ``path`` and check its expectations.
-
-    ``ruleset`` overrides the file's own reference (to test an edited copy).
-    Raises ``InputError`` when the file does not parse and ``RulesetError``
-    when its ruleset does not load.
-    """
-    # The runner drives the engine, which sits above the rules package: it is
-    # imported here so that importing ``intimacy_rules.rules`` never pulls in
-    # the engine (each layer imports only the layers below it).
-    from intimacy_rules.engine.engine import Engine  # noqa: PLC0415
-    from intimacy_rules.engine.events import Event  # noqa: PLC0415
-    from intimacy_rules.engine.memory_store import InMemoryStore  # noqa: PLC0415
-
-    spec = load_test_file(path)
-    if ruleset is None:
-        target = path.parent / spec.ruleset
-        if not target.is_file():
-            raise InputError(f"the ruleset {str(target)!r} is not a file", source=str(path))
-        ruleset = load_ruleset(target)
-    # Fixed key, clock and ids: a test run decides the same way every time.
-    engine = Engine(
-        ruleset,
-        analyzer=analyzer,
-        store=InMemoryStore(),
-        matcher=matcher,
-        pseudonymizer=Pseudonymizer(b"ruleset-tests-fixed-key-32-bytes"),
-        clock=lambda: _START,
-        decision_ids=lambda: "test",
-    )
-    result = FileResult(
-        path=path,
-        ruleset=ruleset.name,
-        revision=ruleset.revision,
-        rules=tuple(rule.id for rule in ruleset.rules),
-    )
-    known = set(result.rules)
-    for number, case in enumerate(spec.cases, start=1):
-        started = clock()
-        outcome = CaseResult(case.name)
-        for expectation in case.expect:
-            for rule_id in (
-                *expectation.fires,
-                *expectation.not_fires,
-                *(expectation.fires_only or ()),
-            ):
-                if rule_id not in known:
-                    outcome.failures.append(f"the ruleset has no rule {rule_id!r}")
-        wanted: dict[int, list[Expectation]] = {}
-        for expectation in case.expect:
-            wanted.setdefault(expectation.after, []).append(expectation)
-        for index, message in enumerate(case.messages, start=1):
-            context = case.context
-            if message.context:
-                context = context.model_copy(update=message.context.model_dump(exclude_none=True))
-            event = Event(
-                id=f"case{number}-m{index}",
-                conversation_id=f"case{number}",
-                sender=message.sender,
-                text=message.text,
-                sent_at=message.sent_at or _START + _STEP * index,
-                recipients=message.recipients
-                if message.recipients is not None
-                else tuple(p for p in case.participants if p != message.sender),
-                kind=message.kind,
-                context=context,
-            )
-            decision = engine.process(event)
-            for expectation in wanted.get(index, ()):
-                kind = ", pre_send" if message.kind == "pre_send" else ""
-                where = f"after message {index} ({message.sender}{kind})"
-                outcome.failures.extend(_check(expectation, decision, where))
-                result.exercised.update(r for r in expectation.fires if r in known)
-                result.exercised.update(r for r in expectation.fires_only or () if r in known)
-        outcome.seconds = clock() - started
-        result.cases.append(outcome)
-    engine.close()
-    return result

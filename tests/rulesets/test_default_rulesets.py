@@ -9,9 +9,9 @@ import yaml
 
 from intimacy_rules.analysis.vocabulary import FLAGS, SAFETY_CATEGORIES
 from intimacy_rules.conversation.vocabulary import CRITERIA, PATTERNS
+from intimacy_rules.engine.ruleset_runner import run_test_file
 from intimacy_rules.rules.compiled import CompiledRuleset
 from intimacy_rules.rules.models import HoldSpec, NudgeSpec, ScoreSpec
-from intimacy_rules.rules.ruleset_tests import run_test_file
 
 RULESETS = Path(__file__).resolve().parents[2] / "rulesets"
 PLATFORMS = ("dating", "counseling")
