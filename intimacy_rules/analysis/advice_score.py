@@ -34,6 +34,7 @@ __all__ = [
 
 _WORD: Final = re.compile(r"[a-z0-9']+")
 _MARKS: Final = ".!?\n"
+_REACH: Final = 300
 
 
 def _words(text: str) -> frozenset[str]:
@@ -61,13 +62,24 @@ _SECOND_PERSON: Final = WORD_CLASSES["w:you"]
 
 
 def sentence_of(norm: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence that holds ``[start, end)`` (linear scans only)."""
-    lo = max(norm.rfind(mark, 0, start) for mark in _MARKS) + 1
-    hi = len(norm)
+    """The span of the sentence that holds ``[start, end)``.
+
+    Looks at most ``_REACH`` characters each way; without a sentence mark in
+    reach the span snaps to a grid of ``_REACH`` characters, so the cues of a
+    huge unpunctuated text share a few windows and cost stays linear.
+    """
+    floor = max(0, start - _REACH)
+    lo = max(norm.rfind(mark, floor, start) for mark in _MARKS) + 1
+    if lo == 0 and floor > 0:
+        lo = start - start % _REACH
+    ceiling = min(len(norm), end + _REACH)
+    hi = -1
     for mark in _MARKS:
-        found = norm.find(mark, end)
-        if 0 <= found < hi:
+        found = norm.find(mark, end, ceiling)
+        if found >= 0 and (hi < 0 or found < hi):
             hi = found
+    if hi < 0:
+        hi = min(len(norm), end - end % _REACH + _REACH) if ceiling < len(norm) else len(norm)
     return lo, hi
 
 

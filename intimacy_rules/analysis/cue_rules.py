@@ -246,8 +246,13 @@ class LabelRules:
         norm: str,
         words: AbstractSet[str] | None = None,
         accept: Accept | None = None,
+        per_cue: int = 32,
     ) -> list[tuple[Cue, int, int]]:
-        """Every match no guard vetoes, as (cue, start, end), cue by cue."""
+        """The matches no guard vetoes, as (cue, start, end), cue by cue.
+
+        At most ``per_cue`` matches of each cue are kept (the first ones), so
+        a huge text repeating one phrase costs a scan, not a pile of guards.
+        """
         if words is None:
             words = message_words(norm)
         present = self.triggers & words
@@ -255,12 +260,16 @@ class LabelRules:
         positions = sorted({p for word in present for p in self._index[word]})
         for position in positions:
             compiled = self._compiled[position]
+            kept = 0
             for start, end in _spans(compiled, norm):
                 if compiled.guards and _vetoed(compiled.guards, norm, start, end):
                     continue
                 if accept is not None and not accept(compiled.cue, start, end):
                     continue
                 hits.append((compiled.cue, start, end))
+                kept += 1
+                if kept >= per_cue:
+                    break
         return hits
 
 

@@ -234,9 +234,19 @@ def test_spans_point_at_the_cue_in_the_original_text() -> None:
     assert "You Should" in text[finding.start : finding.end]
 
 
-def test_a_megabyte_of_text_is_scanned_in_bounded_time() -> None:
-    # Many partial cues and no sentence marks: the worst shape for the patterns.
-    text = ("you you're so never always should tell me where delete " * 20_000)[:1_000_000]
+@pytest.mark.parametrize(
+    "unit",
+    [
+        # Many partial cues and no sentence marks: the worst shape for the patterns.
+        "you you're so never always should tell me where delete ",
+        # One advice cue repeated with no sentence mark: every hit needs a sentence.
+        "you should try ",
+        # A clause start every few characters.
+        ". try this. tell him. go see a doctor",
+    ],
+)
+def test_a_megabyte_of_text_is_scanned_in_bounded_time(unit: str) -> None:
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
     started = time.perf_counter()
     detect_flags(normalize(text))
     assert time.perf_counter() - started < 5.0
