@@ -30,7 +30,7 @@ from intimacy_rules.analysis.models import Disclosure, Evidence, MessageAnalysis
 from intimacy_rules.analysis.safety import detect_safety
 from intimacy_rules.analysis.text import MAX_ANALYZED_CHARS, Finding, normalize
 from intimacy_rules.analysis.vocabulary import FLAGS, SAFETY_CATEGORIES, Flag, SafetyCategory
-from intimacy_rules.errors import InputError
+from intimacy_rules.errors import ConfigurationError, InputError
 
 __all__ = ["Analyzer", "Detector", "analyze"]
 
@@ -40,7 +40,6 @@ Detector = Callable[[str], list[Finding]]
 _THOUGHT_WHY: Final = "'feel like/that' + a proposition states a thought, not a feeling"
 _KNOWN_FLAGS: Final = frozenset(FLAGS)
 _KNOWN_SAFETY: Final = frozenset(SAFETY_CATEGORIES)
-_TRUNCATED_WHY: Final = f" (level judged on the first {MAX_ANALYZED_CHARS} characters only)"
 _LEVEL_LABELS: Final = tuple(f"level:{n}" for n in range(5))
 
 _new = object.__new__
@@ -77,8 +76,10 @@ class Analyzer:
     Every part is injectable: ``grader`` gives the level, the facts and the
     thought spans; ``flag_detector`` and ``safety_detector`` return findings
     labelled with flag and safety names; ``language_check`` says whether the
-    text is one the lexicons can judge. The analyzer holds no state between
-    calls, so one instance may serve many threads.
+    text is one the lexicons can judge; ``max_graded_chars`` bounds how much
+    of a long message the level is graded on (flags and safety read it all,
+    and the level's evidence says when it was cut). The analyzer holds no
+    state between calls, so one instance may serve many threads.
     """
 
     def __init__(
@@ -88,11 +89,16 @@ class Analyzer:
         flag_detector: Detector = detect_flags,
         safety_detector: Detector = detect_safety,
         language_check: Callable[[str], bool] = is_english,
+        max_graded_chars: int = MAX_ANALYZED_CHARS,
     ) -> None:
+        if max_graded_chars < 1:
+            raise ConfigurationError("must be at least 1", field="max_graded_chars")
         self._grade = grader
         self._flags = flag_detector
         self._safety = safety_detector
         self._is_english = language_check
+        self._max_graded = max_graded_chars
+        self._truncated_why = f" (level judged on the first {max_graded_chars} characters only)"
 
     def analyze(self, text: str) -> MessageAnalysis:
         """Analyse one message; the result is the same for the same text, always."""
@@ -102,11 +108,11 @@ class Analyzer:
         # The level is graded on the first MAX_ANALYZED_CHARS characters, so a
         # pathological message costs bounded time; flags and safety, which are
         # cheap per character, still read all of it.
-        head = norm if len(norm) <= MAX_ANALYZED_CHARS else norm[:MAX_ANALYZED_CHARS]
+        head = norm if len(norm) <= self._max_graded else norm[: self._max_graded]
         if not self._is_english(head):
             return _not_analysed(len(text))
         graded = self._grade(head)
-        why = graded.why if head is norm else f"{graded.why}{_TRUNCATED_WHY}"
+        why = graded.why if head is norm else graded.why + self._truncated_why
         evidence: list[Evidence] = [
             _build(
                 Evidence,

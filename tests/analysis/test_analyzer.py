@@ -14,7 +14,7 @@ from intimacy_rules.analysis.analyzer import Analyzer, analyze
 from intimacy_rules.analysis.level import LevelResult
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.analysis.text import Finding
-from intimacy_rules.errors import InputError
+from intimacy_rules.errors import ConfigurationError, InputError
 
 
 @pytest.mark.parametrize(
@@ -209,3 +209,17 @@ def test_any_text_gives_a_valid_analysis(text: str) -> None:
     assert {e.label for e in result.evidence[1:]} == set(result.flags) | set(result.safety)
     for ev in result.evidence:
         assert 0 <= ev.span[0] <= ev.span[1] <= len(text)
+
+
+def test_max_graded_chars_bounds_the_level_and_says_so() -> None:
+    analyzer = Analyzer(max_graded_chars=30)
+    text = "The weather was fine all week. I'm so scared of losing you."
+    result = analyzer.analyze(text)
+    assert result.level == 0
+    assert "first 30 characters" in result.evidence[0].why
+    assert Analyzer().analyze(text).level == 4
+
+
+def test_max_graded_chars_must_be_positive() -> None:
+    with pytest.raises(ConfigurationError, match="max_graded_chars"):
+        Analyzer(max_graded_chars=0)
