@@ -195,6 +195,8 @@ def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
             return False
         if word == "on" and nxt in {"it", "that", "this"}:
             return False  # "I'm on it": a promise, not a circumstance
+        if word in {"in", "at", "on", "from"} and not nxt:
+            return False  # "I'm in!": agreeing, not a place
         if word in _BE_FACTS or word[0].isdigit():
             return True
         if word.endswith("ing"):

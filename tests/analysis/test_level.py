@@ -452,3 +452,22 @@ def test_common_misspellings(text: str, level: int) -> None:
 )
 def test_present_perfect_and_plain_replies(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm a Scorpio lol", 1),
+        ("I'm in Chicago this week for work.", 1),
+        ("I'm from Nigeria originally.", 1),
+        ("I'm in!", 0),
+        ("I'm so down for that", 0),
+        ("I'm on my way!", 0),
+        ("I'm running late, sorry", 0),
+        ("I'm good, you?", 0),
+        ("I'm kidding lol", 0),
+        ("I'm ready when you are.", 0),
+    ],
+)
+def test_short_i_am_replies(text: str, level: int) -> None:
+    assert analyze(text).level == level
