@@ -28,9 +28,11 @@ KEY = "ir_postgres-live-key-0123456789abcdef"
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
 
-@pytest.mark.skipif(DSN is None, reason="INTIMACY_RULES_TEST_PG_DSN is not set")
 def test_two_servers_share_one_postgresql(tmp_path: Path) -> None:
-    assert DSN is not None
+    if DSN is None:
+        if os.environ.get("CI"):  # CI must never pass by silently skipping PostgreSQL
+            pytest.fail("INTIMACY_RULES_TEST_PG_DSN is not set: run .ci/postgres.sh")
+        pytest.skip("INTIMACY_RULES_TEST_PG_DSN is not set")
     tenant = f"t{uuid.uuid4().hex[:12]}"
     receiver = Receiver()
     with receiver.running() as url:
