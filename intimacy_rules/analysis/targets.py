@@ -285,7 +285,9 @@ _EXCHANGE: Final = re.compile(
     r"(?:this|that|all\s+this|these)|(?:telling|tell|admitting|admit|saying)\s+(?:to\s+)?"
     r"(?:you|u)\b|as\s+i\s+(?:write|type|say|read|tell)|reading\s+(?:your|ur|this|that)|"
     r"(?:you|u)\s+just\s+(?:said|wrote|told|asked|did|sent|texted)|just\s+now|"
-    r"hearing\s+myself|this\s+conversation|this\s+chat|talking\s+to\s+(?:you|u)|"
+    r"hearing\s+(?:myself|(?:it|this|that|you)\s+(?:now|say\s+(?:it|that|this)))|"
+    r"(?:seeing|reading)\s+(?:this|that|your|ur)\s+(?:message|text|words|now)|"
+    r"this\s+conversation|this\s+chat|talking\s+to\s+(?:you|u)|"
     r"(?:with|to)\s+(?:you|u)\s+(?:right\s+)?now|tonight\s+with\s+(?:you|u)|"
     r"(?:at|in)\s+this\s+(?:very\s+)?moment|to\s+(?:you|u)\s+like\s+this)\b"
 )

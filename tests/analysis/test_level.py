@@ -471,3 +471,15 @@ def test_present_perfect_and_plain_replies(text: str, level: int) -> None:
 )
 def test_short_i_am_replies(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Hearing it now makes me sad.", 4),
+        ("Hearing you say that, I'm so relieved.", 4),
+        ("I heard it on the radio and it made me sad.", 2),
+    ],
+)
+def test_hearing_the_partner_now_anchors_the_feeling(text: str, level: int) -> None:
+    assert analyze(text).level == level
