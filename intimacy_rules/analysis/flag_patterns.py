@@ -63,6 +63,7 @@ _ADVICE_PHRASES: Final = (
 
 _YOU_MODAL_NOT: Final = (
     r"(?! have\b|" + APOS + r"ve\b| know\b| see me\b| hear\b| tell me\b| come\b"
+    r"| see (?:the|this|that|my|his|her|their|what|how|it|them)\b"
     r"| be (?:proud|happy|glad|ashamed|fine|ok|okay|good|sorry|kidding|joking|tired"
     r"|exhausted|so|really|very|a|an|the|here|there|with me)\b)"
 )
@@ -307,7 +308,7 @@ ADVICE: Final = LabelRules(
         Cue(
             "should_any",
             "should shouldn't shouldnt",
-            r"\bshould(?:n" + APOS + r"t| not)?\b(?! have\b|" + APOS + r"ve\b| i\b| we\b)",
+            r"\b(?<!i )(?<!we )should(?:n" + APOS + r"t| not)?\b(?! i\b| we\b)" + _YOU_MODAL_NOT,
             "says what should be done",
             _ADVICE_GUARDS,
         ),

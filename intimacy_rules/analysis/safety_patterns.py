@@ -575,7 +575,7 @@ CRISIS: Final = LabelRules(
             "end ending life suicidal suicide goodbye farewell pills tablets overdose overdosing "
             "od myself self harm selfharm harming jump",
             r"\b(?:end (?:my|it) (?:life|all)|end my life|take my (?:own )?life|ending it all"
-            r"|(?:i" + APOS + r"?m|im|i am|i" + APOS + r"?ve been|ive been|i was|i feel|i felt"
+            r"|(?:i" + APOS + r"?m|im|i am|i" + APOS + r"?ve been|ive been|i feel"
             r"|feeling|been|getting) (?:so |really |very |kind of |kinda |a bit |pretty |extremely "
             r"|severely )?suicidal|(?:my|having|had|getting|have) suicidal (?:thoughts|feelings"
             r"|ideation|urges)|i (?:have|had|get|keep having) suicidal"

@@ -81,7 +81,8 @@ NEGATION_BEFORE: Final = re.compile(
 _REPORTERS: Final = alt(
     "he she they you u someone somebody people everyone ex boss dad mom mum father mother "
     "brother sister friend friends husband wife boyfriend girlfriend bf gf partner guy girl "
-    "man woman coworker colleague landlord teacher cousin uncle aunt"
+    "man woman coworker colleague landlord teacher cousin uncle aunt therapist doctor "
+    "counselor counsellor coach nan grandma grandpa people"
 )
 _REPORT_VERBS: Final = alt(
     "said says saying keeps_saying kept_saying told tells telling threaten threatens threatened "

@@ -57,6 +57,8 @@ def test_advice(text: str) -> None:
         "my therapist said I need to rest more",
         "He told me I should quit, but I'm not sure.",
         "Send me the address when you can.",
+        "my therapist says I should set boundaries",
+        "You should see the size of this pizza!",
     ],
 )
 def test_not_advice(text: str) -> None:

@@ -184,6 +184,8 @@ def test_crisis(text: str) -> None:
         "My cousin attempted suicide last year and I still think about it.",
         "This situation can't go on much longer.",
         "I cut myself off from those friends years ago.",
+        "I'm gonna die if I eat one more bite 😂",
+        "She told me she'd kill me if I spoiled the finale lol",
     ],
 )
 def test_not_crisis(text: str) -> None:
