@@ -11,6 +11,7 @@ runs the name. A ruleset that fails to load never replaces a working one.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -23,6 +24,8 @@ from typing import Any, Literal
 from intimacy_rules.errors import ConfigurationError, RulesetError
 
 __all__ = ["BUILTIN_RULESETS", "RulesetCatalog", "RulesetEntry", "load_yaml_ruleset"]
+
+log = logging.getLogger("intimacy_rules.server")
 
 BUILTIN_RULESETS = ("dating", "counseling")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -67,6 +70,7 @@ class RulesetCatalog:
         self._lock = threading.Lock()
         self._entries: dict[str, RulesetEntry] = {}
         self._listeners: dict[str, list[Callable[[Any], None]]] = {}
+        self._seen: dict[str, int] = {}  # the upload mtimes already swapped in
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -81,6 +85,38 @@ class RulesetCatalog:
                 entry = self._entries.get(name) or self._read(name)
                 self._entries[name] = entry
         return entry
+
+    def sync(self, name: str) -> None:
+        """Swap in ``name``'s uploaded file if another process replaced it since.
+
+        Server processes on one machine share the data dir: a ``PUT`` answered
+        by one writes the file before it replies, and every other process sees
+        the new file on its next event for that ruleset (one ``stat``), so every
+        later decision, whichever process makes it, carries the new revision.
+        A file that no longer loads is logged and the working ruleset stays.
+        """
+        entry = self._entries.get(name)
+        if entry is None:
+            return
+        try:
+            mtime = (self._uploads / f"{name}.yaml").stat().st_mtime_ns
+        except OSError:
+            return  # no upload: the built-in or configured file stands
+        if mtime == self._seen.get(name):
+            return
+        with self._lock:
+            if mtime == self._seen.get(name):
+                return
+            self._seen[name] = mtime
+            try:
+                fresh = self._read(name)
+                if fresh.text != self._entries[name].text:
+                    self._swap(name, fresh.compiled)
+                self._entries[name] = fresh
+            except (RulesetError, ConfigurationError) as exc:
+                log.warning(
+                    "ruleset %s changed on disk but does not load: %s", name, type(exc).__name__
+                )
 
     def loaded(self) -> tuple[RulesetEntry, ...]:
         """The rulesets loaded so far, by name."""
@@ -107,6 +143,7 @@ class RulesetCatalog:
         with self._lock:
             self._swap(name, compiled)
             _write_atomically(path, text)
+            self._seen[name] = path.stat().st_mtime_ns
             entry = RulesetEntry(name, compiled, text, "upload", path)
             self._entries[name] = entry
         return entry

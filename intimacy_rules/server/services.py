@@ -131,6 +131,7 @@ class Services:
 
     def process(self, tenant: str, event: Event) -> Outcome:
         """Decide on ``event`` for ``tenant`` and record it (idempotent on its id)."""
+        self.rulesets.sync(self.tenant_settings(tenant).ruleset)
         if self.replays is not None:
             self.replays.take_last()  # forget anything a failed call left behind
         result = self.engines[tenant].process(event, tenant=tenant)
@@ -146,6 +147,7 @@ class Services:
 
     def evaluate(self, tenant: str, event: Event) -> Decision:
         """A dry run of ``event`` for ``tenant``: the decision, nothing stored."""
+        self.rulesets.sync(self.tenant_settings(tenant).ruleset)
         decision = self.engines[tenant].evaluate(event, tenant=tenant)
         self.metrics.count_decision(decision, replayed=False, dry_run=True)
         return decision

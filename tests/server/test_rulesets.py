@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
+from intimacy_rules.engine.memory_store import InMemoryStore
+from intimacy_rules.server.app import create_app
 from intimacy_rules.server.settings import Settings
 from tests.server.client import AppClient
 from tests.server.conftest import ADMIN_KEY, OTHER_KEY, auth, event
-from tests.server.fakes import GOOD_YAML
+from tests.server.fakes import GOOD_YAML, fake_engine_factory, fake_loader
 
 BAD_YAML = "ruleset:\n  name: dating\nrules: []\n"  # no version
 YAML = {"content-type": "application/yaml"}
@@ -111,3 +115,36 @@ def test_reload_reads_changed_files_and_refuses_a_broken_one(
 def test_builtin_rulesets_are_listed_even_before_use(client: AppClient, name: str) -> None:
     names = [r["name"] for r in client.get("/v1/rulesets", headers=admin()).json()["rulesets"]]
     assert name in names
+
+
+def test_a_put_reaches_every_process_on_the_same_data_dir(
+    client: AppClient, settings: Settings
+) -> None:
+    other_app = create_app(
+        settings,
+        engine_factory=fake_engine_factory,
+        store=InMemoryStore(),
+        load_ruleset=fake_loader,
+    )
+    with AppClient(other_app) as other:
+        before = other.post("/v1/events", json=event("e1"), headers=auth()).json()["revision"]
+        put = client.put("/v1/rulesets/dating", content=GOOD_YAML, headers=admin())
+        revision = put.json()["revision"]
+        assert revision != before
+        after = other.post("/v1/events", json=event("e2"), headers=auth()).json()
+        assert after["revision"] == revision
+        dry = other.post("/v1/evaluate", json=event("e3"), headers=auth()).json()
+        assert dry["revision"] == revision
+
+
+def test_a_broken_file_written_behind_the_servers_back_changes_nothing(
+    client: AppClient, settings: Settings
+) -> None:
+    client.put("/v1/rulesets/dating", content=GOOD_YAML, headers=admin())
+    revision = client.post("/v1/events", json=event("e1"), headers=auth()).json()["revision"]
+    path = settings.data_dir / "rulesets" / "dating.yaml"
+    path.write_text(BAD_YAML)
+    os.utime(path, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    reply = client.post("/v1/events", json=event("e2"), headers=auth())
+    assert reply.status_code == 200
+    assert reply.json()["revision"] == revision
