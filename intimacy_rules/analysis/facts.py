@@ -21,6 +21,7 @@ from intimacy_rules.analysis.lexicon import (
     words,
 )
 from intimacy_rules.analysis.patterns import ADVERB, EMOTION_ADJ_RE
+from intimacy_rules.analysis.scan import may_open
 
 __all__ = ["find_fact"]
 
@@ -141,6 +142,15 @@ _DROPPED_FACT: Final = re.compile(
     r"landed|woke|slept|worked|cooked|visited|adopted|grew)\b"
     r"|been\s+[a-z]+ing\b)(?:\s+(?P<next>[a-z']+))?"
 )
+# Every word ``_DROPPED_FACT`` can open with (checked before the regex runs).
+_DROPPED_FACT_FIRST: Final = words(
+    """
+    and but ugh lol ok okay so also just finally recently literally actually got went moved
+    started finished quit lost won bought sold broke met found spent ran left came took
+    graduated passed failed switched dropped joined landed woke slept worked cooked visited
+    adopted grew been
+    """
+)
 _NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
 _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
 
@@ -243,6 +253,8 @@ def find_fact(
             if not (arranging and _logistics(norm, pos)):
                 return pos, m.end()
     for pos in clauses:
+        if not may_open(norm, pos, _DROPPED_FACT_FIRST):
+            continue
         m = _DROPPED_FACT.match(norm, pos)
         if m is None or (m.group("news") == "got" and m.group("next") in _NOT_AFTER_GOT):
             continue

@@ -14,15 +14,17 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from intimacy_rules.analysis.lexicon import EMOTION_VERBS, PAST_EMOTION_VERBS
+from intimacy_rules.analysis.lexicon import EMOTION_VERBS, PAST_EMOTION_VERBS, words
 from intimacy_rules.analysis.patterns import (
     ADVERB,
+    ADVERB_WORDS,
     AUXILIARY,
     EMOTION_ADJ_RE,
     EMOTION_VERB_RE,
     FEEL_ONLY_RE,
     SUBJECT_I,
 )
+from intimacy_rules.analysis.scan import first_words, may_open
 
 __all__ = ["FeelingHit", "find_feelings"]
 
@@ -69,6 +71,17 @@ _DROPPED: Final = re.compile(
     rf"|(?:(?:{ADVERB}|don't|dont|can't|cant)\s+){{0,2}}(?P<verb>{EMOTION_VERB_RE}|luv)"
     r"(?=\s+\S)"
     r")\b"
+)
+# Every word ``_DROPPED`` can open with (checked before the regex runs).
+_DROPPED_FIRST: Final = first_words(
+    ADVERB_WORDS
+    | EMOTION_VERBS
+    | words(
+        """
+        and but ugh lol tbh ngl omg idk honestly ok okay oh also just been feeling feel
+        felt feels was were am got get getting don't dont didn't didnt never can't cant luv
+        """
+    )
 )
 # Texting shorthand for "I love you (so much)".
 _ILY: Final = re.compile(r"\b(?:ily|ilysm|ilu|ly2|love\s+ya|luv\s+ya)\b")
@@ -189,6 +202,8 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         said = m.group()  # the subject too: "I've missed you" is still going on
         hits.append(FeelingHit(pos, m.end(), m.end(), _is_past(said, verb), -1, ""))
     for pos in clauses:
+        if not may_open(norm, pos, _DROPPED_FIRST):
+            continue
         m = _DROPPED.match(norm, pos)
         if m is not None and (m.group("emo") != "sorry" or _SORRY_FOR.match(norm, m.end())):
             said = m.group("mid")

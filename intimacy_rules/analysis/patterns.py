@@ -18,6 +18,7 @@ from intimacy_rules.analysis.lexicon import (
 
 __all__ = [
     "ADVERB",
+    "ADVERB_WORDS",
     "AUXILIARY",
     "EMOTION_ADJ_RE",
     "EMOTION_VERB_RE",
@@ -30,9 +31,8 @@ SUBJECT_I: Final = r"(?:i\s+am|i'm|im|i've|ive|i|we\s+are|we're|we've|weve|we)"
 
 #: Intensifiers, hedges and negations that may stand between subject and feeling.
 #: Built as a trie (``word_regex``) so each step tests one branch per letter.
-ADVERB: Final = word_regex(
-    words(
-        """
+ADVERB_WORDS: Final = words(
+    """
         so really rly rlly realy very too just still kinda kind_of sort_of sorta a_bit
         a_little a_little_bit bit pretty quite truly honestly actually literally totally
         completely super extremely incredibly genuinely seriously deeply absolutely lowkey
@@ -43,8 +43,8 @@ ADVERB: Final = word_regex(
         both feeling tbh ngl rn no_longer anymore somehow secretly weirdly oddly a_lot like
         much such no some any this that
         """
-    )
 )
+ADVERB: Final = word_regex(ADVERB_WORDS)
 
 #: Copulas, "feel" forms and auxiliaries between the subject and the feeling.
 AUXILIARY: Final = word_regex(

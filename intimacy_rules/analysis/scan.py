@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["clause_starts", "subject_positions"]
+__all__ = ["clause_starts", "first_words", "may_open", "subject_positions"]
 
 # A literal first character keeps this scan on re's fast path; the word
 # boundary before the "i" is checked in Python for the few candidates.
@@ -46,3 +46,22 @@ def clause_starts(norm: str) -> list[int]:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "'_"
+
+
+def first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first word of each phrase ("kind_of" -> "kind"), for ``may_open``."""
+    return frozenset(phrase.split("_", 1)[0] for phrase in phrases)
+
+
+def may_open(norm: str, pos: int, firsts: frozenset[str]) -> bool:
+    """Whether the word at ``pos`` can open a pattern whose first words are ``firsts``.
+
+    A cheap test before a clause-start regex: most clauses open with a word no
+    pattern starts with. Stretched words ("sooo") always pass, since the
+    regexes allow them and the set does not list them.
+    """
+    word = norm[pos : pos + 24].split(None, 1)
+    if not word:
+        return False
+    first = word[0].rstrip(".,!?;:)")
+    return first in firsts or (len(first) > 2 and first[-1] == first[-2])

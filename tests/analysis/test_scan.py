@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intimacy_rules.analysis.scan import clause_starts, subject_positions
+from intimacy_rules.analysis.scan import clause_starts, first_words, may_open, subject_positions
 from intimacy_rules.analysis.text import normalize
 
 
@@ -24,3 +24,14 @@ def test_both_scans_are_linear_on_a_long_text() -> None:
     norm = "i " * 100_000
     assert len(subject_positions(norm)) == 100_000
     assert len(clause_starts("a. " * 100_000)) == 100_000
+
+
+def test_may_open_checks_the_first_word_and_lets_stretched_words_through() -> None:
+    firsts = first_words(frozenset({"so", "kind_of", "been"}))
+    assert firsts == frozenset({"so", "kind", "been"})
+    norm = "ok. sooo happy, kind of sad, the end, been there"
+    assert may_open(norm, norm.index("sooo"), firsts)
+    assert may_open(norm, norm.index("kind"), firsts)
+    assert may_open(norm, norm.index("been"), firsts)
+    assert not may_open(norm, norm.index("the"), firsts)
+    assert not may_open(norm, len(norm), firsts)
