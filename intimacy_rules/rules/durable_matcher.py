@@ -29,8 +29,8 @@ What durable-rules does, and how this module lives with it (``design.md``):
   a comparison first checks the kind, as ``rules.compiled`` defines it.
 
 Durable rulesets get unique names, so several compiled rulesets (or two
-revisions of one) live side by side, and are deleted when their matcher is
-garbage-collected.
+revisions of one) live side by side. When a matcher is garbage-collected its
+durable rulesets are queued, and deleted by the next match, between calls.
 """
 
 from __future__ import annotations
