@@ -37,7 +37,17 @@ from intimacy_rules.analysis.word_classes import (
 )
 from intimacy_rules.errors import ConfigurationError
 
-__all__ = ["Accept", "Cue", "Guard", "LabelRules", "clause_starts", "message_words", "triggers_of"]
+__all__ = [
+    "Accept",
+    "Cue",
+    "Guard",
+    "LabelRules",
+    "clause_starts",
+    "message_words",
+    "restretch",
+    "triggers_of",
+    "unstretched",
+]
 
 #: What can veto a cue: a negation or a reporting verb just before it, the
 #: sentence being a question, or a joke, laughter, affection or a game near it.
@@ -336,3 +346,40 @@ def _vetoed(guards: frozenset[str], norm: str, start: int, end: int) -> bool:
     if "teasing" in guards and TEASING.search(near):
         return True
     return "game" in guards and GAME_CONTEXT.search(near) is not None
+
+
+_STRETCHED: Final = re.compile(r"([a-z])\1\1+")
+
+
+@lru_cache(maxsize=64)
+def unstretched(norm: str) -> tuple[str, tuple[int, ...] | None]:
+    """``norm`` with letters stretched for emphasis squeezed ("sooo" -> "so").
+
+    Returns the squeezed text and, when anything was squeezed, where each of
+    its characters came from in ``norm`` (plus the end), so spans found in the
+    squeezed text can be mapped back with ``restretch``.
+    """
+    if _STRETCHED.search(norm) is None:
+        return norm, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in _STRETCHED.finditer(norm):
+        pieces.append(norm[last : match.start()])
+        origin.extend(range(last, match.start()))
+        pieces.append(match.group(1))
+        origin.append(match.start())
+        last = match.end()
+    pieces.append(norm[last:])
+    origin.extend(range(last, len(norm)))
+    origin.append(len(norm))
+    return "".join(pieces), tuple(origin)
+
+
+def restretch(findings: list[Finding], origin: tuple[int, ...] | None) -> list[Finding]:
+    """Map findings on the squeezed text back to spans of the original text."""
+    if origin is None:
+        return findings
+    # A squeezed character stands for its whole run, so an end maps to where
+    # the next character came from.
+    return [f._replace(start=origin[f.start], end=origin[f.end]) for f in findings]

@@ -363,9 +363,9 @@ CONTROLLING: Final = LabelRules(
             r"\b(?:tell me (?:right now |now )?(?:where (?:you|u) (?:are|were|r|went|been)"
             r"|where (?:you"
             + APOS
-            + r"re|youre|ur)|who (?:you|u)(?:"
+            + r"re|youre|ur)|who (?:ur|u r|(?:you|u)(?:"
             + APOS
-            + r"re| are| were|re)?"
+            + r"re| are| were|re)?)"
             r" (?:with|texting|talking|seeing|messaging))"
             r"|(?:send|share|turn on) (?:me )?(?:your |ur )?(?:live )?location"
             r"|answer (?:me|your phone|the phone)\b(?! when| this| honestly| one)"
@@ -377,7 +377,8 @@ CONTROLLING: Final = LabelRules(
             "demand_access",
             "password passcode pin login phone code texts messages dms chats inbox emails camera "
             "snap",
-            r"\b(?:(?:give|send|tell) me (?:your|ur) (?:password|passcode|pin|login|phone|code)"
+            r"\b(?:(?:(?:give|send|tell) me|gimme) (?:your|ur) (?:password|passcode|pin|login"
+            r"|phone|code)"
             r"|(?:what" + APOS + r"s|whats|what is) (?:your|ur) (?:password|passcode|pin)"
             r"|(?:show me|let me see|let me check|let me read|let me go through|hand me|unlock)"
             r" (?:your|ur) (?:phone|texts|messages|dms|chats|inbox|emails|camera roll|snap))",
@@ -416,13 +417,16 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "not_allowed",
-            "allowed going leaving wearing",
+            "allowed going leaving wearing only",
             r"\b(?:(?:you" + APOS + r"re|you are|youre|ur|u r) not (?:allowed|going out"
             r"|going anywhere|going to (?:a |the |that |his |her |their |\w{1,20}"
             + APOS
             + r"s )|leaving|wearing that)|(?:you|u) (?:aren"
             + APOS
-            + r"t allowed to|are not allowed to))\b",
+            + r"t allowed to|are not allowed to)|(?:you"
+            + APOS
+            + r"re|you are|youre|ur|u r) only"
+            r" allowed)\b",
             "tells the other what they are not allowed to do",
             "question reported",
         ),
@@ -440,8 +444,9 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "check_in_every",
-            "every from",
+            "every from second minute moment",
             r"\b(?:(?:text|call|message|check in with|update) me every|(?:you|u) text me every"
+            r"|(?:text|call|message) me the (?:second|minute|moment) (?:you|u)"
             r"|from now on,? (?:you|u) (?:text|call|tell|check|ask|send|come|go|stay|don|will|need"
             r"|have|are|can" + APOS + r"t))\b",
             "demands regular check-ins",
@@ -540,7 +545,7 @@ _CHAR_SOFT: Final = alt(
 )
 _INTENSIFIER: Final = alt(
     "so such_a such_an really too very incredibly completely totally always the_most being "
-    "being_so just_so honestly_so literally_so kind_of kinda sooo soo"
+    "being_so just_so honestly_so literally_so kind_of kinda sooo soo just plain simply"
 )
 # What follows "you always" / "you never" in praise, reassurance or idiom.
 _SHARED_POSITIVE: Final = (
@@ -632,6 +637,18 @@ CRITICISM: Final = LabelRules(
             _NEG_REP,
         ),
         Cue(
+            "bad_at_love",
+            "terrible awful horrible lousy bad shit crap worst idea how",
+            r"\b(?:(?:you" + APOS + r"re|you are|youre|ur|u r) (?:such |just |really )?(?:a |the )?"
+            r"(?:terrible|awful|horrible|lousy|bad|shit|crap|shitty|crappy|worst) (?:listener"
+            r"|partner|boyfriend|girlfriend|husband|wife|friend|communicator|person|father|mother"
+            r"|dad|mom|mum|lover)"
+            r"|(?:you|u) (?:have no idea|don" + APOS + r"?t know|dont know|never learned) how to"
+            r" (?:love|listen|communicate|apologi[sz]e|be a|treat|care|support))\b",
+            "attacks the other as a partner",
+            _NEG_REP,
+        ),
+        Cue(
             "all_about_you",
             "about",
             r"\b(?:(?:it" + APOS + r"s|its|it is|everything" + APOS + r"s|everything is)"
@@ -684,7 +701,7 @@ MERGING: Final = LabelRules(
         ),
         Cue(
             "nothing_without_you",
-            "without every complete live breathe",
+            "without every complete live breathe revolves",
             r"\b(?:(?:" + I_AM + r"|i" + APOS + r"?d be|i would be) (?:nothing|nobody|no one|lost"
             r"|empty|incomplete|not whole)"
             r" without (?:you|u)"
@@ -704,6 +721,8 @@ MERGING: Final = LabelRules(
             r"|(?:i|" + "i" + APOS + r"d) (?:can" + APOS + r"t|cant|cannot) breathe when (?:you"
             r"|u)" + SHORT_GAP + r"(?:not|gone|away)"
             r"|i need (?:you|u) every (?:second|minute|moment|hour)"
+            r"|(?:i" + APOS + r"?d|i would) die without (?:you|u)"
+            r"|(?:my (?:whole |entire )?(?:life|world)|everything) revolves around (?:you|u)"
             r"|i (?:don" + APOS + r"t|dont|do not) exist without|(?:you|u) complete me"
             r"|i (?:only )?live for (?:you|u)\b)",
             "says the speaker cannot exist apart from the other",
@@ -732,10 +751,12 @@ MERGING: Final = LabelRules(
         ),
         Cue(
             "drop_everyone",
-            "need together up",
+            "need together up anymore more",
             r"\b(?:" + DONT + r" need (?:my )?(?:friends|family|anyone|anybody|other people"
             r"|anything)" + SHORT_GAP + r"(?:but|except|just|only|other than) (?:you|u)\b"
             r"|(?:don" + APOS + r"t|dont|do not) need (?:friends|anyone else|anybody else)"
+            r"|(?:don" + APOS + r"?t|dont|never|no longer) (?:see|talk to|hang out with|call)"
+            r" (?:my )?(?:friends|family|anyone) (?:anymore|any more)"
             r"|(?:gave up|give up|quit|dropped|cancel+ed|ditched|stopped seeing) "
             + GAP
             + r"so (?:that )?we (?:can|could) (?:do everything together|be together (?:all the time"
@@ -743,7 +764,7 @@ MERGING: Final = LabelRules(
             r"|(?:give|gave) up (?:everything|my whole life|all my friends) for (?:you|u))",
             "drops everyone and everything else for the other",
             _NEG,
-            needs="need|together|give up|gave up",
+            needs="need|together|give up|gave up|anymore|any more",
         ),
     ),
 )
@@ -764,7 +785,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             + r"re )?(?:going|heading|stand)|how we"
             + APOS
             + r"(?:re| are) (?:doing|feeling)"
-            r"|our relationship|the two of us|what" + APOS + r"s (?:happening|going on)"
+            r"|our relationship|our future|the two of us|what" + APOS + r"s (?:happening|going on)"
             r" between us|this thing between us|(?:what|how) we (?:feel|want)"
             r"|what" + APOS + r"?s (?:been )?(?:happening|going on) (?:between|with) us)\b",
             "asks to talk about the two of them",

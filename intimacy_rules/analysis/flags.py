@@ -13,7 +13,14 @@ from collections.abc import Set as AbstractSet
 from typing import Final
 
 from intimacy_rules.analysis.advice_score import is_advice, sentence_features, sentence_of
-from intimacy_rules.analysis.cue_rules import Accept, Cue, message_words, triggers_of
+from intimacy_rules.analysis.cue_rules import (
+    Accept,
+    Cue,
+    message_words,
+    restretch,
+    triggers_of,
+    unstretched,
+)
 from intimacy_rules.analysis.flag_patterns import (
     ADVICE,
     BID_FOR_CLOSENESS,
@@ -56,6 +63,7 @@ def advice_candidates(norm: str) -> list[set[str]]:
 
     What ``benchmarks/fit_advice_weights.py`` learns the advice weights from.
     """
+    norm = unstretched(norm)[0]
     words = _TRIGGERS & message_words(norm)
     return [features for features, _, _, _ in _candidate_sentences(norm, words, None)]
 
@@ -68,7 +76,7 @@ def _advice(norm: str, words: AbstractSet[str], accept: Accept) -> Finding | Non
     return None
 
 
-def detect_flags(norm: str) -> list[Finding]:
+def _detect_flags(norm: str) -> list[Finding]:
     """Return the flags found in normalised text, at most one finding per flag.
 
     ``norm`` must be ``text.normalize(text)``, so spans index the original text.
@@ -105,3 +113,14 @@ def detect_flags(norm: str) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     return found
+
+
+def detect_flags(norm: str) -> list[Finding]:
+    """Return the flags found in normalised text, at most one finding each.
+
+    ``norm`` must be ``text.normalize(text)``, so spans index the original
+    text. Letters stretched for emphasis ("neverrr", "pleeease") are read as
+    the plain word; spans still point at what the user wrote.
+    """
+    squeezed, origin = unstretched(norm)
+    return restretch(_detect_flags(squeezed), origin)

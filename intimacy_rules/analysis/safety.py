@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from intimacy_rules.analysis.cue_rules import Cue, message_words, triggers_of
+from intimacy_rules.analysis.cue_rules import (
+    Cue,
+    message_words,
+    restretch,
+    triggers_of,
+    unstretched,
+)
 from intimacy_rules.analysis.safety_patterns import CONTEMPT, CRISIS, SEXUAL_PRESSURE, THREAT
 from intimacy_rules.analysis.text import Finding
 from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
@@ -48,7 +54,7 @@ def _sexual_pressure_accepts(norm: str) -> tuple[bool, bool]:
     return _PRESSURE.search(norm) is not None, _CONSENT.search(norm) is not None
 
 
-def detect_safety(norm: str) -> list[Finding]:
+def _detect_safety(norm: str) -> list[Finding]:
     """Return the safety categories found in normalised text, one finding per category.
 
     ``norm`` must be ``text.normalize(text)``, so spans index the original text.
@@ -83,3 +89,14 @@ def detect_safety(norm: str) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     return found
+
+
+def detect_safety(norm: str) -> list[Finding]:
+    """Return the safety categories found in normalised text, at most one finding each.
+
+    ``norm`` must be ``text.normalize(text)``, so spans index the original
+    text. Letters stretched for emphasis ("neverrr", "pleeease") are read as
+    the plain word; spans still point at what the user wrote.
+    """
+    squeezed, origin = unstretched(norm)
+    return restretch(_detect_safety(squeezed), origin)

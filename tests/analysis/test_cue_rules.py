@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from intimacy_rules.analysis.cue_rules import Cue, LabelRules, message_words, triggers_of
-from intimacy_rules.analysis.text import normalize
+from intimacy_rules.analysis.cue_rules import (
+    Cue,
+    LabelRules,
+    message_words,
+    restretch,
+    triggers_of,
+    unstretched,
+)
+from intimacy_rules.analysis.text import Finding, normalize
 from intimacy_rules.errors import ConfigurationError
 
 RULES = LabelRules(
@@ -79,3 +86,18 @@ def test_unknown_guard_fails_at_load() -> None:
 def test_a_cue_without_anchors_fails_at_load() -> None:
     with pytest.raises(ConfigurationError, match="anchor"):
         LabelRules("bad", (Cue("c", "", "x", "why"),))
+
+
+def test_stretched_letters_are_squeezed_and_spans_map_back() -> None:
+    norm = normalize("you neverrr listen, pleeease")
+    squeezed, origin = unstretched(norm)
+    assert squeezed == "you never listen, please"
+    assert origin is not None
+    start = squeezed.index("never")
+    (back,) = restretch([Finding("x", start, start + len("never"), "why")], origin)
+    assert norm[back.start : back.end] == "neverrr"
+
+
+def test_text_without_stretched_letters_is_left_alone() -> None:
+    norm = normalize("good morning, all well")
+    assert unstretched(norm) == (norm, None)

@@ -116,6 +116,8 @@ def test_not_bid_for_closeness(text: str) -> None:
         "Stop talking to Mike.",
         "I want you home by 10.",
         "stop crying, it's not a big deal",
+        "gimme ur password",
+        "Text me the second you leave his place.",
     ],
 )
 def test_controlling(text: str) -> None:
@@ -153,6 +155,9 @@ def test_not_controlling(text: str) -> None:
         "you literally never call me back",
         "You're being really inconsiderate.",
         "Why do you always have to be so difficult?",
+        "you neverrr listen",
+        "ur soooo selfish",
+        "honestly you're a terrible listener",
     ],
 )
 def test_criticism(text: str) -> None:
@@ -195,6 +200,8 @@ def test_not_criticism(text: str) -> None:
         "Without you I'm nothing.",
         "your problems are my problems, your life is my life",
         "I don't know who I'd be without you.",
+        "my whole life revolves around you",
+        "I don't see my friends anymore, it's just us now",
     ],
 )
 def test_merging(text: str) -> None:
@@ -228,6 +235,12 @@ def test_not_merging(text: str) -> None:
 )
 def test_exact_flag_sets(text: str, expected: set[str]) -> None:
     assert flags_of(text) & MINE == expected
+
+
+def test_spans_of_stretched_words_point_at_what_was_written() -> None:
+    text = "You NEVERRRR listen"
+    (finding,) = detect_flags(normalize(text))
+    assert text[finding.start : finding.end] == "You NEVERRRR"
 
 
 def test_spans_point_at_the_cue_in_the_original_text() -> None:

@@ -211,6 +211,8 @@ def test_texting_style_and_typos_still_count() -> None:
     assert "threat" in safety_of("ill make u regret this")
     assert "contempt" in safety_of("ur such a looser")
     assert "crisis" in safety_of("i dont wanna be alive anymore")
+    assert "contempt" in safety_of("You're a looooser")
+    assert "sexual_pressure" in safety_of("pleeease send a pic 🙏 come onnn")
 
 
 def test_a_megabyte_of_text_is_scanned_in_bounded_time() -> None:
