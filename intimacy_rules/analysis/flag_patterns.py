@@ -329,7 +329,8 @@ ADVICE: Final = LabelRules(
             "don't dont do never",
             r"(?:(?:just|please|and|but|so|also) )?(?:don" + APOS + r"t|dont|do not|never)"
             r" (?!know\b|think\b|care\b|remember\b|get it\b|have\b|mind\b|even\b|you\b"
-            r"|really\b|want\b|like\b|need\b|understand\b|see\b|feel like\b|\w{1,20} me\b)"
+            r"|really\b|want\b|like\b|need\b|understand\b|see\b|feel like\b|\w{1,20} me\b"
+            r"|leave\b|go\b|hang up\b|be (?:silly|sorry|mad|sad|like that|so)\b)"
             r"[a-z]",
             "tells the other what not to do",
             _ADVICE_GUARDS,
@@ -441,6 +442,14 @@ CONTROLLING: Final = LabelRules(
             r"|wear|hang|call|answer|open))\b",
             "forbids the other to go, see or wear something",
             "question reported",
+        ),
+        Cue(
+            "if_again",
+            "again",
+            r"\bif (?:you|u) (?:ever )?(?:talk to|text|see|call|message|meet|hang out with|go out"
+            r" with|speak to|go near|look at) (?!me\b)\w{1,20} again\b",
+            "forbids contact with a conditional warning",
+            _NEG_REP,
         ),
         Cue(
             "check_in_every",
@@ -562,7 +571,8 @@ _NEVER_FACTUAL: Final = (
 _ALWAYS_POSITIVE: Final = (
     r"(?!,? (?:" + _SHARED_POSITIVE + r"|look|cheer|help|support|have my back|there for me"
     r"|right|remember|manage|find|come through|show up for|got my back|make time|answer"
-    r"|pick up|surprise|amaze|know (?:how|what|just|when)))"
+    r"|pick up|surprise|amaze|know (?:how|what|just|when)|have (?:the best|such|good|great"
+    r"|amazing|a way|my back)|smell|sound|make it|get it right))"
 )
 _NEVER_POSITIVE: Final = (
     r"(?!,? (?:" + _SHARED_POSITIVE + r"|fail to|cease to|disappoint|let me down|give up"

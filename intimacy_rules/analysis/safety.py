@@ -38,7 +38,14 @@ _PRESSURE: Final = re.compile(
     r"|everyone else|most couples|by now|what'?s the big deal|not a big deal|no big deal"
     r"|no one will (?:know|see)|nobody will (?:know|see)|i won'?t show|don'?t be (?:a prude|shy"
     r"|boring|like that)|stop being|you promised|you said you would|waited long enough"
-    r"|it'?s been (?:weeks|months|forever)|how long do i have to wait|i'?m just asking|prude)\b"
+    r"|it'?s been (?:weeks|months|forever)|how long do i have to wait|i'?m just asking|prude"
+    r"|what kind of (?:girlfriend|boyfriend|partner|wife|husband)|won'?t even|wouldn'?t even"
+    r"|real (?:girlfriends?|boyfriends?|partners?|wives|husbands) (?:do|would|send))\b"
+)
+#: A friendly plan around a known place ("I know where you work, I'll bring lunch").
+_FRIENDLY_VISIT: Final = re.compile(
+    r"\b(?:bring|pick (?:you )?up|lunch|dinner|coffee|flowers|deliver|delivery|surprise you"
+    r"|see you (?:at|there|soon|tonight)|swing by|drop (?:it|them|something) off|come by)\b"
 )
 #: Respect for the other's choice: "only if you want to", "no need to".
 _CONSENT: Final = re.compile(
@@ -63,8 +70,14 @@ def _detect_safety(norm: str) -> list[Finding]:
     if not words:
         return []
     found: list[Finding] = []
+
+    def not_friendly(cue: Cue, start: int, end: int) -> bool:
+        # Knowing where the other lives or works is intimidation unless the
+        # message plans something kind there.
+        return cue.name != "know_where" or _FRIENDLY_VISIT.search(norm) is None
+
     for rules in (CONTEMPT, THREAT, CRISIS):
-        finding = rules.find(norm, words)
+        finding = rules.find(norm, words, not_friendly)
         if finding is not None:
             found.append(finding)
     if SEXUAL_PRESSURE.applies(words):

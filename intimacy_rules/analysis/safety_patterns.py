@@ -121,10 +121,11 @@ CONTEMPT: Final = LabelRules(
             "bare_insult",
             "loser idiot moron imbecile dumbass fool clown jerk asshole bitch prick dickhead "
             "bastard pig slob freak creep psycho coward wimp crybaby absolute total complete "
-            "utter fucking stupid dumb",
-            r"(?:(?:absolute|total|complete|utter|fucking|stupid|dumb) )?(?:loser|idiot|moron"
+            "utter fucking stupid dumb pathetic disgusting worthless useless",
+            r"(?:(?:absolute|total|complete|utter|fucking|stupid|dumb|so) )?(?:loser|idiot|moron"
             r"|imbecile|dumbass|fool|clown|jerk|asshole|bitch|prick|dickhead|bastard|pig|slob"
-            r"|freak|creep|psycho|coward|wimp|crybaby)(?= ?(?:[.!?,\n]|$|lol|lmao|smh"
+            r"|freak|creep|psycho|coward|wimp|crybaby|pathetic|disgusting|worthless|useless)"
+            r"(?= ?(?:[.!?,\n]|$|lol|lmao|smh"
             r"|\U0001f644|\U0001f602))",
             "a name thrown at the other",
             _NEG_REP + " teasing",
@@ -156,6 +157,13 @@ CONTEMPT: Final = LabelRules(
             r" (?:medal|cookie|trophy|gold star)|give (?:you|u) a (?:medal|cookie|trophy))\b",
             "mock celebration of the other",
             _NEG_REP + " teasing",
+        ),
+        Cue(
+            "tired_of_living",
+            "tired sick",
+            r"\b(?:tired|sick) of (?:living|life|being alive|existing|waking up)\b",
+            "is tired of living",
+            "negated reported",
         ),
         Cue(
             "dismissal",
@@ -615,12 +623,12 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "better_off",
-            "better",
-            r"\bbetter off (?:without me|dead|if i (?:was|were|wasn"
+            "better happier easier",
+            r"\b(?:better off|happier|easier|better) (?:without me|dead|if i (?:was|were|wasn"
             + APOS
             + r"t|weren"
             + APOS
-            + r"t) (?:here|around|gone|alive))",
+            + r"t) (?:here|around|gone|alive))(?<!better dead)(?<!happier dead)(?<!easier dead)",
             "says others would be better off without them",
             _NOT_ALIVE,
         ),

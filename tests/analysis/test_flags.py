@@ -58,6 +58,8 @@ def test_advice(text: str) -> None:
         "He told me I should quit, but I'm not sure.",
         "Send me the address when you can.",
         "my therapist says I should set boundaries",
+        "Please don't leave.",
+        "Don't be silly, you're not a burden at all.",
         "You should see the size of this pizza!",
     ],
 )
@@ -118,6 +120,7 @@ def test_not_bid_for_closeness(text: str) -> None:
         "stop crying, it's not a big deal",
         "gimme ur password",
         "Text me the second you leave his place.",
+        "If you talk to Jess again we're finished.",
     ],
 )
 def test_controlling(text: str) -> None:
@@ -180,6 +183,7 @@ def test_criticism(text: str) -> None:
         "You never met my grandmother, she was lovely.",
         "Have you always lived in Leeds?",
         "You're entitled to your own opinion.",
+        "you always have the best ideas",
     ],
 )
 def test_not_criticism(text: str) -> None:

@@ -33,6 +33,7 @@ def safety_of(text: str) -> set[str]:
         "Get over yourself.",
         "You're a complete failure.",
         "lmao you really thought that would work? idiot",
+        "Pathetic.",
         "I'm not taking advice from someone who can't even boil an egg",
         "I come home and there's you, a useless slob on the sofa",
     ],
@@ -104,6 +105,7 @@ def test_threat(text: str) -> None:
         "I'll send you the photos from the trip.",
         "She only had kids so she could show them to everyone.",
         "I followed you on Instagram, cute pics!",
+        "I know where you work, I'll bring lunch at 1!",
     ],
 )
 def test_not_threat(text: str) -> None:
@@ -163,6 +165,8 @@ def test_not_sexual_pressure(text: str) -> None:
         "Nobody would even notice if I was gone.",
         "i honestly dont see the point in living",
         "I've been having suicidal thoughts again.",
+        "I keep thinking everyone would be happier if I wasn't here",
+        "I'm so tired of living.",
     ],
 )
 def test_crisis(text: str) -> None:
