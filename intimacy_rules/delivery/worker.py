@@ -93,6 +93,10 @@ class DeliveryWorker:
                 gone.add((row.tenant, row.endpoint))
         return len(rows)
 
+    def close(self) -> None:
+        """Close the HTTP client's connections."""
+        self._client.close()
+
     def _settle(self, row: ClaimedDelivery) -> str:
         """Post one row and record the outcome; returns it (delivered/retry/dead/gone)."""
         target = self._endpoints(row.tenant, row.endpoint)
@@ -202,7 +206,10 @@ class WorkerThread:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(timeout)
-        return not self._thread.is_alive()
+        stopped = not self._thread.is_alive()
+        if stopped:
+            self._worker.close()  # never under a thread still posting with it
+        return stopped
 
     @property
     def running(self) -> bool:
