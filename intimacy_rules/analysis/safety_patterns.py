@@ -159,13 +159,6 @@ CONTEMPT: Final = LabelRules(
             _NEG_REP + " teasing",
         ),
         Cue(
-            "tired_of_living",
-            "tired sick",
-            r"\b(?:tired|sick) of (?:living|life|being alive|existing|waking up)\b",
-            "is tired of living",
-            "negated reported",
-        ),
-        Cue(
             "dismissal",
             "river boo hoo boohoo life yourself asked cares grow shut stfu",
             r"\b(?:cry me a river|boo ?hoo|get a life|get over yourself|(?:nobody|no one) asked"
@@ -671,6 +664,13 @@ CRISIS: Final = LabelRules(
             r"\b(?:want|wanna|wish i could|just want) to sleep forever\b",
             "wishes to sleep forever",
             _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "tired_of_living",
+            "tired sick",
+            r"\b(?:tired|sick) of (?:living|life|being alive|existing|waking up)\b",
+            "is tired of living",
+            _NOT_ALIVE,
         ),
         Cue(
             "burden",
