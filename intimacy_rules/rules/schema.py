@@ -7,7 +7,8 @@
   fact catalogue, plus the open ``context.attributes.<name>`` pattern, so the
   list an editor offers is exactly what the validator accepts;
 - "may be null" branches that exist only because Python models use ``None``
-  for "not given" are removed: a ruleset never writes ``null``.
+  for "not given" are removed: a ruleset never writes ``null``;
+- mappings whose keys follow a pattern (template ids, locales) refuse other keys.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def _without_null(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     out = {key: _without_null(value) for key, value in node.items()}
+    if "patternProperties" in out:  # keys must match a pattern: say so to editors
+        out.setdefault("additionalProperties", False)
     branches = out.get("anyOf")
     if isinstance(branches, list) and {"type": "null"} in branches:
         kept = [b for b in branches if b != {"type": "null"}]

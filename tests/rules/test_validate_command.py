@@ -7,9 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+from mini_jsonschema import errors
 
 from intimacy_rules.cli.main import main
 from intimacy_rules.rules.fields import fact_catalogue
+from intimacy_rules.rules.schema import ruleset_json_schema
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "rulesets"
 REPO = Path(__file__).parents[2]
@@ -118,3 +121,36 @@ def test_schema_prints_a_json_schema_editors_can_complete_fields_from(
     out = tmp_path / "ruleset.schema.json"
     assert main(["schema", "--output", str(out)]) == 0
     assert json.loads(out.read_text()) == schema
+
+
+GOOD_FILES = [
+    *sorted((FIXTURES / "good").glob("*.yaml")),
+    *sorted((REPO / "rulesets").glob("*.yaml")),
+    FIXTURES / "lint" / "warnings.yaml",
+]
+
+
+@pytest.mark.parametrize("path", GOOD_FILES, ids=lambda p: p.name)
+def test_the_schema_accepts_every_ruleset_that_loads(path: Path) -> None:
+    schema = ruleset_json_schema()
+    assert errors(schema, yaml.safe_load(path.read_text())) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("unknown_key.yaml", "unknown key 'priorty'"),
+        ("unknown_field.yaml", "'field': 'message.advice', 'equals': True}]} matches 0 of oneOf"),
+        ("unknown_flag.yaml", "{'any': ['message.flags.advise']} matches 0 of oneOf"),
+        ("wrong_type.yaml", "'gte': 'three'} matches 0 of oneOf"),
+        ("unknown_criterion.yaml", "'imediacy' is not one of the enum"),
+        ("two_outcomes_in_one_entry.yaml", "wrong number of keys"),
+        ("unknown_choice.yaml", None),  # a value the schema cannot know is wrong
+    ],
+)
+def test_the_schema_refuses_what_an_editor_can_catch(name: str, why: str | None) -> None:
+    found = errors(ruleset_json_schema(), yaml.safe_load((FIXTURES / "bad" / name).read_text()))
+    if why is None:
+        assert found == []
+    else:
+        assert any(why in problem for problem in found), found
