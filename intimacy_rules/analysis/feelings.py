@@ -125,7 +125,8 @@ _IMPLIED: Final = re.compile(
     r"i\s+(?:could|can'?t|couldn'?t)\s+(?:stop\s+)?(?:cry|crying|smiling|shaking)|"
     r"i\s+(?:can'?t|cannot|couldn'?t)\s+breathe|"
     r"(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+stop\s+thinking\s+(?=about\b)|"
-    r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?(?:losing|lost)\s+my\s+mind)\b"
+    r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?(?:losing|lost)\s+my\s+mind|"
+    r"(?:made|makes|making)\s+my\s+(?:day|night|week|year))\b"
 )
 
 # A wish to feel closer: "I want to feel closer to you", "I want us to be close".
@@ -274,4 +275,8 @@ def _may_imply(norm: str) -> bool:
         or "vanish" in norm
         or "scream" in norm
         or "hide" in norm
+        or "my day" in norm
+        or "my night" in norm
+        or "my week" in norm
+        or "my year" in norm
     )

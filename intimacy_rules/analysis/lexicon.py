@@ -55,7 +55,8 @@ EMOTION_ADJECTIVES: Final = words(
     smitten infatuated shy awkward uncomfortable comfortable
     touched moved emotional sentimental nostalgic
     horrified shocked
-    crying sobbing shaking trembling blushing panicking grieving hurting
+    crying sobbing shaking trembling blushing panicking grieving hurting smiling grinning
+    beaming
     heartbroke sorry teary weepy bawling choked_up tearing_up
     happier sadder angrier lonelier calmer safer closer prouder
     bummed obsessed struggling falling_for falling_in_love grossed_out creeped_out

@@ -16,6 +16,7 @@ import re
 from typing import Final, Literal
 
 from intimacy_rules.analysis.lexicon import words
+from intimacy_rules.analysis.patterns import ADVERB_WORDS
 
 __all__ = ["Target", "anchor_near", "find_target", "look_back"]
 
@@ -75,7 +76,7 @@ _OBJECT_VERBS: Final = words(
 )
 _PREPOSITIONS: Final = words("about of at with for by over")
 # Words after a preposition that name no outside thing ("sick of everything").
-_NOT_OBJECTS: Final = words(
+_NOT_OBJECTS: Final = ADVERB_WORDS | words(
     """
     all everything nothing anything something how what why when where who whom whether
     being having me myself so much too really just even still again now ages hours days
@@ -139,7 +140,7 @@ _MARKERS: Final = (
     | _REFS
     | _PREPOSITIONS
     | _NOT_OBJECTS
-    | words("since that your ur our myself my like")
+    | words("since that your ur our myself my like being having")
 )
 
 
@@ -200,6 +201,13 @@ def find_target(
                 return _span(norm, start, toks, (i, i + 1 if tok == "my" else i), "self")
             i += 1
             continue
+        if tok in {"being", "having"} and not skip_self:
+            # "tired of always being the one who tries": the speaker's own state,
+            # unless the partner is in it ("tired of being ignored by you").
+            rel = _relative_within(toks, i + 1, 4)
+            if rel >= 0 and toks[rel] in {"you", "u"}:
+                return _span(norm, start, toks, (i, rel), "partner")
+            return _span(norm, start, toks, (i, i), "self")
         if tok in _SELF_SUBJECT:
             if skip_self or (nxt in {"could", "can"}):
                 i += 1

@@ -483,3 +483,24 @@ def test_short_i_am_replies(text: str, level: int) -> None:
 )
 def test_hearing_the_partner_now_anchors_the_feeling(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I've always been shy around new people.", 3),
+        ("Your message made my day.", 4),
+        ("I'm tired of always being the one who tries.", 3),
+        ("I'm tired of being ignored by you.", 4),
+        ("I'm scared of being alone.", 3),
+        ("I've been thinking about you all day and I'm smiling like an idiot.", 4),
+        ("I was so happy when my sister had her baby.", 2),
+        ("I'm jealous of how easily you make friends.", 4),
+        ("I'm excited to meet your friends!", 2),
+        ("I'm so touched you remembered.", 4),
+        ("My cat died and I'm devastated.", 2),
+        ("I'm the first in my family to go to college.", 1),
+    ],
+)
+def test_traits_states_and_idioms(text: str, level: int) -> None:
+    assert analyze(text).level == level
