@@ -12,7 +12,6 @@ lifespan shutdown runs, so no acknowledged request is cut off.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -34,6 +33,7 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra ins
     ) from exc
 
 from intimacy_rules.engine.store import Store
+from intimacy_rules.server.adapter_routes import build_adapter_router
 from intimacy_rules.server.callbacks import callbacks_for
 from intimacy_rules.server.error_handlers import install_error_handlers
 from intimacy_rules.server.fast_path import FastPath
@@ -106,28 +106,20 @@ def create_app(
     tenants = TenantRegistry(secrets.tenants, secrets.admin_key_hashes)
     own_store = store is None
     real_store = open_store(settings, pseudonymizer) if store is None else store
-    recorder = ReplayRecorder(real_store)
-    catalog = RulesetCatalog(settings.rulesets, data_dir=settings.data_dir, load=load_ruleset)
-    engines: dict[str, EngineLike] = {}
-    for name in tenants.names:
-        tenant = tenants.get(name)
-        try:
-            entry = catalog.get(tenant.settings.ruleset)
-        except KeyError:
-            raise ConfigurationError(
-                f"unknown ruleset {tenant.settings.ruleset!r} (known: {', '.join(catalog.names)})",
-                field=f"tenants.{name}.ruleset",
-            ) from None
-        engine = engine_factory(
-            entry.compiled,
-            tenant=tenant,
-            store=recorder,
+    try:
+        recorder, catalog, engines = _engines(
+            settings,
+            tenants,
+            real_store,
             pseudonymizer=pseudonymizer,
             clock=clock,
-            deliveries=callbacks_for(tenant.settings),
+            engine_factory=engine_factory,
+            load_ruleset=load_ruleset,
         )
-        engines[name] = engine
-        catalog.on_swap(tenant.settings.ruleset, engine.swap_ruleset)
+    except BaseException:
+        if own_store:
+            real_store.close()  # a ruleset that does not load must not leak connections
+        raise
 
     metrics = Metrics()
     threads = settings.engine_threads
@@ -182,9 +174,7 @@ def create_app(
     install_error_handlers(app)
     for build in ROUTERS:
         app.include_router(build())
-    adapter_router = _adapter_router(services)
-    if adapter_router is not None:
-        app.include_router(adapter_router)
+    app.include_router(build_adapter_router(services))  # the platforms' webhooks
     document_api(app)
     if fast_path:
         app.add_middleware(FastPath, services=services)  # added first: inside the edge
@@ -192,16 +182,41 @@ def create_app(
     return app
 
 
-def _adapter_router(services: Services) -> Any:
-    # The platform adapters' routes live in their own module, written by the
-    # adapters' owners; until it exists the app serves the canonical API only.
-    if importlib.util.find_spec("intimacy_rules.server.adapter_routes") is None:
-        return None
-    from intimacy_rules.server.adapter_routes import (  # type: ignore[import-not-found,unused-ignore]  # noqa: PLC0415
-        build_adapter_router,
-    )
+def _engines(
+    settings: Settings,
+    tenants: TenantRegistry,
+    store: Store,
+    *,
+    pseudonymizer: Pseudonymizer,
+    clock: Clock,
+    engine_factory: EngineFactory,
+    load_ruleset: Loader,
+) -> tuple[ReplayRecorder, RulesetCatalog, dict[str, EngineLike]]:
+    """One engine per tenant, each running its ruleset over the (replay-noting) store."""
+    recorder = ReplayRecorder(store)
+    catalog = RulesetCatalog(settings.rulesets, data_dir=settings.data_dir, load=load_ruleset)
+    engines: dict[str, EngineLike] = {}
+    for name in tenants.names:
+        tenant = tenants.get(name)
+        try:
+            entry = catalog.get(tenant.settings.ruleset)
+        except KeyError:
+            raise ConfigurationError(
+                f"unknown ruleset {tenant.settings.ruleset!r} (known: {', '.join(catalog.names)})",
+                field=f"tenants.{name}.ruleset",
+            ) from None
+        engine = engine_factory(
+            entry.compiled,
+            tenant=tenant,
+            store=recorder,
+            pseudonymizer=pseudonymizer,
+            clock=clock,
+            deliveries=callbacks_for(tenant.settings),
+        )
+        engines[name] = engine
+        catalog.on_swap(tenant.settings.ruleset, engine.swap_ruleset)
 
-    return build_adapter_router(services)
+    return recorder, catalog, engines
 
 
 def _version() -> str:

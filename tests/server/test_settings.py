@@ -145,3 +145,15 @@ def test_a_key_file_readable_by_others_is_refused(tmp_path: Path) -> None:
 def test_a_short_pseudonym_key_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="at least 32 bytes"):
         prepare(Settings.load(data_dir=tmp_path, pseudonym_key="c2hvcnQ="))
+
+
+def test_a_tenant_naming_an_unknown_ruleset_fails_at_startup(tmp_path: Path) -> None:
+    from intimacy_rules.server.app import create_app  # noqa: PLC0415 - the server extra
+    from tests.server.fakes import fake_engine_factory, fake_loader  # noqa: PLC0415
+
+    settings = Settings.load(
+        data_dir=tmp_path, tenants={"acme": {"api_keys": [KEY], "ruleset": "nope"}}
+    )
+    with pytest.raises(ConfigurationError, match="unknown ruleset 'nope'") as caught:
+        create_app(settings, engine_factory=fake_engine_factory, load_ruleset=fake_loader)
+    assert caught.value.field == "tenants.acme.ruleset"
