@@ -126,7 +126,8 @@ _IMPLIED: Final = re.compile(
     r"i\s+(?:can'?t|cannot|couldn'?t)\s+breathe|"
     r"(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+stop\s+thinking\s+(?=about\b)|"
     r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?(?:losing|lost)\s+my\s+mind|"
-    r"(?:made|makes|making)\s+my\s+(?:day|night|week|year))\b"
+    r"(?:made|makes|making)\s+my\s+(?:day|night|week|year)|"
+    r"(?:not\s+sure|don'?t\s+know|dunno|no\s+idea)\s+(?:how|what)\s+(?:i|to)\s+feel(?=\s+about))\b"
 )
 
 # A wish to feel closer: "I want to feel closer to you", "I want us to be close".
@@ -275,6 +276,9 @@ def _may_imply(norm: str) -> bool:
         or "vanish" in norm
         or "scream" in norm
         or "hide" in norm
+        or "how i feel" in norm
+        or "what i feel" in norm
+        or "to feel about" in norm
         or "my day" in norm
         or "my night" in norm
         or "my week" in norm

@@ -168,7 +168,7 @@ def grade(norm: str) -> LevelResult:
 def _inside(norm: str, pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether ``pos`` lies in the clause of one of the thoughts at ``spans``."""
     for start, end in spans:
-        if start < pos:
+        if start <= pos:
             stop = _CLAUSE_END.search(norm, end, end + 120)
             if pos < (stop.start() if stop else end + 120):
                 return True

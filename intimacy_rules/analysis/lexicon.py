@@ -77,7 +77,7 @@ FEEL_ONLY_ADJECTIVES: Final = words(
     invisible trapped stuck suffocated smothered used cheated ignored misunderstood
     unheard judged pressured inadequate hated appreciated seen heard understood
     special low down blue sick dead alive free whole complete this_way that_way the_same
-    lighter light heavy heavier
+    lighter light heavy heavier anything nothing
     love pain pressure guilt shame relief joy anger rage fear hope peace jealousy
     attraction sadness anxiety grief regret gratitude resentment dread panic hatred
     """

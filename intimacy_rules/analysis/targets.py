@@ -89,7 +89,7 @@ _NO_NOUN_AFTER: Final = (
     | _PARTNER
     | _US
     | _SELF_SUBJECT
-    | words("i'll i'd he'll she'll they'll we'll u'll he'd she'd they'd we'd")
+    | words("i'll i'd he'll she'll they'll we'll u'll he'd she'd they'd we'd one")
 )
 _REFS: Final = words("it this that which")
 _CLAUSE_WORDS: Final = words("but because cause cuz though although while")

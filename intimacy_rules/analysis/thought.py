@@ -37,7 +37,7 @@ _CLAUSE_OPENERS: Final = words(
     """
     you u youre you're ur your he she they we we're were i i'm im i've ive i'd id it its
     it's nobody noone everyone everybody people my his her their our this there things
-    the nothing someone somebody life everything all no that these those something
+    the nothing anything someone somebody life everything all no that these those something
     men women guys girls maybe theres there's he's she's they're hes shes theyre
     """
 )

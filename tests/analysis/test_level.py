@@ -504,3 +504,23 @@ def test_hearing_the_partner_now_anchors_the_feeling(text: str, level: int) -> N
 )
 def test_traits_states_and_idioms(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I feel like I'm always the one apologizing and I'm exhausted.", 3),
+        ("I feel nothing anymore.", 3),
+        ("I'm not sure how I feel about us.", 4),
+        ("I don't feel like anything matters.", 0),
+        ("I feel like nothing I do is right.", 0),
+        ("I feel like my boss hates me and it's stressing me out.", 2),
+        ("I don't feel close to you lately.", 4),
+        ("I never feel heard by you.", 4),
+        ("Nobody feels safe in this city.", 0),
+        ("He doesn't love me anymore, I think.", 0),
+        ("I don't hate you, I'm just hurt.", 4),
+    ],
+)
+def test_negations_and_thoughts_beside_feelings(text: str, level: int) -> None:
+    assert analyze(text).level == level
