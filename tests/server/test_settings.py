@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from intimacy_rules.errors import ConfigurationError
+from intimacy_rules.server.app import create_app
 from intimacy_rules.server.bootstrap import prepare
 from intimacy_rules.server.settings import Settings
 from intimacy_rules.server.tenants import TenantRegistry, generate_key, hash_key
+from tests.server.fakes import fake_engine_factory, fake_loader
 
 KEY = "ir_file-tenant-key-0123456789"
 
@@ -148,9 +150,6 @@ def test_a_short_pseudonym_key_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_tenant_naming_an_unknown_ruleset_fails_at_startup(tmp_path: Path) -> None:
-    from intimacy_rules.server.app import create_app  # noqa: PLC0415 - the server extra
-    from tests.server.fakes import fake_engine_factory, fake_loader  # noqa: PLC0415
-
     settings = Settings.load(
         data_dir=tmp_path, tenants={"acme": {"api_keys": [KEY], "ruleset": "nope"}}
     )
