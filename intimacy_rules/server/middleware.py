@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -23,6 +24,7 @@ from intimacy_rules.server.metrics import Metrics
 __all__ = ["EdgeMiddleware"]
 
 access_log = logging.getLogger("intimacy_rules.access")
+errors_log = logging.getLogger("intimacy_rules.server")
 
 
 class _BodyTooLarge(Exception):
@@ -84,6 +86,16 @@ class EdgeMiddleware:
                     raise
                 status = 413
                 await _send_413(send, limit)
+            except Exception as exc:
+                # A bug, not a known failure. Uvicorn would log the traceback
+                # with the exception's message, which may quote what was being
+                # processed (message text); log the type and where it was
+                # raised instead, and answer 500 here.
+                _log_unhandled(exc, scope)
+                if response_started:
+                    return
+                status = 500
+                await _send_problem(send, 500, _PROBLEM_500)
         finally:
             route: Any = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
@@ -93,6 +105,22 @@ class EdgeMiddleware:
                 access_log.info(
                     "%s %s %s %.1fms", scope["method"], template, status, elapsed * 1000
                 )
+
+
+_PROBLEM_500 = (
+    b'{"type":"about:blank","title":"Internal Server Error","status":500,'
+    b'"detail":"the server failed on this request"}'
+)
+
+
+def _log_unhandled(exc: Exception, scope: Scope) -> None:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
+    route: Any = scope.get("route")
+    template = getattr(route, "path", None) or "unmatched"
+    errors_log.error(
+        "unhandled %s on %s %s at %s", type(exc).__name__, scope["method"], template, where
+    )
 
 
 def _content_length(scope: Scope) -> int | None:
@@ -106,11 +134,14 @@ def _content_length(scope: Scope) -> int | None:
 
 
 async def _send_413(send: Send, limit: int) -> None:
-    body = _problem_413(limit)
+    await _send_problem(send, 413, _problem_413(limit))
+
+
+async def _send_problem(send: Send, status: int, body: bytes) -> None:
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/problem+json"),
                 (b"content-length", str(len(body)).encode()),

@@ -15,15 +15,19 @@ import logging
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
+from intimacy_rules.engine.decision import Decision
+from intimacy_rules.engine.events import Event
+from intimacy_rules.engine.memory_store import InMemoryStore
 from intimacy_rules.server.app import create_app
 from intimacy_rules.server.settings import Settings
 from tests.server.client import AppClient
 from tests.server.conftest import ADMIN_KEY, API_KEY, auth, event
-from tests.server.fakes import fake_engine_factory, fake_loader
+from tests.server.fakes import FakeEngine, fake_engine_factory, fake_loader
 
 
 def test_the_canary_is_in_no_database_file_and_no_log_line(
@@ -106,3 +110,39 @@ def test_the_canary_is_in_no_database_file_and_no_log_line(
         line = record.getMessage()
         assert canary not in line, record.name
         assert raw_id not in line, record.name
+
+
+class _BrokenEngine(FakeEngine):
+    """An engine with a bug whose exception message quotes the message text."""
+
+    def process(self, event: Event, *, tenant: str) -> Decision:
+        raise RuntimeError(f"could not handle {event.text!r}")
+
+
+@pytest.mark.parametrize("fast_path", [True, False])
+def test_a_bug_is_a_500_whose_log_line_names_the_type_never_the_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, fast_path: bool
+) -> None:
+    canary = f"canary-{uuid.uuid4().hex}"
+    settings = Settings.load(
+        data_dir=tmp_path, admin_key=ADMIN_KEY, tenants={"acme": {"api_keys": [API_KEY]}}
+    )
+
+    def factory(compiled: Any, **kwargs: Any) -> FakeEngine:
+        return _BrokenEngine(
+            compiled, store=kwargs["store"], clock=kwargs["clock"], deliveries=None
+        )
+
+    app = create_app(
+        settings,
+        engine_factory=factory,
+        store=InMemoryStore(),
+        load_ruleset=fake_loader,
+        fast_path=fast_path,
+    )
+    with caplog.at_level(logging.DEBUG), AppClient(app) as client:
+        reply = client.post("/v1/events", json=event(text=canary), headers=auth())
+    assert reply.status_code == 500
+    assert canary not in reply.text
+    assert "unhandled RuntimeError on POST /v1/events" in caplog.text
+    assert canary not in caplog.text
