@@ -45,6 +45,9 @@ class FeelingHit(NamedTuple):
     past: bool
     cause_from: int
     target: str
+    #: The "I" was dropped ("so happy I could cry"): texting that often
+    #: answers the sentence before ("GOT THE JOB!!! so happy").
+    dropped: bool = False
 
 
 _FILL: Final = rf"(?:{ADVERB}|{AUXILIARY})"
@@ -211,7 +214,7 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
             said = m.group("mid")
             verb = m.group("verb") or ""
             past = _DROPPED_PAST.search(said) is not None or verb in PAST_EMOTION_VERBS
-            hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), past, -1, ""))
+            hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), past, -1, "", dropped=True))
     if "ily" in norm or "ilu" in norm or "ly2" in norm or " ya" in norm:
         hits.extend(
             FeelingHit(m.start(), m.end(), m.end(), False, -1, "partner")

@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 from intimacy_rules.analysis.facts import find_fact
 from intimacy_rules.analysis.feelings import FeelingHit, find_feelings
 from intimacy_rules.analysis.scan import clause_starts, subject_positions
-from intimacy_rules.analysis.targets import anchor_near, find_target, look_back
+from intimacy_rules.analysis.targets import Target, anchor_near, find_target, look_back
 from intimacy_rules.analysis.thought import FeelLike, find_feel_like
 
 __all__ = ["LevelResult", "grade"]
@@ -80,6 +80,8 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
                 target = "none"
             elif _next_clause_is_about_us(norm, t_end):
                 target = "us"  # "I'm so nervous, this is our first date"
+            elif hit.dropped:
+                target = _previous_sentence_topic(norm, hit.start)
     # Shame or guilt about one's own act ("guilty for skipping her party",
     # "ashamed of losing you") is a feeling about the self (spec section 1).
     if target in {"third", "partner", "us"} and _own_act_shame(norm, hit):
@@ -104,6 +106,16 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
     if anchor:
         return 4, t_end, "present feeling anchored to this moment"
     return 3, t_end, "feeling state with no outside object"
+
+
+def _previous_sentence_topic(norm: str, start: int) -> Target:
+    """The topic of the sentence just before ``start`` ("GOT THE JOB!!! so happy")."""
+    cut = max(norm.rfind(ch, max(0, start - 40), start) for ch in ".!?\n")
+    if cut < 0 or norm[cut:start].strip(" .!?\n"):
+        return "none"  # not right after a sentence end
+    while cut > 0 and norm[cut - 1] in ".!?\n":
+        cut -= 1
+    return look_back(norm, cut)[0]
 
 
 def _next_clause_is_about_us(norm: str, pos: int) -> bool:
@@ -143,9 +155,13 @@ def grade(norm: str) -> LevelResult:
     if feel_like:  # most messages have none: skip the bookkeeping for them
         thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
         hits.extend(_feel_like_hit(norm, t) for t in feel_like if t.kind == "feeling")
+    joined_until = -10  # end of the last feeling graded, far before the text
     for hit in hits:
         if thoughts and _inside(norm, hit.start, thoughts):
             continue  # a feeling word inside "I feel like ..." belongs to the thought
+        if 0 <= hit.start - joined_until <= 2:
+            continue  # "so happy I could cry": the second part only says how much
+        joined_until = hit.end
         level, end, why = _grade_feeling(norm, hit)
         if level > best[0]:
             best = (level, hit.start, end, why)

@@ -524,3 +524,18 @@ def test_traits_states_and_idioms(text: str, level: int) -> None:
 )
 def test_negations_and_thoughts_beside_feelings(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I GOT THE JOB!!! so happy I could cry 😭😭", 2),
+        ("You remembered my birthday. so happy rn", 4),
+        ("Work was insane today. so tired", 2),
+        ("so tired", 3),
+        ("Long day. been so lonely lately", 3),
+        ("I could cry right now.", 4),
+    ],
+)
+def test_a_dropped_i_answers_the_sentence_before(text: str, level: int) -> None:
+    assert analyze(text).level == level
