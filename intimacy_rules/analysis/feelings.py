@@ -86,6 +86,10 @@ _DROPPED_FIRST: Final = first_words(
         """
     )
 )
+# "how happy you make me": the feeling named first, the partner as its cause.
+_HOW_YOU_MAKE_ME: Final = re.compile(
+    rf"\bhow\s+(?:{ADVERB}\s+){{0,2}}(?:{EMOTION_ADJ_RE})\s+(?:you|u)\s+(?:make|made)\s+me\b"
+)
 # Texting shorthand for "I love you (so much)".
 _ILY: Final = re.compile(r"\b(?:ily|ilysm|ilu|ly2|love\s+ya|luv\s+ya)\b")
 
@@ -95,7 +99,7 @@ _MAKES_ME: Final = re.compile(
     r"\b(?P<verb>makes?|made|making|has|had|got|gets|getting|leaves|left|keeps|kept)"
     rf"\s+me\s+(?:(?:{ADVERB}|feel|feeling)\s+){{0,4}}?"
     rf"(?:(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE})|cry|sick|smile|laugh|"
-    r"blush|melt|shiver|tear\s+up)\b"
+    r"blush|melt|shiver|tear\s+up|feel\s+like(?!\s+(?:that|this|it)\b))\b"
 )
 
 # "work stressed me out", "you disgust me", "what you said hurt me".
@@ -215,6 +219,11 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
             verb = m.group("verb") or ""
             past = _DROPPED_PAST.search(said) is not None or verb in PAST_EMOTION_VERBS
             hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), past, -1, "", dropped=True))
+    if "make me" in norm or "made me" in norm:
+        hits.extend(
+            FeelingHit(m.start(), m.end(), m.end(), "made" in m.group(), -1, "partner")
+            for m in _HOW_YOU_MAKE_ME.finditer(norm)
+        )
     if "ily" in norm or "ilu" in norm or "ly2" in norm or " ya" in norm:
         hits.extend(
             FeelingHit(m.start(), m.end(), m.end(), False, -1, "partner")

@@ -539,3 +539,20 @@ def test_negations_and_thoughts_beside_feelings(text: str, level: int) -> None:
 )
 def test_a_dropped_i_answers_the_sentence_before(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("You make me feel like I'm not enough.", 4),
+        ("You have no idea how happy you make me.", 4),
+        ("You make great pasta.", 0),
+        ("That movie made me feel like a kid again.", 2),
+        ("Am I overreacting?", 0),
+        ("Do I make you happy?", 0),
+        ("Do you know how much I miss you?", 4),
+        ("Why am I like this? I hate myself.", 3),
+    ],
+)
+def test_you_make_me_and_questions(text: str, level: int) -> None:
+    assert analyze(text).level == level
