@@ -102,13 +102,13 @@ Accept = Callable[[Cue, int, int], bool]
 # a conjunction ("…, so just try…"); then spaces or quotes.
 # Where a clause starts: after a sentence mark or a comma, past quotes and
 # a conjunction or softener or two ("…, so just try…").
-_SOFTENERS: Final = (
-    r"(?:so|and|but|then|or|just|maybe|honestly|seriously|please|pls|plz|definitely|also"
-    r"|lastly|first|firstly|finally|now|ok|okay|lol|lmao|omg|ugh|wow|haha|hahaha|tbh|ngl)"
+_SOFTENERS: Final = frozenset(
+    "so and but then or just maybe honestly seriously please pls plz definitely also lastly "
+    "first firstly finally now ok okay lol lmao omg ugh wow haha hahaha tbh ngl".split()
 )
-_CLAUSE_MARK: Final = re.compile(r"[.!?\n;:(,]+[ \"'*-]*(?:" + _SOFTENERS + r",? ){0,2}")
-_MESSAGE_START: Final = re.compile(r"[ \"'*-]*(?:" + _SOFTENERS + r",? ){0,2}")
-_WORD_AT: Final = re.compile(r"[a-z0-9']+")
+_CLAUSE_MARK: Final = re.compile(r"[.!?\n;:(,]+")
+_WORD_AT: Final = re.compile(r"[ \"'*-]*([a-z0-9']+)")
+_GAP_AT: Final = re.compile(r",? +")
 
 
 @lru_cache(maxsize=64)
@@ -116,16 +116,22 @@ def clause_starts(norm: str) -> dict[str, tuple[int, ...]]:
     """The first word of every clause in ``norm`` and where it starts (cached per message).
 
     Clauses start the message or follow a sentence mark or a comma; leading
-    quotes and softeners ("so just…") are skipped.
+    quotes and up to two softeners ("so just…", "lol ok…") are skipped.
     """
-    first = _MESSAGE_START.match(norm)
-    positions = [first.end() if first else 0]
+    positions = [0]
     positions.extend(match.end() for match in _CLAUSE_MARK.finditer(norm))
     starts: dict[str, list[int]] = {}
     for position in positions:
         word = _WORD_AT.match(norm, position)
+        for _ in range(2):
+            if word is None or word.group(1) not in _SOFTENERS:
+                break
+            gap = _GAP_AT.match(norm, word.end())
+            if gap is None:
+                break
+            word = _WORD_AT.match(norm, gap.end())
         if word is not None:
-            starts.setdefault(word.group(), []).append(position)
+            starts.setdefault(word.group(1), []).append(word.start(1))
     return {word: tuple(found) for word, found in starts.items()}
 
 

@@ -132,6 +132,7 @@ ADVICE: Final = LabelRules(
             + _YOU_MODAL_NOT,
             "tells the other what they should do",
             _ADVICE_GUARDS,
+            needs="should|shud|shld|ought|gotta|shouldn",
         ),
         Cue(
             "you_need_to",
@@ -147,6 +148,7 @@ ADVICE: Final = LabelRules(
             + _YOU_MODAL_NOT,
             "tells the other what they need to do",
             _ADVICE_GUARDS,
+            needs="need to|needa|have to|need'|dont need|don't need|dont have|don't have",
         ),
         Cue(
             "you_might_want",
@@ -155,6 +157,7 @@ ADVICE: Final = LabelRules(
             r"|could also|can always|can also|can try|might try|could just try)\b",
             "suggests what the other might do",
             _ADVICE_GUARDS,
+            needs="might|may|could|can",
         ),
         Cue(
             "i_suggest",
@@ -164,6 +167,7 @@ ADVICE: Final = LabelRules(
             r"|(?:one|a|my|some) tips?)\b",
             "gives advice outright",
             _NEG_REP,
+            needs="suggest|recommend|advi|tip",
         ),
         Cue(
             "in_your_place",
@@ -171,6 +175,7 @@ ADVICE: Final = LabelRules(
             r"\b(?:if i (?:were|was) you|in your (?:shoes|position))\b",
             "advises from the other's place",
             _NEG_REP,
+            needs="if i were|if i was|in your",
         ),
         Cue(
             "best_thing",
@@ -179,6 +184,7 @@ ADVICE: Final = LabelRules(
             r"(?:is|would be|here is)\b",
             "names the best thing to do",
             _NEG_REP,
+            needs="the best|the only|the first|the right",
         ),
         Cue(
             "would_help",
@@ -190,6 +196,7 @@ ADVICE: Final = LabelRules(
             r"|(?:is|are) worth (?:a try|trying|it|talking|looking))\b",
             "says what would help",
             _NEG_REP,
+            needs="help|worth|idea|important|ok to|okay to|best to|better to",
         ),
         Cue(
             "make_sure",
@@ -197,6 +204,7 @@ ADVICE: Final = LabelRules(
             r"\b(?:make sure (?:you|to|that)|be sure to|keep in mind|bear in mind|the key is)\b",
             "tells the other what to be sure of",
             _NEG_REP,
+            needs="sure|mind|key",
         ),
         Cue(
             "have_you_tried",
@@ -205,6 +213,7 @@ ADVICE: Final = LabelRules(
             r"|talked to|asked|spoken to|reached out)\b",
             "advice phrased as a question",
             _NEG_REP,
+            needs="have you|have u",
         ),
         Cue(
             "why_dont_you",
@@ -216,6 +225,7 @@ ADVICE: Final = LabelRules(
             r"|what if (?:you|u) (?:just )?(?:tried|talk|talked|told|asked|try|tell|ask|went)\b)",
             "advice phrased as a question",
             _NEG_REP,
+            needs="why|did you|did u|how about|what if|just",
         ),
         Cue(
             "maybe_try",
@@ -224,6 +234,7 @@ ADVICE: Final = LabelRules(
             r"|tell|see|get|look|consider|give|take|go))\b",
             "advice softened with a maybe",
             _NEG_REP,
+            needs="maybe",
         ),
         *_imperatives(
             "imperative_advice",
@@ -244,6 +255,7 @@ ADVICE: Final = LabelRules(
             r"| tell\b| see\b| imagine\b| \w{1,15} me\b)",
             "says what the other could do",
             _ADVICE_GUARDS,
+            needs="you can|you could|you might|you may|u can|u could|u might|u may",
         ),
         Cue(
             "you_will_want",
@@ -251,6 +263,10 @@ ADVICE: Final = LabelRules(
             YOU + r"(?:" + APOS + r"ll| will| may| might) (?:want|need|have|wanna) to\b",
             "says what the other will need to do",
             _NEG_REP,
+            needs=(
+                "ll want|ll need|ll have|ll wanna|will want|will need|will have|may want"
+                "|may need|might want|might need|might have|may have"
+            ),
         ),
         Cue(
             "if_you",
@@ -258,6 +274,7 @@ ADVICE: Final = LabelRules(
             r"\bif (?:you|u)(?:" + APOS + r"re| are| want| can| feel| need| have)?\b",
             "a condition put to the other",
             _NEG_REP,
+            needs="if you|if u",
         ),
         Cue(
             "others_should",
@@ -292,6 +309,7 @@ ADVICE: Final = LabelRules(
             + r"t|be|do)\b",
             "pleads with the other to act",
             _NEG_REP,
+            needs="please|pls|plz",
         ),
         Cue(
             "i_would_try",
@@ -304,6 +322,7 @@ ADVICE: Final = LabelRules(
             r"|i (?:encourage|urge) (?:you|u)|i think (?:you|u) (?:need|should|could|might))\b",
             "says what the speaker would do in the other's place",
             _NEG_REP,
+            needs="i'd|i would|id |encourage|urge|i think you|i think u",
         ),
         Cue(
             "should_any",
@@ -311,6 +330,7 @@ ADVICE: Final = LabelRules(
             r"\b(?<!i )(?<!we )should(?:n" + APOS + r"t| not)?\b(?! i\b| we\b)" + _YOU_MODAL_NOT,
             "says what should be done",
             _ADVICE_GUARDS,
+            needs="should",
         ),
         Cue(
             "evaluative",
@@ -343,6 +363,7 @@ ADVICE: Final = LabelRules(
             r"|fix|sort(?: out)?|sort|figure out) (?:it|this|that|everything|the rest)\b",
             "takes over the other's problem (caretaking)",
             _NEG_REP,
+            needs="handle|take care|deal with|fix|sort|figure out",
         ),
     ),
 )
