@@ -86,6 +86,13 @@ _DROPPED_FIRST: Final = first_words(
         """
     )
 )
+# "I really like you", "I don't like who I've become": liking someone or something
+# (not "I like to", "I'd like", "like, whatever").
+_LIKE: Final = re.compile(
+    r"\b(?:i|we)\s+(?:(?:really|don't|dont|do\s+not|didn't|didnt|kinda|actually|genuinely|"
+    r"honestly|so|still|just|also|always|never|used\s+to)\s+){0,2}(?:like|liked)\s+"
+    r"(?=(?:you|u|him|her|them|who|how|what|my|your|our|being|when)\b)"
+)
 # "how happy you make me": the feeling named first, the partner as its cause.
 _HOW_YOU_MAKE_ME: Final = re.compile(
     rf"\bhow\s+(?:{ADVERB}\s+){{0,2}}(?:{EMOTION_ADJ_RE})\s+(?:you|u)\s+(?:make|made)\s+me\b"
@@ -134,7 +141,10 @@ _IMPLIED: Final = re.compile(
     r"(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+stop\s+thinking\s+(?=about\b)|"
     r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?(?:losing|lost)\s+my\s+mind|"
     r"(?:made|makes|making)\s+my\s+(?:day|night|week|year)|"
-    r"(?:not\s+sure|don'?t\s+know|dunno|no\s+idea)\s+(?:how|what)\s+(?:i|to)\s+feel(?=\s+about))\b"
+    r"(?:not\s+sure|don'?t\s+know|dunno|no\s+idea)\s+(?:how|what)\s+(?:i|to)\s+feel(?=\s+about)|"
+    r"(?:driving|drives|drove)\s+me\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)|"
+    r"(?:been|i'm|im|i\s+am|i\s+was)\s+(?:so\s+|really\s+|too\s+|way\s+too\s+)?hard\s+on\s+myself|"
+    r"(?:it|that|this)\s+means\s+(?:a\s+lot|so\s+much|the\s+world|everything))\b"
 )
 
 # A wish to feel closer: "I want to feel closer to you", "I want us to be close".
@@ -146,7 +156,7 @@ _WISH: Final = re.compile(
 
 _COPULA: Final = re.compile(
     r"\b(?:am|m|was|were|are|been|be|being|feel|feels|feeling|felt|get|gets|got|getting|"
-    r"gotten|become|became|becoming|im|i'm|ain't|aint|wasn't|wasnt)\b|'m"
+    r"gotten|become|became|becoming|im|i'm|ain't|aint|wasn't|wasnt|keep|kept|keeps)\b|'m"
 )
 _COPULA_SUBJECTS: Final = frozenset({"i'm", "im", "i am", "we're", "we are"})
 # Emotion words that are also verbs, so "I hurt" needs no copula.
@@ -219,6 +229,11 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
             verb = m.group("verb") or ""
             past = _DROPPED_PAST.search(said) is not None or verb in PAST_EMOTION_VERBS
             hits.append(FeelingHit(m.start("mid"), m.end(), m.end(), past, -1, "", dropped=True))
+    if " like" in norm:
+        for m in _LIKE.finditer(norm):
+            if not _asked(norm, m.start()):
+                past = "liked" in m.group() or "didn" in m.group() or "used" in m.group()
+                hits.append(FeelingHit(m.start(), m.end(), m.end(), past, -1, ""))
     if "make me" in norm or "made me" in norm:
         hits.extend(
             FeelingHit(m.start(), m.end(), m.end(), "made" in m.group(), -1, "partner")
@@ -289,6 +304,10 @@ def _may_imply(norm: str) -> bool:
         or "scream" in norm
         or "hide" in norm
         or "how i feel" in norm
+        or "driv" in norm
+        or "drove" in norm
+        or "hard on" in norm
+        or "means" in norm
         or "what i feel" in norm
         or "to feel about" in norm
         or "my day" in norm

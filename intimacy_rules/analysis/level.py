@@ -37,6 +37,9 @@ _OWN_ACT: Final = re.compile(
 _NEXT_CLAUSE_US: Final = re.compile(
     r"[^,.!?;\n]{0,40},\s+(?:[a-z']+\s+){0,4}?(?:our|we|we're|we've|us)\b"
 )
+_BECAUSE_OF_YOU: Final = re.compile(
+    r"[^,.!?;\n]{0,30}?\b(?:because\s+of|thanks\s+to|cause\s+of|cuz\s+of)\s+(?:you|u)\b"
+)
 _OBJECT_PREPOSITION: Final = re.compile(
     r"(?<![\w'])(?:about|around|with|toward|towards|near|because)\b|[,.!?;\n]"
 )
@@ -86,6 +89,8 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
     # "ashamed of losing you") is a feeling about the self (spec section 1).
     if target in {"third", "partner", "us"} and _own_act_shame(norm, hit):
         target = "self"
+    if target == "third" and _BECAUSE_OF_YOU.match(norm, t_end):
+        target = "partner"  # "smiling at my phone because of you": the cause decides
     if target in {"partner", "us"}:
         if hit.past:
             return 3, t_end, "past feeling about the partner or the relationship"

@@ -556,3 +556,24 @@ def test_a_dropped_i_answers_the_sentence_before(text: str, level: int) -> None:
 )
 def test_you_make_me_and_questions(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my roommate keeps eating my food and it's driving me crazy", 2),
+        ("I keep smiling at my phone because of you", 4),
+        ("I've been really hard on myself lately.", 3),
+        ("I don't like who I've become.", 3),
+        ("It means a lot that you trust me with this.", 4),
+        ("I really like you.", 4),
+        ("I don't like my new boss.", 2),
+        ("I like to run in the mornings.", 0),
+        ("I'd like a coffee please.", 0),
+        ("I like that idea.", 0),
+        ("I'm still grieving my dad, some days are harder than others.", 2),
+        ("I want to be someone you can count on.", 0),
+    ],
+)
+def test_liking_idioms_and_causes(text: str, level: int) -> None:
+    assert analyze(text).level == level
