@@ -102,10 +102,11 @@ Accept = Callable[[Cue, int, int], bool]
 # a conjunction ("…, so just try…"); then spaces or quotes.
 # Where a clause starts: after a sentence mark or a comma, past quotes and
 # a conjunction or softener or two ("…, so just try…").
-_SOFTENERS: Final = frozenset(
+_SOFTENER_WORDS: Final = (
     "so and but then or just maybe honestly seriously please pls plz definitely also lastly "
-    "first firstly finally now ok okay lol lmao omg ugh wow haha hahaha tbh ngl".split()
+    "first firstly finally now ok okay lol lmao omg ugh wow haha hahaha tbh ngl"
 )
+_SOFTENERS: Final = frozenset(_SOFTENER_WORDS.split())
 _CLAUSE_MARK: Final = re.compile(r"[.!?\n;:(,]+")
 _WORD_AT: Final = re.compile(r"[ \"'*-]*([a-z0-9']+)")
 _GAP_AT: Final = re.compile(r",? +")
