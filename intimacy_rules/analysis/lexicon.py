@@ -61,7 +61,8 @@ EMOTION_ADJECTIVES: Final = words(
     happier sadder angrier lonelier calmer safer closer prouder
     bummed obsessed struggling falling_for falling_in_love grossed_out creeped_out
     weirded_out spooked rattled shaken moody cranky grumpy irritable antsy jittery
-    restless salty stressed_out lucky fortunate
+    restless salty stressed_out lucky fortunate a_mess a_hot_mess a_wreck a_nervous_wreck
+    an_emotional_wreck a_disaster
     lonley embarassed embarrased jelous jellous nervus anxios greatful gratefull
     exausted exhuasted depresed frustated dissapointed disapointed angery scard
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out

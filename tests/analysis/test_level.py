@@ -577,3 +577,21 @@ def test_you_make_me_and_questions(text: str, level: int) -> None:
 )
 def test_liking_idioms_and_causes(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("ugh I'm such a mess today", 3),
+        ("I'm a nervous wreck", 3),
+        ("The kitchen is a mess.", 0),
+        ("I'm pregnant and I'm terrified to tell you.", 4),
+        ("My mom has cancer.", 1),
+        ("My mom has cancer and I'm so scared.", 2),
+        ("She loves you, you know.", 0),
+        ("Good luck today!! I'm so proud of you.", 4),
+        ("You must be so proud.", 0),
+    ],
+)
+def test_news_with_and_without_feelings(text: str, level: int) -> None:
+    assert analyze(text).level == level
