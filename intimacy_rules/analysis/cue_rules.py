@@ -209,12 +209,30 @@ class LabelRules:
         self._compiled = tuple(_compile(cue) for cue in cues)
         self.triggers: frozenset[str] = frozenset().union(*(c.anchors for c in self._compiled))
         # word -> positions of the cues it anchors, so a message only pays for
-        # the cues its own words can start.
+        # the cues its own words can start; clause-initial cues are indexed
+        # apart, by the words that open a clause.
         index: dict[str, list[int]] = {}
+        clause_index: dict[str, list[int]] = {}
         for position, compiled in enumerate(self._compiled):
             for word in compiled.anchors:
-                index.setdefault(word, []).append(position)
+                target = clause_index if compiled.clause else index
+                target.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
+        self._clause_index = {word: tuple(found) for word, found in clause_index.items()}
+        self._word_triggers = frozenset(self._index)
+        self._clause_triggers = frozenset(self._clause_index)
+
+    def _positions(self, norm: str, words: AbstractSet[str]) -> list[int]:
+        """The cues worth trying on ``norm``, in their order."""
+        present = self.triggers & words
+        if not present:
+            return []
+        positions = {p for word in present & self._word_triggers for p in self._index[word]}
+        opening = present & self._clause_triggers
+        if opening:
+            for word in opening & clause_starts(norm).keys():
+                positions.update(self._clause_index[word])
+        return sorted(positions)
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -240,15 +258,7 @@ class LabelRules:
         """
         if words is None:
             words = message_words(norm)
-        present = self.triggers & words
-        if not present:
-            return None
-        if len(present) == 1:
-            (word,) = present
-            positions: Iterable[int] = self._index[word]
-        else:
-            positions = sorted({p for word in present for p in self._index[word]})
-        for position in positions:
+        for position in self._positions(norm, words):
             compiled = self._compiled[position]
             for start, end in _spans(compiled, norm):
                 if compiled.guards and _vetoed(compiled.guards, norm, start, end):
@@ -272,10 +282,8 @@ class LabelRules:
         """
         if words is None:
             words = message_words(norm)
-        present = self.triggers & words
         hits: list[tuple[Cue, int, int]] = []
-        positions = sorted({p for word in present for p in self._index[word]})
-        for position in positions:
+        for position in self._positions(norm, words):
             compiled = self._compiled[position]
             kept = 0
             for start, end in _spans(compiled, norm):

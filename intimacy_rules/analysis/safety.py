@@ -81,21 +81,31 @@ def _detect_safety(norm: str) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     if SEXUAL_PRESSURE.applies(words):
-        pressing, consenting = _sexual_pressure_accepts(norm)
-        sexual = SEX_TERMS_RE.search(norm) is not None
+        # The message-wide tests run only once a cue has matched.
+        facts: dict[str, bool] = {}
+
+        def fact(name: str) -> bool:
+            if name not in facts:
+                pressing, consenting = _sexual_pressure_accepts(norm)
+                facts.update(
+                    pressing=pressing,
+                    consenting=consenting,
+                    sexual=SEX_TERMS_RE.search(norm) is not None,
+                )
+            return facts[name]
 
         def pressure(cue: Cue, start: int, end: int) -> bool:
-            if consenting:
+            if fact("consenting"):
                 return False
             if cue.name == "image_request":
                 # A picture is sexual when the message says so, or pushes for it.
-                return sexual or pressing
+                return fact("sexual") or fact("pressing")
             if cue.name in {"conditional_love", "sex_ultimatum"}:
                 return SEX_TERMS_RE.search(norm, end, end + _CONDITIONAL_REACH) is not None
             if cue.name == "push_sex":
-                return pressing
-            if cue.name == "compare_others":
-                return sexual
+                return fact("pressing")
+            if cue.name in {"compare_others", "owed", "someone_who_will"}:
+                return fact("sexual")
             return True
 
         finding = SEXUAL_PRESSURE.find(norm, words, pressure)

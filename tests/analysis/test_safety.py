@@ -140,6 +140,8 @@ def test_sexual_pressure(text: str) -> None:
         "You keep saying you'll leave if I won't sleep with you.",  # reported
         "Only if you want to, but I'd love a cute selfie 😊",
         "I'd love to sleep in tomorrow.",
+        "You owe me twenty quid from Friday.",
+        "If you don't come to the wedding I'll find someone who will.",
     ],
 )
 def test_not_sexual_pressure(text: str) -> None:
