@@ -6,8 +6,11 @@ never build collaborators themselves. So a test hands ``create_app`` a fake
 engine factory, an in-memory store or a fixed clock and every route uses them.
 
 ``Services.process(tenant, event)`` is the one way an event reaches an engine:
-it picks the tenant's engine, counts the decision in the metrics and tells
-whether it was a replay of an event decided before.
+it picks the tenant's engine (with the tenant's current ruleset), counts the
+decision in the metrics and tells whether it was a replay of an event decided
+before. It blocks on the store, so async routes call it through
+``await services.run(services.process, tenant, event)``: inline on SQLite,
+on the engine thread pool when the store is networked (``engine_threads``).
 """
 
 from __future__ import annotations
