@@ -140,7 +140,7 @@ _DROPPED_FACT: Final = re.compile(
     r"(?P<news>(?:got|went|moved|started|finished|quit|lost|won|bought|sold|broke|met|"
     r"found|spent|ran|left|came|took|graduated|passed|failed|switched|dropped|joined|"
     r"landed|woke|slept|worked|cooked|visited|adopted|grew)\b"
-    r"|been\s+[a-z]+ing\b)(?:\s+(?P<next>[a-z']+))?"
+    r"|been\s+(?:[a-z]+ing|at|in|with|to)\b)(?:\s+(?P<next>[a-z']+))?"
 )
 # Every word ``_DROPPED_FACT`` can open with (checked before the regex runs).
 _DROPPED_FACT_FIRST: Final = words(

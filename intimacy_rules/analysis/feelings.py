@@ -144,7 +144,10 @@ _IMPLIED: Final = re.compile(
     r"(?:not\s+sure|don'?t\s+know|dunno|no\s+idea)\s+(?:how|what)\s+(?:i|to)\s+feel(?=\s+about)|"
     r"(?:driving|drives|drove)\s+me\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)|"
     r"(?:been|i'm|im|i\s+am|i\s+was)\s+(?:so\s+|really\s+|too\s+|way\s+too\s+)?hard\s+on\s+myself|"
-    r"(?:it|that|this)\s+means\s+(?:a\s+lot|so\s+much|the\s+world|everything))\b"
+    r"(?:it|that|this)\s+means\s+(?:a\s+lot|so\s+much|the\s+world|everything)|"
+    # "I'm missing you", not "I'm missing my keys": missing a person is a feeling.
+    r"(?:i'm|im|i\s+am)\s+(?:so\s+|really\s+|just\s+)?missing(?=\s+(?:you|u|him|her|them|home|"
+    r"my\s+(?:mom|mum|dad|family|friends|ex|kids|grandma|grandpa|sister|brother))\b))\b"
 )
 
 # A wish to feel closer: "I want to feel closer to you", "I want us to be close".
@@ -308,6 +311,7 @@ def _may_imply(norm: str) -> bool:
         or "drove" in norm
         or "hard on" in norm
         or "means" in norm
+        or "missing" in norm
         or "what i feel" in norm
         or "to feel about" in norm
         or "my day" in norm

@@ -56,7 +56,7 @@ EMOTION_ADJECTIVES: Final = words(
     touched moved emotional sentimental nostalgic
     horrified shocked
     crying sobbing shaking trembling blushing panicking grieving hurting smiling grinning
-    beaming
+    beaming dreading loving hating adoring enjoying
     heartbroke sorry teary weepy bawling choked_up tearing_up
     happier sadder angrier lonelier calmer safer closer prouder
     bummed obsessed struggling falling_for falling_in_love grossed_out creeped_out
@@ -78,7 +78,7 @@ FEEL_ONLY_ADJECTIVES: Final = words(
     invisible trapped stuck suffocated smothered used cheated ignored misunderstood
     unheard judged pressured inadequate hated appreciated seen heard understood
     special low down blue sick dead alive free whole complete this_way that_way the_same
-    lighter light heavy heavier anything nothing
+    lighter light heavy heavier anything nothing at_home
     love pain pressure guilt shame relief joy anger rage fear hope peace jealousy
     attraction sadness anxiety grief regret gratitude resentment dread panic hatred
     """

@@ -73,6 +73,7 @@ _COMPARED: Final = words("my his her their a an the your")
 # "in"/"on" name a setting ("anxious in crowds"), not what the feeling is about.
 _OBJECT_VERBS: Final = words(
     "love loved hate hated miss missed adore adored enjoy enjoyed dread dreaded luv despise"
+    " dreading loving hating adoring enjoying missing"
 )
 _PREPOSITIONS: Final = words("about of at with for by over")
 # Words after a preposition that name no outside thing ("sick of everything").

@@ -595,3 +595,22 @@ def test_liking_idioms_and_causes(text: str, level: int) -> None:
 )
 def test_news_with_and_without_feelings(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("When you hug me I feel at home.", 4),
+        ("I felt at home with you back then.", 3),
+        ("Been at my parents' all weekend, they say hi.", 1),
+        ("I'm dreading Monday.", 2),
+        ("I'm missing you like crazy.", 4),
+        ("I'm loving this weather.", 2),
+        ("I'm missing my mom so much today.", 2),
+        ("I get so nervous when you don't text back.", 4),
+        ("I got so nervous when you didn't text back yesterday.", 3),
+        ("I'd be so sad if you left.", 0),
+    ],
+)
+def test_ing_feelings_home_and_habits(text: str, level: int) -> None:
+    assert analyze(text).level == level
