@@ -201,6 +201,8 @@ def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
     if nxt in {"you", "u", "ya"} and word in {"told", "tell", "asked", "said", "showed"}:
         return False  # "I told you so": talk to the partner, not news of a life
     if copula:
+        if word in {"good", "bad", "terrible", "great", "awful"} and nxt == "at":
+            return True  # "I'm not good at opening up": a trait of the speaker
         if word in _FEELING_WORDS:
             return False
         if word == "on" and nxt in {"it", "that", "this"}:

@@ -145,6 +145,9 @@ _IMPLIED: Final = re.compile(
     r"(?:driving|drives|drove)\s+me\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)|"
     r"(?:been|i'm|im|i\s+am|i\s+was)\s+(?:so\s+|really\s+|too\s+|way\s+too\s+)?hard\s+on\s+myself|"
     r"(?:it|that|this)\s+means\s+(?:a\s+lot|so\s+much|the\s+world|everything)|"
+    r"(?:is|was)\s+the\s+best\s+part\s+of\s+my\s+(?:day|week|year|life)|"
+    r"(?:i\s+)?(?:think|thinking)\s+(?=about\s+(?:you|u)\s+(?:all\s+the\s+time|constantly|"
+    r"every\s+day|a\s+lot|so\s+much|nonstop))|"
     # "I'm missing you", not "I'm missing my keys": missing a person is a feeling.
     r"(?:i'm|im|i\s+am)\s+(?:so\s+|really\s+|just\s+)?missing(?=\s+(?:you|u|him|her|them|home|"
     r"my\s+(?:mom|mum|dad|family|friends|ex|kids|grandma|grandpa|sister|brother))\b))\b"
@@ -312,6 +315,8 @@ def _may_imply(norm: str) -> bool:
         or "hard on" in norm
         or "means" in norm
         or "missing" in norm
+        or "best part" in norm
+        or "think about" in norm
         or "what i feel" in norm
         or "to feel about" in norm
         or "my day" in norm

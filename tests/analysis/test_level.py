@@ -614,3 +614,19 @@ def test_news_with_and_without_feelings(text: str, level: int) -> None:
 )
 def test_ing_feelings_home_and_habits(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm not good at opening up.", 1),
+        ("Talking to you is the best part of my day.", 4),
+        ("I think about you all the time.", 4),
+        ("I think about moving abroad sometimes.", 0),
+        ("I'm really enjoying getting to know you.", 4),
+        ("I've never been in a serious relationship.", 1),
+        ("I'm homesick for Brazil.", 2),
+    ],
+)
+def test_traits_and_longing(text: str, level: int) -> None:
+    assert analyze(text).level == level
