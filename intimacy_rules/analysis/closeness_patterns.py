@@ -1,0 +1,168 @@
+"""The phrase patterns behind ``merging`` and ``bid_for_closeness``.
+
+Merging is loss of separateness ("you're my whole world", "we're one
+person"); a bid for closeness is an explicit wish to be closer or to talk
+about the two of them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from intimacy_rules.analysis.cue_rules import Cue, LabelRules
+from intimacy_rules.analysis.word_classes import (
+    APOS,
+    DONT,
+    GAP,
+    I_AM,
+    SHORT_GAP,
+    YOU_ARE,
+)
+
+__all__ = ["BID_FOR_CLOSENESS", "MERGING"]
+
+_NEG = "negated"
+
+_WE_ADV: Final = (
+    r"(?:(?:basically|literally|really|practically|just|now|already|meant to be|becoming|like"
+    r"|truly|officially) )?"
+)
+
+MERGING: Final = LabelRules(
+    "merging",
+    (
+        Cue(
+            "my_everything",
+            "world everything life universe reason half oxygen air soulmate soul all only",
+            YOU_ARE + r" (?:literally |basically |truly |really )?(?:my (?:whole |entire )?"
+            r"(?:world|everything|life|universe|reason (?:to|for) (?:live|living|being|exist)"
+            r"|other half|oxygen|air|soulmate|soul mate|all)"
+            r"|(?:literally |truly )?everything to me|all i (?:need|have|want|live for)"
+            r"|the only (?:thing|reason|one) (?:i|that)"
+            r" (?:live|matters|need|have))\b",
+            "makes the other the speaker's whole world",
+            _NEG,
+        ),
+        Cue(
+            "nothing_without_you",
+            "without every complete live breathe revolves",
+            r"\b(?:(?:" + I_AM + r"|i" + APOS + r"?d be|i would be) (?:nothing|nobody|no one|lost"
+            r"|empty|incomplete|not whole)"
+            r" without (?:you|u)"
+            r"|(?:i|"
+            + "i"
+            + APOS
+            + r"d) (?:literally |really |just |honestly |truly )?(?:can"
+            + APOS
+            + r"t|cant|cannot|couldn"
+            + APOS
+            + r"t) (?:even )?(?:live|exist|breathe|function|survive|go on|be happy|do anything)"
+            r" without (?:you|u)"
+            r"|(?:don" + APOS + r"t|dont|do not) (?:even )?know who i(?: am|" + APOS + r"?d be"
+            r"| would be| was) without (?:you|u)"
+            r"|without (?:you|u),? (?:i" + APOS + r"m|im|i am|i" + APOS + r"d be|i" + APOS + r"m)"
+            r" (?:nothing|nobody|lost|no one)"
+            r"|(?:i|" + "i" + APOS + r"d) (?:can" + APOS + r"t|cant|cannot) breathe when (?:you"
+            r"|u)" + SHORT_GAP + r"(?:not|gone|away)"
+            r"|i need (?:you|u) every (?:second|minute|moment|hour)"
+            r"|(?:i" + APOS + r"?d|i would) die without (?:you|u)"
+            r"|(?:my (?:whole |entire )?(?:life|world)|everything) revolves around (?:you|u)"
+            r"|i (?:don" + APOS + r"t|dont|do not) exist without|(?:you|u) complete me"
+            r"|i (?:only )?live for (?:you|u)\b)",
+            "says the speaker cannot exist apart from the other",
+            _NEG,
+        ),
+        Cue(
+            "one_person",
+            "one same single two halves",
+            r"\bwe" + APOS + r"(?:re| are) " + _WE_ADV + r"(?:one|the same|a single)"
+            r" (?:person|soul|heart|unit|being|mind|body|entity)\b"
+            r"|\bwe" + APOS + r"(?:re| are) " + _WE_ADV + r"one(?= ?[.!,\n]|$| now| already| lol"
+            r"| haha| forever)"
+            r"|\bnot two (?:people|persons|separate people) anymore"
+            r"|\bmeant to be one\b|\btwo halves of (?:one|the same)"
+            r"|\bone (?:family|unit|soul) now\b",
+            "claims the two are one person",
+            _NEG,
+        ),
+        Cue(
+            "your_life_is_mine",
+            "life pain problems happiness friends family yours",
+            r"\b(?:your (?:life|pain|problems|happiness|friends|family) (?:is|are) (?:my|mine)"
+            r"|what" + APOS + r"s yours is mine)\b",
+            "erases the line between the two lives",
+            _NEG,
+        ),
+        Cue(
+            "drop_everyone",
+            "need together up anymore more",
+            r"\b(?:" + DONT + r" need (?:my )?(?:friends|family|anyone|anybody|other people"
+            r"|anything)" + SHORT_GAP + r"(?:but|except|just|only|other than) (?:you|u)\b"
+            r"|(?:don" + APOS + r"t|dont|do not) need (?:friends|anyone else|anybody else)"
+            r"|(?:don" + APOS + r"?t|dont|never|no longer) (?:see|talk to|hang out with|call)"
+            r" (?:my )?(?:friends|family|anyone) (?:anymore|any more)"
+            r"|(?:gave up|give up|quit|dropped|cancel+ed|ditched|stopped seeing) "
+            + GAP
+            + r"so (?:that )?we (?:can|could) (?:do everything together|be together (?:all the time"
+            r"|every day|24/7)|spend every (?:day|minute|second|moment) together)"
+            r"|(?:give|gave) up (?:everything|my whole life|all my friends) for (?:you|u))",
+            "drops everyone and everything else for the other",
+            _NEG,
+            needs="need|together|give up|gave up|anymore|any more",
+        ),
+    ),
+)
+
+_BID_ADV: Final = r"(?:(?:really|still|just|honestly|so|truly) ){0,2}"
+
+BID_FOR_CLOSENESS: Final = LabelRules(
+    "bid_for_closeness",
+    (
+        Cue(
+            "talk_about_us",
+            "talk talking chat check conversation talks",
+            r"\b(?:talk|talking|chat|check-in|check in|conversation|talks)"
+            + SHORT_GAP
+            + r" (?:about|on)"
+            r" (?:us|ourselves|what we are|where (?:this|we|things) (?:is |are |"
+            + APOS
+            + r"re )?(?:going|heading|stand)|how we"
+            + APOS
+            + r"(?:re| are) (?:doing|feeling)"
+            r"|our relationship|our future|the two of us|what" + APOS + r"s (?:happening|going on)"
+            r" between us|this thing between us|(?:what|how) we (?:feel|want)"
+            r"|what" + APOS + r"?s (?:been )?(?:happening|going on) (?:between|with) us)\b",
+            "asks to talk about the two of them",
+            _NEG,
+        ),
+        Cue(
+            "want_closer",
+            "closer close connected reconnect understand know again over together time miss team "
+            "page",
+            r"\b(?:i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
+            r"|like)(?: for)?(?: us)?(?: to)? (?:feel |be |get |grow )?"
+            r"(?:closer|close again|more connected|connected again|reconnect|close to (?:you|u)"
+            r"|connected to (?:you|u)|(?:spend|spending) (?:more |some )?(?:real |quality )?time"
+            r" (?:together|with (?:you|u))"
+            r"|like a team|a team again|on the same page|together again)"
+            r"|i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|love) to"
+            r" (?:really )?(?:get to )?(?:understand|know) (?:you|u)\b(?!'| were| are"
+            r"| did| had| have| got| r\b|re\b)"
+            r"|(?:can|could|should) we (?:try again|start over|reconnect|be close again"
+            r"|get closer|spend (?:more )?time together)"
+            r"|(?:can|could|let" + APOS + r"s) (?:we )?(?:spend|have|make|set aside) (?:some )?"
+            r"(?:real |quality )?time (?:just )?(?:for us|together|to talk|to really talk)"
+            r"|i miss (?:us|being close|feeling close|how close we|how we used to"
+            r"|the way we used to"
+            r"|what we had|when we used to))\b",
+            "an explicit wish to be closer",
+            _NEG,
+            needs=(
+                "close|connect|time|team|same page|together again|understand|know|try again"
+                "|start over|i miss"
+            ),
+        ),
+    ),
+)
+
+#: The flags this module detects, in the order they are tried.

@@ -1,0 +1,205 @@
+"""The phrase patterns behind the ``contempt`` safety category.
+
+Insults and name-calling aimed at the other, mockery and sarcasm, disgust.
+Built from small word classes (insult nouns, insulting adjectives, modifiers)
+so new combinations ("you spineless clown") are caught without listing them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from intimacy_rules.analysis.cue_rules import Cue, LabelRules
+from intimacy_rules.analysis.word_classes import (
+    APOS,
+    GAP,
+    I_AM,
+    alt,
+)
+
+__all__ = ["CONTEMPT"]
+
+_NEG_REP = "negated reported"
+
+_INSULT_NOUNS_WORDS: Final = (
+    "loser losers idiot idiots moron morons imbecile dumbass dumbfuck dumb-ass fool clown jerk "
+    "asshole arsehole bitch slut whore skank cunt prick dickhead bastard pig slob freak creep "
+    "psycho disgrace parasite leech scum lowlife prude lump coward wimp crybaby snowflake "
+    "retard loooser looser piece_of_shit piece_of_crap "
+    "piece_of_garbage piece_of_trash waste_of_space waste_of_air excuse_for_a sorry_excuse"
+)
+_INSULT_NOUNS: Final = alt(_INSULT_NOUNS_WORDS)
+_INSULT_ADJECTIVES_WORDS: Final = (
+    "pathetic disgusting worthless useless stupid dumb brainless braindead ugly fat gross "
+    "repulsive revolting spineless gutless clueless pitiful laughable contemptible vile "
+    "filthy retarded trash garbage a_joke a_waste beneath_me an_embarrassment "
+    "a_disappointment such_a_joke a_failure such_a_failure a_nobody nothing_to_me"
+)
+_INSULT_ADJECTIVES: Final = alt(_INSULT_ADJECTIVES_WORDS)
+#: Every insult cue contains one of these words.
+_INSULT_ANCHORS: Final = " ".join(
+    sorted(
+        set(re.split(r"[ _-]", _INSULT_NOUNS_WORDS + " " + _INSULT_ADJECTIVES_WORDS))
+        - {"a", "an", "of", "for", "to", "me", "such", ""}
+    )
+)
+_MODIFIERS: Final = alt(
+    "a an the such such_an such_a absolute total complete utter fucking fuckin effing "
+    "freaking stupid dumb spineless pathetic useless worthless lazy fat ugly little big sad "
+    "biggest real lying whiny miserable disgusting gutless clueless brainless just literally "
+    "so really truly honestly nothing_but one"
+)
+_YOU_ARE: Final = (
+    r"\b(?:you" + APOS + r"re|you are|you r|u r|u" + APOS + r"re|youre|ur|your so|your such"
+    r"|ur so|ur such|u are)"
+)
+_SARCASM: Final = (
+    r"(?:\U0001f644|\U0001f643|/s\b|alert the (?:media|press)|call the (?:media|press|news)"
+    r"|mark (?:the|your|my) calendar|slow clap|(?:a|what a) miracle|shocker|bravo)"
+)
+
+CONTEMPT: Final = LabelRules(
+    "contempt",
+    (
+        Cue(
+            "you_are_insult",
+            _INSULT_ANCHORS,
+            _YOU_ARE + r" (?:(?:so|such|really|just|fucking|truly|literally|absolutely|completely"
+            r"|totally|utterly|honestly|a|an|such an|such a|the|biggest|total|complete|absolute"
+            r"|utter) ){0,3}(?:"
+            + _INSULT_ADJECTIVES
+            + r"|(?:(?:"
+            + _MODIFIERS
+            + r") ){0,3}"
+            + _INSULT_NOUNS
+            + r")\b|\bare (?:you|u) (?:fucking |really |just |that |so )?(?:stupid|dumb|retarded"
+            r"|an idiot|a moron|brain ?dead)\b",
+            "insults the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "vocative_insult",
+            _INSULT_ANCHORS,
+            r"\b(?:you|u|ya),? (?:(?:"
+            + _MODIFIERS
+            + r") ){0,3}"
+            + _INSULT_NOUNS
+            + r"\b(?! out| around| off| me\b| up)",
+            "calls the other names",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "what_a",
+            _INSULT_ANCHORS,
+            r"\bwhat (?:an? |a fucking |an absolute |a total |a complete )?"
+            + _INSULT_NOUNS
+            + r"\b",
+            "mocks the other as a",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "insult_predicate",
+            "failure disappointment embarrassment joke nobody disgrace mess",
+            _YOU_ARE + r" (?:(?:a|an|such a|such an|the|biggest|total|complete|absolute|utter"
+            r"|fucking|sad|pathetic|huge|massive|walking|just|nothing but) ){1,3}(?:failure"
+            r"|disappointment|embarrassment|joke|nobody|disgrace|mess)\b"
+            r"|\bwhat an? (?:joke|failure|disappointment|waste of space) (?:you are|you"
+            + APOS
+            + r"re|ur|u r)\b",
+            "belittles the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "bare_insult",
+            "loser idiot moron imbecile dumbass fool clown jerk asshole bitch prick dickhead "
+            "bastard pig slob freak creep psycho coward wimp crybaby absolute total complete "
+            "utter fucking stupid dumb pathetic disgusting worthless useless",
+            r"(?:(?:absolute|total|complete|utter|fucking|stupid|dumb|so) )?(?:loser|idiot|moron"
+            r"|imbecile|dumbass|fool|clown|jerk|asshole|bitch|prick|dickhead|bastard|pig|slob"
+            r"|freak|creep|psycho|coward|wimp|crybaby|pathetic|disgusting|worthless|useless)"
+            r"(?= ?(?:[.!?,\n]|$|lol|lmao|smh"
+            r"|\U0001f644|\U0001f602))",
+            "a name thrown at the other",
+            _NEG_REP + " teasing",
+            clause_start=True,
+        ),
+        Cue(
+            "disgust",
+            "disgust repulse sicken sick disgusted repulsed sickened stand ew eww ewww ewwww "
+            "beneath puke vomit throw",
+            r"\b(?:(?:you|u) (?:disgust|repulse|sicken) me|(?:you|u) (?:make|made) me"
+            r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
+            r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
+            r"|(?:can" + APOS + r"t|cant|cannot) (?:even )?stand (?:the sight of |looking at )?"
+            r"(?:you|u)\b|\bew+ (?:you|u)\b|(?:you" + APOS + r"re|you are|ur|youre) beneath me)",
+            "disgust aimed at the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "mock_because",
+            "because cause cuz",
+            r"\b(?:oh )?(?:sure|right|yeah right),? (?:because|cause|cuz) (?:you|u|ur)\b",
+            "sarcasm aimed at the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "mock_fanfare",
+            "media press news clap medal cookie trophy star",
+            r"\b(?:(?:alert|call) the (?:media|press|news)|slow clap|(?:do you|you) want a"
+            r" (?:medal|cookie|trophy|gold star)|give (?:you|u) a (?:medal|cookie|trophy))\b",
+            "mock celebration of the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "dismissal",
+            "river boo hoo boohoo life yourself asked cares grow shut stfu",
+            r"\b(?:cry me a river|boo ?hoo|get a life|get over yourself|(?:nobody|no one) asked"
+            r"|who (?:even )?asked(?: (?:you|u))?(?= ?[?!.]|$)"
+            r"|(?:nobody|no one) cares(?! about| if| how| what| that| when| but)"
+            r"|(?:just|oh|please|pls|omg) grow up|grow the fuck up|grow up already"
+            r"|shut the fuck up|stfu|shut your (?:mouth|face)|just shut up|shut up already)\b",
+            "dismisses the other with contempt",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "cant_even",
+            "someone somebody person guy girl man woman",
+            r"\b(?:from|by|coming from) (?:someone|somebody|a person|a guy|a girl|a man|a woman)"
+            r" who (?:can" + APOS + r"t|cant|cannot|couldn" + APOS + r"t) (?:even )?\w{2,20}\b",
+            "mocks the other's abilities",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "sarcastic_praise",
+            "genius einstein catch prize gem treat delight hero saint smart brilliant clever "
+            "helpful mature considerate reliable responsible good",
+            _YOU_ARE + r" (?:such|so) (?:a |an )?(?:genius|einstein|catch|prize|gem|treat|delight"
+            r"|hero|saint|smart|brilliant|clever|helpful|mature|considerate|reliable|responsible"
+            r"|good with)" + GAP + _SARCASM,
+            "sarcastic praise of the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "sarcastic_surprise",
+            "actually finally",
+            r"\b(?:wow|oh wow|omg),? (?:you|u) (?:actually|finally) "
+            + GAP
+            + _SARCASM
+            + r"|"
+            + _SARCASM
+            + GAP
+            + r"(?:you|u) (?:actually|finally|really|even|seriously)\b",
+            "sarcasm that mocks the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "nobody_would",
+            "nobody one noone",
+            r"\b(?:nobody|no one|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|date"
+            r"|marry|touch|put up with|care about) (?:you|u)\b",
+            "tells the other they are unlovable",
+            "reported",
+        ),
+    ),
+)

@@ -1,0 +1,366 @@
+"""The phrase patterns behind ``controlling`` and ``criticism``.
+
+Controlling runs the other's contacts, whereabouts, phone, time or feelings;
+criticism attacks the other's character globally ("you never…", "you're so
+selfish"). Both are built from the word classes in ``word_classes``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from intimacy_rules.analysis.cue_rules import Cue, LabelRules
+from intimacy_rules.analysis.word_classes import (
+    APOS,
+    alt,
+)
+
+__all__ = ["CONTROLLING", "CRITICISM"]
+
+_Q = "question "
+_NEG_REP = "negated reported"
+
+# An imperative may follow a softener ("just", "maybe", "honestly"...).
+_SOFT = r"(?:(?:just|maybe|honestly|seriously|please|pls|plz|definitely|also|then|so|and) )?"
+
+_CONTACT_VERBS: Final = alt(
+    "delete block unfollow unfriend remove unmatch ghost cut_off stop_talking_to "
+    "stop_texting stop_seeing stop_hanging_out_with stop_hanging_out stop_following "
+    "stop_messaging stop_calling stop_meeting stop_going_out quit_seeing"
+)
+# Whoever the other is told to drop: anyone but the speaker ("stop texting me" is a boundary).
+_WHO: Final = r"(?!me\b|us\b|yourself\b|myself\b)[a-z]"
+
+CONTROLLING: Final = LabelRules(
+    "controlling",
+    (
+        Cue(
+            "demand_whereabouts",
+            "tell location answer know",
+            r"\b(?:tell me (?:right now |now )?(?:where (?:you|u) (?:are|were|r|went|been)"
+            r"|where (?:you"
+            + APOS
+            + r"re|youre|ur)|who (?:ur|u r|(?:you|u)(?:"
+            + APOS
+            + r"re| are| were|re)?)"
+            r" (?:with|texting|talking|seeing|messaging))"
+            r"|(?:send|share|turn on) (?:me )?(?:your |ur )?(?:live )?location"
+            r"|answer (?:me|your phone|the phone)\b(?! when| this| honestly| one)"
+            r"|i (?:need|want|have|deserve) to know (?:where|who) (?:you|u))",
+            "demands the other's whereabouts or company",
+            _NEG_REP,
+        ),
+        Cue(
+            "demand_access",
+            "password passcode pin login phone code texts messages dms chats inbox emails camera "
+            "snap",
+            r"\b(?:(?:(?:give|send|tell) me|gimme) (?:your|ur) (?:password|passcode|pin|login"
+            r"|phone|code)"
+            r"|(?:what" + APOS + r"s|whats|what is) (?:your|ur) (?:password|passcode|pin)"
+            r"|(?:show me|let me see|let me check|let me read|let me go through|hand me|unlock)"
+            r" (?:your|ur) (?:phone|texts|messages|dms|chats|inbox|emails|camera roll|snap))",
+            "demands access to the other's phone or accounts",
+            _NEG_REP,
+        ),
+        Cue(
+            "cut_contacts",
+            "delete block unfollow unfriend remove unmatch ghost cut stop quit",
+            _SOFT + _CONTACT_VERBS + r" " + _WHO,
+            "tells the other to cut off their contacts",
+            _Q + _NEG_REP,
+            clause_start=True,
+        ),
+        Cue(
+            "cut_contacts_demand",
+            "delete block unfollow unfriend remove unmatch ghost cut stop quit",
+            r"\b(?:i need|i want|i expect|i"
+            + APOS
+            + r"m asking|you need|you have|you"
+            + APOS
+            + r"re going|you will) (?:you )?(?:to )?"
+            + _CONTACT_VERBS
+            + r" "
+            + _WHO,
+            "tells the other to cut off their contacts",
+            _NEG_REP,
+        ),
+        Cue(
+            "no_more",
+            "more",
+            r"\bno more (?:texting|talking to|seeing|hanging out|going out|nights out"
+            r"|guys|girls|other (?:guys|girls|men|women))\b",
+            "forbids the other's contacts or outings",
+            "question reported",
+        ),
+        Cue(
+            "not_allowed",
+            "allowed going leaving wearing only",
+            r"\b(?:(?:you" + APOS + r"re|you are|youre|ur|u r) not (?:allowed|going out"
+            r"|going anywhere|going to (?:a |the |that |his |her |their |\w{1,20}"
+            + APOS
+            + r"s )|leaving|wearing that)|(?:you|u) (?:aren"
+            + APOS
+            + r"t allowed to|are not allowed to)|(?:you"
+            + APOS
+            + r"re|you are|youre|ur|u r) only"
+            r" allowed)\b",
+            "tells the other what they are not allowed to do",
+            "question reported",
+        ),
+        Cue(
+            "cant_go",
+            "can't cant cannot let allow forbid dare",
+            r"\b(?:(?:you|u) (?:can" + APOS + r"t|cant|cannot) (?:go out|see (?:him|her|them)"
+            r"|hang out with|text (?:him|her|them)|talk to (?:him|her|them)|wear that)"
+            r"|i (?:won" + APOS + r"t|will not|wont|don" + APOS + r"t|dont) (?:let|allow) (?:you|u)"
+            r" (?:to )?(?:go|see|leave|talk|text|hang|wear|out|do that|near)"
+            r"|i forbid|(?:don" + APOS + r"t|dont|do not) (?:you )?dare (?:go|leave|talk|text|see"
+            r"|wear|hang|call|answer|open))\b",
+            "forbids the other to go, see or wear something",
+            "question reported",
+        ),
+        Cue(
+            "if_again",
+            "again",
+            r"\bif (?:you|u) (?:ever )?(?:talk to|text|see|call|message|meet|hang out with|go out"
+            r" with|speak to|go near|look at) (?!me\b)\w{1,20} again\b",
+            "forbids contact with a conditional warning",
+            _NEG_REP,
+        ),
+        Cue(
+            "check_in_every",
+            "every from second minute moment",
+            r"\b(?:(?:text|call|message|check in with|update) me every|(?:you|u) text me every"
+            r"|(?:text|call|message) me the (?:second|minute|moment) (?:you|u)"
+            r"|from now on,? (?:you|u) (?:text|call|tell|check|ask|send|come|go|stay|don|will|need"
+            r"|have|are|can" + APOS + r"t))\b",
+            "demands regular check-ins",
+            _NEG_REP,
+        ),
+        Cue(
+            "report_to_me",
+            "text call check answer report ask tell permission first",
+            r"\b(?:(?:you|u) (?:will|have to|must|need to|are going to) (?:text|call|check in with"
+            r"|answer|report to|ask) me|(?:you|u) (?:will|have to|must|need to|are going to) tell"
+            r" me (?:where|who|everything|first|before)"
+            r"|(?:you|u) (?:need|have to get|must get) my permission|ask (?:me|my permission)"
+            r" first)\b",
+            "demands the other report to them or ask permission",
+            _NEG_REP,
+        ),
+        Cue(
+            "finality",
+            "discussion conversation said final thats that's negotiable arguments say tell",
+            r"\b(?:end of discussion|end of conversation|because i said so|that"
+            + APOS
+            + r"s final|thats final|not up for discussion|not negotiable|no arguments"
+            r"|(?:you" + APOS + r"ll |you will )?do (?:what|as) i (?:say|said|tell you))\b",
+            "closes the discussion to impose a decision",
+            _NEG_REP,
+        ),
+        Cue(
+            "run_feelings",
+            "reason get allowed",
+            r"\b(?:(?:you have|you"
+            + APOS
+            + r"ve got|youve got|there"
+            + APOS
+            + r"s|theres) no reason"
+            r" to (?:be|feel) (?:upset|sad|mad|angry|hurt|jealous|worried|scared|like that)"
+            r"|(?:you|u) (?:don" + APOS + r"t|dont) get to (?:be|feel)"
+            r"|(?:you|u) (?:aren" + APOS + r"t|are not) allowed to (?:be|feel))\b",
+            "tells the other what to feel",
+            _NEG_REP,
+        ),
+        Cue(
+            "stop_feeling",
+            "stop",
+            r"stop (?:crying|whining|sulking|complaining|pouting|overreacting|being (?:so )?"
+            r"(?:dramatic|sensitive|emotional|upset|needy|clingy|mad|sad))\b",
+            "tells the other to stop feeling",
+            _NEG_REP,
+            clause_start=True,
+        ),
+        Cue(
+            "if_you_loved",
+            "loved cared respected trusted",
+            r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|cared for"
+            r"|respected|trusted) me(?: back| too)?,? (?:you"
+            + APOS
+            + r"d|you would|u"
+            + APOS
+            + r"d|youd|u would"
+            r"|you wouldn" + APOS + r"t|you would not)\b",
+            "makes love conditional on obeying",
+            _NEG_REP,
+        ),
+        Cue(
+            "possession",
+            "belong own mine",
+            r"\b(?:you belong to me|i own you|(?:you" + APOS + r"re|you are|youre) mine"
+            r" and (?:no one|nobody) else)\b",
+            "claims ownership of the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "i_need_you_to_stop",
+            "stop quit cut drop stay come home back here",
+            r"\b(?:i (?:need|want|expect) (?:you|u) to|i" + APOS + r"m asking you to)"
+            r" (?:stop|quit|cut|drop|stay home|come home (?:now|right now|immediately))\b"
+            r"|\bi (?:want|need|expect) (?:you|u) (?:home|back|here) (?:by|before|at|now|right now"
+            r"|tonight|immediately)\b",
+            "demands the other change their behaviour",
+            _NEG_REP,
+        ),
+    ),
+)
+
+_CHAR_CLEAR: Final = alt(
+    "selfish inconsiderate lazy thoughtless self-centered self-centred selfcentered "
+    "self-absorbed selfabsorbed immature irresponsible insensitive unreliable manipulative "
+    "ungrateful arrogant disrespectful entitled(?! to) narcissistic heartless cruel toxic "
+    "hypocrite hypocritical childish petty dishonest careless a_liar such_a_liar a_hypocrite "
+    "a_narcissist spoiled spoilt two-faced passive-aggressive judgmental judgemental "
+    "condescending controlling possessive stubborn unbearable impossible_to_talk_to "
+    "emotionally_unavailable useless_at"
+)
+_CHAR_SOFT: Final = alt(
+    "cold mean negative dramatic jealous boring annoying difficult distant fake cheap messy "
+    "critical rude needy clingy defensive flaky closed_off bossy uptight"
+)
+_INTENSIFIER: Final = alt(
+    "so such_a such_an really too very incredibly completely totally always the_most being "
+    "being_so just_so honestly_so literally_so kind_of kinda sooo soo just plain simply"
+)
+# What follows "you always" / "you never" in praise, reassurance or idiom.
+_SHARED_POSITIVE: Final = (
+    r"make me (?:smile|laugh|happy|feel (?:good|better|safe|loved|special|happy|welcome"
+    r"|at home|seen|heard))|makes? me (?:smile|laugh)|told me|tell me|mentioned|said"
+    r"|know\b|gonna|going to|so (?:sweet|kind|nice|good|thoughtful|supportive|patient"
+    r"|lovely|cute|funny)|welcome|on my mind|in my"
+)
+# "You never met her", "if you never go back": facts and conditions, not complaints.
+_NEVER_FACTUAL: Final = (
+    r"(?! (?:met|had|got|went|saw|knew|was|were|came|get to|go back|did anything wrong"
+    r"|been|heard|seen|learned|found))"
+)
+_ALWAYS_POSITIVE: Final = (
+    r"(?!,? (?:" + _SHARED_POSITIVE + r"|look|cheer|help|support|have my back|there for me"
+    r"|right|remember|manage|find|come through|show up for|got my back|make time|answer"
+    r"|pick up|surprise|amaze|know (?:how|what|just|when)|have (?:the best|such|good|great"
+    r"|amazing|a way|my back)|smell|sound|make it|get it right))"
+)
+_NEVER_POSITIVE: Final = (
+    r"(?!,? (?:" + _SHARED_POSITIVE + r"|fail to|cease to|disappoint|let me down|give up"
+    r"|get (?:tired|bored)|stop|forget|judge|complain|(?:have|need) to))"
+)
+
+_YOU_ARE_STRICT: Final = (
+    r"\b(?:you" + APOS + r"re|you are|you r|u r|u" + APOS + r"re|youre|you" + APOS + r"re being"
+    r"|you are being|are you)"
+)
+# The other as subject; a curious question ("do you always wake up this
+# early?") is not a complaint, hence the look-behinds after "you".
+_SUBJECT: Final = (
+    r"\b(?:you" + APOS + r"re|you are|youre|ur|your|are you|are u|you|u)(?<!do you)(?<!did you)"
+    r"(?<!will you)(?<!would you)(?<!can you)(?<!could you)(?<!do u)(?<!did u)"
+    r"(?<!have you)(?<!if you)(?<!if u)"
+)
+
+CRITICISM: Final = LabelRules(
+    "criticism",
+    (
+        Cue(
+            "always",
+            "always constantly allways alwys",
+            _SUBJECT + r" (?:just |literally |really |honestly |seriously |basically |simply )?"
+            r"(?:always|constantly|allways|alwys)\b" + _ALWAYS_POSITIVE,
+            "a global 'always' complaint about the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "why_always",
+            "always never constantly",
+            r"\bwhy (?:do|does|did|are|r|must|can"
+            + APOS
+            + r"?t) (?:you|u) (?:always|never|constantly)"
+            r"\b",
+            "asks why the other always or never does something",
+            _NEG_REP,
+        ),
+        Cue(
+            "never",
+            "never nevr",
+            _SUBJECT + r" (?:just |literally |really |honestly |seriously |basically |simply )?"
+            r"(?:never|nevr)\b" + _NEVER_POSITIVE + _NEVER_FACTUAL,
+            "a global 'never' complaint about the other",
+            _NEG_REP,
+        ),
+        Cue(
+            "character",
+            "selfish inconsiderate lazy thoughtless centered centred selfcentered absorbed "
+            "selfabsorbed immature irresponsible insensitive unreliable manipulative ungrateful "
+            "arrogant disrespectful entitled narcissistic heartless cruel toxic hypocrite "
+            "hypocritical childish petty dishonest careless liar narcissist spoiled spoilt faced "
+            "aggressive judgmental judgemental condescending controlling possessive stubborn "
+            "unbearable impossible unavailable cold mean negative dramatic jealous boring "
+            "annoying difficult distant fake cheap messy critical rude needy clingy defensive "
+            "flaky closed bossy uptight",
+            r"(?:"
+            + _YOU_ARE_STRICT
+            + r" (?:"
+            + _INTENSIFIER
+            + r" )?|\b(?:your|ur) "
+            + _INTENSIFIER
+            + r" )(?:"
+            + _CHAR_CLEAR
+            + r"|(?:"
+            + _INTENSIFIER
+            + r") "
+            + _CHAR_SOFT
+            + r")\b",
+            "attacks the other's character",
+            _NEG_REP,
+        ),
+        Cue(
+            "bad_at_love",
+            "terrible awful horrible lousy bad shit crap worst idea how",
+            r"\b(?:(?:you" + APOS + r"re|you are|youre|ur|u r) (?:such |just |really )?(?:a |the )?"
+            r"(?:terrible|awful|horrible|lousy|bad|shit|crap|shitty|crappy|worst) (?:listener"
+            r"|partner|boyfriend|girlfriend|husband|wife|friend|communicator|person|father|mother"
+            r"|dad|mom|mum|lover)"
+            r"|(?:you|u) (?:have no idea|don" + APOS + r"?t know|dont know|never learned) how to"
+            r" (?:love|listen|communicate|apologi[sz]e|be a|treat|care|support))\b",
+            "attacks the other as a partner",
+            _NEG_REP,
+        ),
+        Cue(
+            "all_about_you",
+            "about",
+            r"\b(?:(?:it" + APOS + r"s|its|it is|everything" + APOS + r"s|everything is)"
+            r" (?:always |all |only )?(?:always |all )?about (?:you|u)\b(?! and me| two)"
+            r"|(?:you|u) make (?:everything|it all|it) about (?:you|yourself)"
+            r"|(?:you|u) (?:only |just )?(?:ever )?(?:think|care) about (?:yourself|you)\b)",
+            "says everything is about the other",
+            _NEG_REP,
+            needs="about",
+        ),
+        Cue(
+            "nothing_right",
+            "anything ruin",
+            r"\b(?:you|u) (?:(?:can" + APOS + r"t|cant|cannot) (?:ever )?do anything right"
+            r"|ruin everything)\b",
+            "a global attack on the other's competence",
+            _NEG_REP,
+        ),
+        Cue(
+            "just_like",
+            "like typical",
+            r"\b(?:(?:you" + APOS + r"re|you are|youre|ur) just like (?:them|him|her|your (?:mom"
+            r"|mother|dad|father)|my ex)|(?:so |how )?typical of (?:you|u))\b",
+            "lumps the other with those they resent",
+            _NEG_REP,
+            needs="just like|typical of",
+        ),
+    ),
+)

@@ -1,0 +1,204 @@
+"""The phrase patterns behind the ``crisis`` safety category: the speaker's own danger.
+
+Suicidal thinking and self-harm, stated or indirect (not wanting to wake up,
+being a burden, giving things away, goodbyes), never a third party's and
+never hyperbole marked by laughter ("I want to die 😂").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from intimacy_rules.analysis.cue_rules import Cue, LabelRules
+from intimacy_rules.analysis.word_classes import (
+    APOS,
+    DONT,
+    alt,
+)
+
+__all__ = ["CRISIS"]
+
+_SELF_HARM_VERBS: Final = alt(
+    "cut cutting burn burning hurt hurting harm harming starve starving hang hanging drown drowning"
+)
+_NOT_ALIVE: Final = "negated reported"
+
+CRISIS: Final = LabelRules(
+    "crisis",
+    (
+        Cue(
+            "suicidal",
+            "end ending life suicidal suicide goodbye farewell pills tablets overdose overdosing "
+            "od myself self harm selfharm harming jump",
+            r"\b(?:end (?:my|it) (?:life|all)|end my life|take my (?:own )?life|ending it all"
+            r"|(?:i" + APOS + r"?m|im|i am|i" + APOS + r"?ve been|ive been|i feel"
+            r"|feeling|been|getting) (?:so |really |very |kind of |kinda |a bit |pretty |extremely "
+            r"|severely )?suicidal|(?:my|having|had|getting|have) suicidal (?:thoughts|feelings"
+            r"|ideation|urges)|i (?:have|had|get|keep having) suicidal"
+            r"|(?:i" + APOS + r"?ve|i have|i|i" + APOS + r"?m|im|i am|been) (?:attempted|tried"
+            r"|thinking (?:about|of)|thought (?:about|of)) suicide|suicide (?:note|letter|plan)"
+            r"|(?:goodbye|farewell) (?:letter|letters|note|notes|video)"
+            r"|how many (?:of (?:my|these|the) )?(?:pills|tablets|sleeping pills)"
+            r"|overdose|overdosing|od on|" + _SELF_HARM_VERBS + r" myself(?! off| out| short"
+            r"| loose| up| a break| some slack)"
+            r"|self[- ]?harm(?:ing)?|do (?:something )?(?:stupid )?to myself"
+            r"|jump (?:off|from) (?:a|the) (?:bridge|roof|building|balcony))\b",
+            "a self-harm or suicide signal",
+            _NOT_ALIVE,
+            needs=(
+                "end |ending|life|suicid|goodbye|farewell|pills|tablets|overdos|od on|myself"
+                "|self|jump"
+            ),
+        ),
+        Cue(
+            "dont_want_to_live",
+            "alive live exist wake here around go living",
+            DONT + r" (?:really |even )?(?:want to|wanna) (?:be alive|live|exist|wake up|be here"
+            r"|be around|go on|keep living)\b",
+            "does not want to live",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "wish_dead",
+            "wish hope",
+            r"\b(?:wish|hope) i (?:was|were|could be|" + APOS + r"d|would|could|could just"
+            r"|would just|don"
+            + APOS
+            + r"t|never)? ?(?:be )?(?:dead|never born|gone|not wake up|die"
+            r"|disappear|not exist|never wake up|wake up dead)\b",
+            "wishes to be dead or gone",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "better_off",
+            "better happier easier",
+            r"\b(?:better off|happier|easier|better) (?:without me|dead|if i (?:was|were|wasn"
+            + APOS
+            + r"t|weren"
+            + APOS
+            + r"t) (?:here|around|gone|alive))(?<!better dead)(?<!happier dead)(?<!easier dead)",
+            "says others would be better off without them",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "means",
+            "stockpiling hoarding saving collecting pills meds road bridge cliff wall tree train "
+            "bus traffic truck note letter notice care miss gone tablets painkillers life cutting",
+            r"\b(?:(?:stockpiling|hoarding|saving up|collecting) (?:my |the |all my )?(?:pills|meds"
+            r"|medication|tablets|sleeping pills)"
+            r"|(?:drive|driving|crash|crashing|jump|jumping|step|stepping) (?:off|into|in front of)"
+            r" (?:a|the) (?:road|bridge|cliff|wall|tree|train|bus|traffic|truck)"
+            r"|(?:wrote|written|writing|left) (?:a|my) (?:note|letter) (?:for|to) (?:my )?(?:family"
+            r"|kids|mom|mum|parents|everyone)"
+            r"|(?:nobody|no one) would (?:even )?(?:notice|care|miss me) if i (?:was|were|died"
+            r"|disappeared|left)|if i (?:was|were) gone"
+            r"|(?:took|taken|swallowed) (?:a bunch of|all my|all the|too many|a lot of|a handful of"
+            r"|the whole (?:bottle|pack|box) of) (?:pills|tablets|meds|sleeping pills|painkillers)"
+            r"|(?:ending|taking) my (?:own )?life|(?:been|started|keep|i" + APOS + r"?m) cutting"
+            r" (?:again|myself))\b",
+            "a plan, a means or a goodbye",
+            _NOT_ALIVE,
+            needs=(
+                "pills|meds|medication|tablets|painkillers|off |into |in front of|note|letter"
+                "|notice|care|miss me|gone|life|cutting"
+            ),
+        ),
+        Cue(
+            "no_point",
+            "point",
+            r"\b(?:(?:don" + APOS + r"?t|dont|do not|can" + APOS + r"?t) see (?:the|any) point"
+            r" (?:in|of) (?:anything|living|life|going on|it all|being here)|what"
+            + APOS
+            + r"?s the point (?:in|of) (?:living|life|going on|being alive|anything anymore))\b",
+            "sees no point in living",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "sleep_forever",
+            "forever",
+            r"\b(?:want|wanna|wish i could|just want) to sleep forever\b",
+            "wishes to sleep forever",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "tired_of_living",
+            "tired sick",
+            r"\b(?:tired|sick) of (?:living|life|being alive|existing|waking up)\b",
+            "is tired of living",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "burden",
+            "burden",
+            r"\b(?:i"
+            + APOS
+            + r"m|im|i am|being|feel like|feel|i"
+            + APOS
+            + r"m just|i"
+            + APOS
+            + r"m such) (?:such |just |only |nothing but |always |a huge |a big )?a burden\b",
+            "feels like a burden",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "cant_go_on",
+            "keep go live living",
+            r"\bi (?:just |really |honestly )?(?:can" + APOS + r"t|cannot) (?:keep going|go on"
+            r"|keep living|live like this)\b"
+            r"(?!(?: like this)? with (?:you|u|this|us|that)\b| on (?:like this )?with)",
+            "says they cannot go on",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "no_reason",
+            "reason point nothing",
+            r"\b(?:no (?:reason|point) (?:to|in) (?:live|living|going on|being here|being alive"
+            r"|waking up)|nothing (?:left )?to live for)\b",
+            "sees no reason to live",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "not_here",
+            "here around alive",
+            r"\b(?:(?:picturing|imagining|thinking about|think about|thought about|dream(?:ing)?"
+            r" (?:of|about)|fantasi[sz]ing about|want|wanna|wish|rather|prefer|better) (?:just "
+            r"|simply |me )?not (?:being|be) (?:here|around|alive)"
+            r"|not (?:be|being) (?:here|around|alive) (?:anymore|any more|much longer)"
+            r"|won" + APOS + r"t be (?:here|around) (?:much longer|anymore|for long|tomorrow))\b",
+            "pictures not being here",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "final_arrangements",
+            "needing stuff things belongings possessions records clothes books",
+            r"\b(?:won" + APOS + r"t be needing (?:them|it|this|these|those|any of|my)"
+            r"|(?:giving|give|gave) (?:away )?(?:my|all my|all of my) (?:stuff|things|belongings"
+            r"|possessions|records|clothes|books)(?: away)?)\b",
+            "gives their things away",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "end_it",
+            "forever end stop life living die goodbye",
+            r"\b(?:disappear forever|sleep and never wake up"
+            r"|(?:want|need) (?:it all|everything) to (?:end|stop)"
+            r"|this is (?:my )?(?:final )?goodbye"
+            r"|(?:i" + APOS + r"m|im|i am) (?:done|finished)"
+            r" with (?:life|living)|(?:plan|planning|ready|prepared) to die)\b",
+            "wants it all to end",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "hyperbole_prone",
+            "die diee dieee dieeee kill killing kms myself",
+            r"\b(?:(?:i|i just|i really|i literally) (?:want|wanna) (?:to )?die+"
+            r"|(?:i" + APOS + r"?m|im|i am) (?:going|gonna) (?:to )?die\b(?! of| from| laughing| if"
+            r"| when| before| without| happy| alone| old)|kill me now|kms"
+            r"|(?:kill|killing) myself)\b",
+            "says they want to die",
+            "negated reported laughing",
+        ),
+    ),
+)
+
+#: The safety categories this module detects, in the order they are tried.

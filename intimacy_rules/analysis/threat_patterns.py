@@ -1,0 +1,251 @@
+"""The phrase patterns behind the ``threat`` safety category.
+
+Warnings of consequences, threats of harm (harm verbs aimed at a person, not
+"this exam is killing me"), intimidation, stalking and surveillance, and
+threats of exposure, including veiled ones ("would be a shame if…").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from intimacy_rules.analysis.cue_rules import Cue, LabelRules
+from intimacy_rules.analysis.word_classes import (
+    APOS,
+    GAP,
+    I_WILL,
+    YOU_WILL,
+    alt,
+)
+
+__all__ = ["THREAT"]
+
+_NEG_REP = "negated reported"
+
+_HARM_VERBS: Final = alt(
+    "hurt kill hit beat punch slap stab shoot strangle choke smash break destroy ruin end "
+    "murder burn cut bury wreck"
+)
+_HARM_OBJECTS: Final = (
+    r"(?:you|u|ya|him|her|them|ur (?:face|life|car|career)|your (?:face|life|car|career"
+    r"|reputation|stuff|phone|legs|neck|head|family|new (?:boyfriend|girlfriend|guy|girl))"
+    r"|that (?:guy|girl|bitch|bastard))\b"
+)
+_EXPOSURE_TARGETS: Final = (
+    r"(?:everyone|everybody|the world|online|the internet|instagram|facebook|twitter|tiktok"
+    r"|your (?:boss|wife|husband|family|parents|mom|mum|dad|friends|kids|coworkers|work|job"
+    r"|whole (?:family|office)|ex|girlfriend|boyfriend)|all your friends|your mother|your father)"
+)
+
+# "I'll hit you up", "I'll cut you a slice": the harm verb is part of an idiom.
+_NOT_IDIOM: Final = (
+    r"(?! up\b| back\b| with\b| in on\b| a\b| an\b| some\b| off\b| out\b| down\b| to\b"
+    r"| into\b| the\b| at\b| in\b| on\b)"
+)
+
+_EXPOSURE_ANCHORS: Final = (
+    "everyone everybody world online internet instagram facebook twitter tiktok boss wife "
+    "husband family parents mom mum dad friends kids coworkers work job office ex girlfriend "
+    "boyfriend mother father"
+)
+
+THREAT: Final = LabelRules(
+    "threat",
+    (
+        Cue(
+            "regret",
+            "regret sorry pay wish",
+            r"(?:" + YOU_WILL + r"|\b(?:you" + APOS + r"re|youre|you are|u r|ur) (?:going to|gonna)"
+            r"|\b(?:he|she|they)(?:" + APOS + r"ll| will|ll| is going to|" + APOS + r"s gonna"
+            r"|s gonna| are going to|" + APOS + r"re gonna))"
+            r" (?:really |so |seriously |definitely )?(?:regret (?!not\b|missing\b|skipping\b)"
+            r"|be sorry\b(?! (?:you|u) missed| if)|pay for (?:this|that|it|what)|pay(?=[.!,\n]|$)"
+            r"|wish (?:you|u) (?:hadn" + APOS + r"t|never))"
+            r"|\bi(?:" + APOS + r"ll| will|ll) make (?:you|u|him|her|them) (?:pay|regret|sorry"
+            r"|suffer)\b",
+            "warns the other of consequences",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "or_else",
+            "else or",
+            r"\bor else(?= ?[.!?\n]|$| i\b)|\bor (?:i"
+            + APOS
+            + r"ll|ill|i will|i"
+            + APOS
+            + r"m gonna|im gonna)"
+            r" (?:come (?:find|over|there|to your)|make (?:you|sure)|tell (?:everyone|your)"
+            r"|show|post|send (?:them|it|everyone)|find (?:you|out)|hurt|kill|end|ruin|break"
+            r"|do something|be waiting|expose)",
+            "an ultimatum backed by a threat",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "harm",
+            "hurt kill hit beat punch slap stab shoot strangle choke smash break destroy ruin end "
+            "murder burn cut bury wreck dead die",
+            I_WILL
+            + r" (?:fucking |really |actually |seriously |literally |just )?"
+            + _HARM_VERBS
+            + r" "
+            + _HARM_OBJECTS
+            + _NOT_IDIOM
+            + r"|\bi (?:could|want to|wanna|swear i"
+            + APOS
+            + r"ll) (?:fucking |literally )?"
+            r"(?:kill|strangle|hurt|punch|slap|hit|stab|choke) "
+            + _HARM_OBJECTS
+            + _NOT_IDIOM
+            + r"|(?:you"
+            + APOS
+            + r"re|youre|you are|ur) (?:so )?(?:dead|dead meat|gonna die"
+            r"|going to die|going to get hurt|gonna get hurt)\b(?! to me)",
+            "threatens harm",
+            _NEG_REP + " laughing game",
+        ),
+        Cue(
+            "warning",
+            "watch better warning warned capable test happen",
+            r"\b(?:watch (?:your back|yourself|your mouth|your step)\b"
+            r"|(?:you" + APOS + r"d|you|u) better (?:watch|not)\b"
+            r"|i" + APOS + r"m warning (?:you|u)|(?:this is your |last |final )warning"
+            r"|(?:you|u) have no idea what i" + APOS + r"m capable of"
+            r"|don" + APOS + r"t test me"
+            r"|(?:something|things) (?:bad |terrible )?(?:might|could|will|can|would)"
+            r" happen to (?:you|u|your))",
+            "warns the other off",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "dont_make_me",
+            "make push see know",
+            r"\b(?:(?:you|u) (?:don"
+            + APOS
+            + r"t|dont|do not) want to (?:see|know) what (?:i|happens)"
+            r"|don" + APOS + r"t (?:make|push) me (?:do something|hurt (?:you|u)|come (?:over|there"
+            r"|find)|get (?:physical|violent|angry)|lose (?:my|it)))",
+            "intimidates the other",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "life_hell",
+            "hell miserable nightmare",
+            r"\bmake (?:your|ur) life (?:a )?(?:living )?(?:hell|miserable|nightmare)\b",
+            "threatens to make the other's life hell",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "capable",
+            "capable word call click happens",
+            r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
+            r"|one (?:word|call|text|message|click) from me"
+            r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me)"
+            + GAP
+            + r"(?:see|find out) what happens)\b",
+            "intimidates the other with what could happen",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "knows_routine",
+            "time when",
+            r"\bi know (?:what time|when) (?:you|u) (?:leave|get|finish|go|come|are) (?:home|work"
+            r"|out|off|alone|there)\b",
+            "shows knowledge of the other's routine",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "followed",
+            "followed tracked trailed watched saw",
+            r"\bi (?:(?:followed|tracked|trailed) (?:you|u) (?:to|home|there|around|all|into|from"
+            r"|back)|(?:watched|saw) (?:you|u) (?:from|through|leave|get|go in|come out))\b",
+            "followed or watched the other",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "send_to_everyone",
+            "post leak share send show forward",
+            I_WILL
+            + r" (?:post|leak|share|send|show|forward)"
+            + GAP
+            + r" (?:to|with) (?:everyone|everybody"
+            r"|all your friends|the whole|the internet|your (?:boss|wife|husband|work|job|office"
+            r"|coworkers|whole))\b",
+            "threatens to spread something to everyone",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "know_where",
+            "live work sleep stay staying go address schedule routine",
+            r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)"
+            r"|(?:your|ur) (?:address|schedule|routine))\b",
+            "says they know where the other lives",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "surveillance",
+            "parked sitting waiting standing watching following tracking saw watched",
+            r"\b(?:(?:been|was) (?:parked|sitting|waiting|standing) (?:outside|near|by|in front of"
+            r"|across from) (?:your|ur)"
+            r"|i(?:" + APOS + r"ve| have)? (?:been )?(?:watching|following|tracking) (?:you|u)\b"
+            r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u))",
+            "watches or follows the other",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "tracking",
+            "tracker tracking gps airtag camera spy location messages texts every",
+            r"\bi (?:(?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag"
+            r"|camera|spy app) (?:on|in)|(?:can|could) see (?:your|ur) (?:location|messages|texts"
+            r"|every))|\b(?:tracking|tracked|monitoring|monitored) (?:your|ur) (?:phone|location"
+            r"|messages|texts|emails|dms|car)\b",
+            "tracks the other",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "no_escape",
+            "rid escape hide run block accounts account profiles profile numbers find",
+            r"\b(?:(?:you|u) (?:can" + APOS + r"t|cant|cannot|will never|won" + APOS + r"t ever)"
+            r" (?:get rid of|escape|hide from|run from|block) me"
+            r"|block(?:ed)? me" + GAP + r"(?:make|create|open) (?:new|another|more|a new|other)"
+            r" (?:accounts?|profiles?|numbers?)"
+            r"|i" + APOS + r"ll (?:always )?find (?:you|u) (?:wherever|no matter|anywhere))",
+            "says the other cannot get away",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_shame",
+            "shame pity",
+            r"\b(?:shame|pity) if" + GAP + r"(?:saw|see|sees|found out|find out|finds out"
+            r"|heard|hear|knew|learned|were to|happened|leaked)\b",
+            "a veiled threat of exposure",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_tell",
+            _EXPOSURE_ANCHORS,
+            I_WILL + r" (?:tell|show) " + _EXPOSURE_TARGETS + r" (?:what (?:you|u)"
+            r"|about (?:you|u|us|what|your)|everything|the truth|who (?:you|u) really|your secret)"
+            r"|(?:what would|imagine if) " + _EXPOSURE_TARGETS + r" (?:think|say|do)\b"
+            r"|\b(?:your|ur) (?:boss|wife|husband|family|parents|mom|mum|dad|kids|coworkers"
+            r"|girlfriend|boyfriend) (?:would|will|might) (?:love|like|be interested|be happy) to"
+            r" (?:see|read|know|hear)"
+            r"|\b(?:everyone|everybody|the whole world) (?:will|is going to|gonna)"
+            r" (?:see|know|find out) (?:what|about|who|the truth|everything)\b",
+            "threatens to tell others about the other",
+            _NEG_REP + " joke",
+            needs=(
+                "tell |show |what would |imagine if |would love|would like|will love|will like"
+                "|might love|might like|be interested|be happy|everyone |everybody |whole world"
+            ),
+        ),
+        Cue(
+            "exposure_leak",
+            "post leak share send show forward expose",
+            I_WILL + r" (?:expose (?:you|u|your)|(?:post|leak|share|send|show|forward)"
+            r" (?:your|ur|those|these|the|all) (?:nudes|naked|private|pics of you|photos of you"
+            r"|videos of you|sex|intimate|screenshots|dms|messages|texts))",
+            "threatens to publish the other's private things",
+            _NEG_REP + " joke",
+        ),
+    ),
+)
