@@ -38,6 +38,8 @@ __all__ = ["configure", "run"]
 #: Inputs at least this long (in lines) get a progress bar on a terminal.
 PROGRESS_FROM_LINES: Final = 1000
 _PROGRESS_EVERY_S: Final = 0.2
+#: Exit status when the reader closed the pipe early (128 + SIGPIPE, as shells report).
+BROKEN_PIPE_STATUS: Final = 141
 # A broken line may still name its id ("id" first, then the text that broke it).
 _ID_FIELD: Final = re.compile(r'^\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,18})')
 
@@ -65,9 +67,23 @@ def run(args: argparse.Namespace) -> int:
     if args.text is not None:
         print(render_text(args.text, analyzer.analyze(args.text)))
         return 0
-    if args.conversation:
-        return _run_conversations(args.conversation, analyzer, sys.stdout)
-    return analyze_stream(sys.stdin, sys.stdout, analyzer, progress=_progress_for(sys.stdin))
+    try:
+        if args.conversation:
+            return _run_conversations(args.conversation, analyzer, sys.stdout)
+        return analyze_stream(sys.stdin, sys.stdout, analyzer, progress=_progress_for(sys.stdin))
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, as Unix tools do.
+        _silence_stdout()
+        return BROKEN_PIPE_STATUS
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests): nothing is left to flush
 
 
 def result_object(message_id: object, result: MessageAnalysis) -> dict[str, Any]:

@@ -190,3 +190,16 @@ def test_installed_console_script_streams_json_lines() -> None:
     assert lines[0]["id"] == "p"
     assert lines[0]["level"] == 1
     assert lines[1] == {"id": None, "error": "line 2: not JSON: Expecting value"}
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, s: str) -> int:
+        raise BrokenPipeError
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"text": "hi"}\n'))
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["analyze"]) == analyze_command.BROKEN_PIPE_STATUS
