@@ -7,12 +7,14 @@ must appear in no log line and no file, and a graceful stop on SIGTERM.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import signal
 import subprocess
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -136,3 +138,56 @@ def test_the_api_over_http_with_the_real_engine_leaks_no_canary(tmp_path: Path) 
     assert "POST /v1/events 200" in logged  # the access log is there...
     assert canary not in logged  # ...without message text
     assert raw_id not in logged  # ...or the conversation ids in paths
+
+
+def test_sigterm_drains_a_request_in_flight(tmp_path: Path) -> None:
+    key = "ir_drain-test-key-0123456789abcdef"
+    log_path = tmp_path / "server.log"
+    with (
+        log_path.open("w") as log,
+        stopping(
+            start_server(
+                tmp_path / "data",
+                port=free_port(),
+                env={"INTIMACY_RULES_API_KEY": key},
+                stderr=log,
+            )
+        ) as server,
+    ):
+        server.wait_ready()
+        batch = {
+            "events": [
+                {
+                    "id": f"e{n}",
+                    "conversation_id": f"c{n % 7}",
+                    "sender": "alice" if n % 2 else "bob",
+                    "text": "I feel closer to you when we talk like this",
+                    "sent_at": "2026-11-25T12:00:00Z",
+                }
+                for n in range(100)
+            ]
+        }
+        body = json.dumps(batch).encode()
+        half = len(body) // 2
+
+        def chunks() -> Iterator[bytes]:
+            # The server has the headers and half the body (the request is in
+            # flight) when SIGTERM arrives; the rest follows while it shuts down.
+            yield body[:half]
+            server.process.send_signal(signal.SIGTERM)
+            time.sleep(0.5)
+            yield body[half:]
+
+        reply = httpx.post(
+            f"{server.base}/v1/events",
+            content=chunks(),
+            headers={"Authorization": f"Bearer {key}", "content-type": "application/json"},
+            timeout=30,
+        )
+        assert server.process.wait(30) in (0, -signal.SIGTERM)
+        logged = log_path.read_text()
+        assert "Application shutdown complete" in logged
+        # The shutdown began before the request was answered: it was drained.
+        assert logged.index("Shutting down") < logged.index("POST /v1/events 200")
+        assert reply.status_code == 200  # finished, not cut off
+        assert len(reply.json()["decisions"]) == 100
