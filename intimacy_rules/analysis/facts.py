@@ -86,6 +86,7 @@ _WH_BEFORE: Final = re.compile(r"\b(?:how|what|where|when|why|if|whether)\s+$")
 _NOT_FACT_WORDS: Final = words(
     """
     think thought know knew remember recall guess mean meant believe swear promise bet got
+    seen saw watched noticed
     hope hoped wonder
     suppose assume respect agree disagree understand see hear heard read noticed realize
     realized feel felt want wanted wanna need needed wish would will can can't cant
@@ -122,6 +123,15 @@ _NOT_BE_ING: Final = words(
 )
 _HAVE_SUBJECTS: Final = frozenset({"i have", "i had", "we have", "we had"})
 _VERB_NEXT: Final = re.compile(r"gonna|going|about\s+to|used\s+to|use\s+to|tried")
+# "I've seen that show", "I've heard of it": small talk about things, not a life.
+_PERCEIVED: Final = words("seen heard watched noticed read thought wondered")
+_PARTNER_WORDS: Final = words("you u ya your ur yourself")
+# After "I have": things a chat turn offers, not news of a life.
+_HAVE_NOT_NEWS: Final = re.compile(
+    r"\s+(?:a\s+|an\s+|some\s+|no\s+|one\s+more\s+)?(?:question|questions|idea|feeling|sec|"
+    r"second|minute|moment|meeting|call|plan|plans|time|thing|favou?r|request|suggestion|"
+    r"surprise|confession|something|update|news)\b"
+)
 _NOT_AFTER_GOT: Final = words("it you u this that ya to no nothing")
 _NO_CLAUSES: Final[list[int]] = []
 _TIME_CLAUSE_BEFORE: Final = re.compile(r"\b(?:when|whenever|until|till|once|every\s+time)\s+$")
@@ -188,6 +198,8 @@ _QUESTION_BEFORE: Final = re.compile(
 
 
 def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
+    if nxt in _PARTNER_WORDS:
+        return False  # "I just sent you the link", "about to text you": the chat itself
     # "I'm gonna quit", "I was going to move": a verb follows, not a state.
     verb_next = bool(mid) and _VERB_NEXT.search(mid) is not None
     copula = not verb_next and (
@@ -209,6 +221,8 @@ def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
             return False  # "I'm on it": a promise, not a circumstance
         if word in {"in", "at", "on", "from"} and not nxt:
             return False  # "I'm in!": agreeing, not a place
+        if word == "at" and subj in {"i'm", "im", "i am"}:
+            return False  # "I'm at the cafe": where to meet, not a piece of a life
         if word in _BE_FACTS or word[0].isdigit():
             return True
         if word.endswith("ing"):
@@ -234,8 +248,14 @@ def find_fact(
             continue
         subj, mid, word = m.group("subj"), m.group("mid"), m.group("word")
         if subj in _HAVE_SUBJECTS or (subj in {"i've", "ive", "we've", "weve"} and not mid):
-            # "I have a daughter" is a fact; "I have to go", "I have no idea" are not.
-            fact = word not in _NOT_AFTER_HAVE
+            # "I have a daughter" is a fact; "I have to go", "I have no idea",
+            # "I have a question", "I've got to run" are not.
+            fact = (
+                word not in _NOT_AFTER_HAVE
+                and word not in _PERCEIVED
+                and not (word == "got" and m.group("next") == "to")
+                and _HAVE_NOT_NEWS.match(norm, m.start("word") - 1) is None
+            )
         elif word == "got":
             # "I got married" is news; "I got you", "I got it" are not.
             fact = (m.group("next") or "it") not in _NOT_AFTER_GOT
@@ -243,7 +263,9 @@ def find_fact(
             fact = True  # "I used to be a swimmer"
         elif word in {"have", "had"} and mid:
             # "I also have a degree", "I still have no idea".
-            fact = (m.group("next") or "to") not in _NOT_AFTER_HAVE
+            fact = (m.group("next") or "to") not in _NOT_AFTER_HAVE and (
+                _HAVE_NOT_NEWS.match(norm, m.end("word")) is None
+            )
         else:
             fact = _is_fact(subj, mid, word, m.group("next") or "")
         if fact and _habitual(norm, pos, word):

@@ -630,3 +630,36 @@ def test_ing_feelings_home_and_habits(text: str, level: int) -> None:
 )
 def test_traits_and_longing(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just sent you the link.",
+        "Omg I've seen that show too!!",
+        "I have a question for you.",
+        "I saw your story, looked fun!",
+        "I'm at the cafe, where are you?",
+        "I was just about to text you!",
+        "I've got to run, chat soon.",
+        "I'm thinking Thai food tonight, you in?",
+        "I'll be there in 10.",
+        "Let me check my calendar.",
+        "I guess that makes sense.",
+    ],
+)
+def test_chat_about_the_chat_is_not_disclosure(text: str) -> None:
+    assert analyze(text).level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got two cats and a very loud parrot.",
+        "I work with your ex, by the way.",
+        "I was at my sister's wedding all weekend.",
+        "I've lived in five countries.",
+    ],
+)
+def test_life_facts_beside_chat_words_stay_facts(text: str) -> None:
+    assert analyze(text).level == 1
