@@ -67,7 +67,7 @@ CONTEMPT: Final = LabelRules(
             _INSULT_ANCHORS,
             _YOU_ARE + r" (?:(?:so|such|really|just|fucking|truly|literally|absolutely|completely"
             r"|totally|utterly|honestly|a|an|such an|such a|the|biggest|total|complete|absolute"
-            r"|utter) ){0,3}(?:"
+            r"|utter|most|genuinely|actually|seriously) ){0,3}(?:"
             + _INSULT_ADJECTIVES
             + r"|(?:(?:"
             + _MODIFIERS
@@ -104,9 +104,8 @@ CONTEMPT: Final = LabelRules(
             _YOU_ARE + r" (?:(?:a|an|such a|such an|the|biggest|total|complete|absolute|utter"
             r"|fucking|sad|pathetic|huge|massive|walking|just|nothing but) ){1,3}(?:failure"
             r"|disappointment|embarrassment|joke|nobody|disgrace|mess)\b"
-            r"|\bwhat an? (?:joke|failure|disappointment|waste of space) (?:you are|you"
-            + APOS
-            + r"re|ur|u r)\b",
+            r"|\bwhat an? (?:joke|failure|disappointment|waste of space|embarrassment|disgrace"
+            r"|mess) (?:you are|you" + APOS + r"re|ur|u r)\b",
             "belittles the other",
             _NEG_REP + " teasing",
         ),
@@ -121,6 +120,14 @@ CONTEMPT: Final = LabelRules(
             r"(?= ?(?:[.!?,\n]|$|lol|lmao|smh"
             r"|\U0001f644|\U0001f602))",
             "a name thrown at the other",
+            _NEG_REP + " teasing",
+            clause_start=True,
+        ),
+        Cue(
+            "grow_up",
+            "grow",
+            r"grow up(?= ?[,.!]|$| already| you\b)",
+            "tells the other to grow up",
             _NEG_REP + " teasing",
             clause_start=True,
         ),

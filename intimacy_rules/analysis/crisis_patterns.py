@@ -76,7 +76,8 @@ CRISIS: Final = LabelRules(
             + APOS
             + r"t|weren"
             + APOS
-            + r"t) (?:here|around|gone|alive))(?<!better dead)(?<!happier dead)(?<!easier dead)",
+            + r"t) (?:here|around|gone|alive|dead))"
+            r"(?<!better dead)(?<!happier dead)(?<!easier dead)",
             "says others would be better off without them",
             _NOT_ALIVE,
         ),
@@ -92,7 +93,9 @@ CRISIS: Final = LabelRules(
             r"|kids|mom|mum|parents|everyone)"
             r"|(?:nobody|no one) would (?:even )?(?:notice|care|miss me) if i (?:was|were|died"
             r"|disappeared|left)|if i (?:was|were) gone"
-            r"|(?:took|taken|swallowed) (?:a bunch of|all my|all the|too many|a lot of|a handful of"
+            r"|(?:took|taken|swallowed|take|taking|swallow) (?:a bunch of|all (?:of )?my|all the"
+            r"|too many"
+            r"|a lot of|a handful of"
             r"|the whole (?:bottle|pack|box) of) (?:pills|tablets|meds|sleeping pills|painkillers)"
             r"|(?:ending|taking) my (?:own )?life|(?:been|started|keep|i" + APOS + r"?m) cutting"
             r" (?:again|myself))\b",

@@ -40,7 +40,9 @@ _PRESSURE: Final = re.compile(
     r"|boring|like that)|stop being|you promised|you said you would|waited long enough"
     r"|it'?s been (?:weeks|months|forever)|how long do i have to wait|i'?m just asking|prude"
     r"|what kind of (?:girlfriend|boyfriend|partner|wife|husband)|won'?t even|wouldn'?t even"
-    r"|real (?:girlfriends?|boyfriends?|partners?|wives|husbands) (?:do|would|send))\b"
+    r"|real (?:girlfriends?|boyfriends?|partners?|wives|husbands) (?:do|would|send)"
+    r"|or (?:don'?t|dont) bother|or we'?re (?:done|over|finished)|or i'?m (?:leaving|done|gone)"
+    r"|i'?ve waited|on cam(?:era)?|on facetime)\b"
 )
 #: A friendly plan around a known place ("I know where you work, I'll bring lunch").
 _FRIENDLY_VISIT: Final = re.compile(
@@ -103,6 +105,8 @@ def _detect_safety(norm: str) -> list[Finding]:
             if cue.name in {"conditional_love", "sex_ultimatum"}:
                 return SEX_TERMS_RE.search(norm, end, end + _CONDITIONAL_REACH) is not None
             if cue.name == "push_sex":
+                return fact("pressing")
+            if cue.name == "undress":
                 return fact("pressing")
             if cue.name in {"compare_others", "owed", "someone_who_will"}:
                 return fact("sexual")

@@ -75,6 +75,14 @@ SEXUAL_PRESSURE: Final = LabelRules(
             _NEG_REP,
         ),
         Cue(
+            "undress",
+            "take get strip undress",
+            r"\b(?:(?:take|get) (?:your|ur) (?:top|shirt|clothes|bra|pants|panties|underwear|dress)"
+            r" off|(?:strip|undress) for me|get naked (?:for me|on cam))\b",
+            "asks the other to undress",
+            _NEG_REP,
+        ),
+        Cue(
             "conditional_love",
             "loved cared wanted liked trusted",
             r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|wanted|liked"
@@ -97,7 +105,8 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + r"?t (?:you|u)|why (?:don"
             + APOS
             + r"t|dont) (?:you|u)|(?:you|u) (?:need to|have to"
-            r"|should)|just) (?:finally |already |just )?(?:sleep (?:with me|together)|have sex"
+            r"|should)|just|when (?:are|r|will) (?:we|you|u) (?:finally |ever |actually )?(?:gonna "
+            r"|going to )?) ?(?:finally |already |just )?(?:sleep (?:with me|together)|have sex"
             r"|hook up|fuck|bang|get naked|get physical)",
             "pushes for sex",
             _NEG_REP,
@@ -121,8 +130,9 @@ SEXUAL_PRESSURE: Final = LabelRules(
             "prude_shaming",
             "prude frigid tease cocktease uptight",
             r"\b(?:(?:you" + APOS + r"re|youre|you are|ur|such a|don" + APOS + r"t be|stop being"
-            r"|dont be) (?:(?:such|a|so|being|just) ){0,2}(?:prude|frigid|tease|cocktease|uptight)"
-            r")\b",
+            r"|dont be|(?:you|u) so|(?:you|u) being) (?:(?:such|a|so|being|just) ){0,2}"
+            r"(?:prude|frigid"
+            r"|tease|cocktease|uptight))\b",
             "shames the other into sex",
             _NEG_REP,
         ),

@@ -105,10 +105,16 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "warning",
-            "watch better warning warned capable test happen",
+            "watch better warning warned capable test happen consequences hell",
             r"\b(?:watch (?:your back|yourself|your mouth|your step)\b"
             r"|(?:you" + APOS + r"d|you|u) better (?:watch|not)\b"
             r"|i" + APOS + r"m warning (?:you|u)|(?:this is your |last |final )warning"
+            r"|(?:there"
+            + APOS
+            + r"?ll|there will|there"
+            + APOS
+            + r"?s going to) be (?:consequences"
+            r"|hell to pay)|hell to pay"
             r"|(?:you|u) have no idea what i" + APOS + r"m capable of"
             r"|don" + APOS + r"t test me"
             r"|(?:something|things) (?:bad |terrible )?(?:might|could|will|can|would)"
@@ -139,9 +145,9 @@ THREAT: Final = LabelRules(
             "capable word call click happens",
             r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
             r"|one (?:word|call|text|message|click) from me"
-            r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me)"
+            r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me|again)"
             + GAP
-            + r"(?:see|find out) what happens)\b",
+            + r"(?:see|find out|watch) what happens)\b",
             "intimidates the other with what could happen",
             _NEG_REP + " joke game",
         ),
@@ -184,8 +190,9 @@ THREAT: Final = LabelRules(
         Cue(
             "surveillance",
             "parked sitting waiting standing watching following tracking saw watched",
-            r"\b(?:(?:been|was) (?:parked|sitting|waiting|standing) (?:outside|near|by|in front of"
-            r"|across from) (?:your|ur)"
+            r"\b(?:(?:been|was|i" + APOS + r"?m|im|i am) (?:parked|sitting|waiting|standing|hiding)"
+            r" (?:outside|near|by|in front of|across from|across the street from|down the street"
+            r" from) (?:your|ur)"
             r"|i(?:" + APOS + r"ve| have)? (?:been )?(?:watching|following|tracking) (?:you|u)\b"
             r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u))",
             "watches or follows the other",

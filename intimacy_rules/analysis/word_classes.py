@@ -126,7 +126,8 @@ SEX_TERMS: Final = (
     r"|hook up|hookup|fuck|fucking|bang|smash|make love|in bed|nude|nudes|naked|topless"
     r"|shirtless|lingerie|underwear|bra|panties|boobs|tits|titties|ass|butt|booty|dick|cock"
     r"|nsfw|spicy|dirty|horny|without (?:your|ur|a) (?:shirt|top|clothes|bra)|in the shower"
-    r"|blow ?job|bj|go down on|touch you|feel you up|body|bikini)\b"
+    r"|blow ?job|bj|go down on|touch you|feel you up|body|bikini"
+    r"|something (?:hot|sexy|naughty|dirty|spicy))\b"
     r"|\U0001f346|\U0001f351|\U0001f4a6|\U0001f60f"
 )
 SEX_TERMS_RE: Final = re.compile(SEX_TERMS)

@@ -34,6 +34,9 @@ def safety_of(text: str) -> set[str]:
         "You're a complete failure.",
         "lmao you really thought that would work? idiot",
         "Pathetic.",
+        "you're honestly the most pathetic person I've ever met",
+        "grow up, you child",
+        "what an embarrassment you are",
         "I'm not taking advice from someone who can't even boil an egg",
         "I come home and there's you, a useless slob on the sofa",
     ],
@@ -53,6 +56,7 @@ def test_contempt(text: str) -> None:
         "You're such a genius, it actually worked!",
         "don't freak out, you fool around too much lol",
         "I'm the one who asked about the party.",
+        "When I grow up I want to be a vet.",
         "She called you a loser? That's awful.",
     ],
 )
@@ -82,6 +86,9 @@ def test_not_contempt(text: str) -> None:
         "One call from me and your boss knows everything.",
         "I followed you home from the bar last night.",
         "If you leave I will make your life a living hell.",
+        "You'd better answer me or there'll be consequences.",
+        "say that again and see what happens",
+        "I'm parked across the street from your house.",
     ],
 )
 def test_threat(text: str) -> None:
@@ -103,6 +110,7 @@ def test_threat(text: str) -> None:
         "You'll regret not coming to the beach, it's gorgeous.",
         "I'm waiting outside, come down when you're ready.",
         "I'll send you the photos from the trip.",
+        "I'm parked outside, come down when you're ready!",
         "She only had kids so she could show them to everyone.",
         "I followed you on Instagram, cute pics!",
         "I know where you work, I'll bring lunch at 1!",
@@ -125,6 +133,10 @@ def test_not_threat(text: str) -> None:
         "I'll break up with you if you won't sleep with me.",
         "you owe me a pic after last night 😏",
         "I want to see you naked, send it already",
+        "send me something hot tonight or don't bother texting me",
+        "why are you so frigid",
+        "i've waited 3 months, when are we finally gonna have sex",
+        "come on, take your top off for me on camera",
     ],
 )
 def test_sexual_pressure(text: str) -> None:
@@ -140,6 +152,7 @@ def test_sexual_pressure(text: str) -> None:
         "You keep saying you'll leave if I won't sleep with you.",  # reported
         "Only if you want to, but I'd love a cute selfie 😊",
         "I'd love to sleep in tomorrow.",
+        "Take your shirt off, it's soaked, you'll catch a cold.",
         "You owe me twenty quid from Friday.",
         "If you don't come to the wedding I'll find someone who will.",
     ],
@@ -168,6 +181,8 @@ def test_not_sexual_pressure(text: str) -> None:
         "i honestly dont see the point in living",
         "I've been having suicidal thoughts again.",
         "I keep thinking everyone would be happier if I wasn't here",
+        "I'm going to take all my pills tonight",
+        "everyone would be better off if I was dead",
         "I'm so tired of living.",
     ],
 )
