@@ -47,7 +47,9 @@ _PRESSURE: Final = re.compile(
 #: A friendly plan around a known place ("I know where you work, I'll bring lunch").
 _FRIENDLY_VISIT: Final = re.compile(
     r"\b(?:bring|pick (?:you )?up|lunch|dinner|coffee|flowers|deliver|delivery|surprise you"
-    r"|see you (?:at|there|soon|tonight)|swing by|drop (?:it|them|something) off|come by)\b"
+    r"|see you (?:at|there|soon|tonight)|swing by|drop (?:it|them|something) off|come by"
+    r"|come (?:down|out)|downstairs|when you'?re ready|ready when|our (?:lunch|dinner|date)"
+    r"|pick (?:you|u) up|honk)\b"
 )
 #: Respect for the other's choice: "only if you want to", "no need to".
 _CONSENT: Final = re.compile(
@@ -74,9 +76,11 @@ def _detect_safety(norm: str) -> list[Finding]:
     found: list[Finding] = []
 
     def not_friendly(cue: Cue, start: int, end: int) -> bool:
-        # Knowing where the other lives or works is intimidation unless the
-        # message plans something kind there.
-        return cue.name != "know_where" or _FRIENDLY_VISIT.search(norm) is None
+        # Knowing where the other lives or works, or waiting outside, is
+        # intimidation unless the message plans something kind there.
+        if cue.name not in {"know_where", "surveillance"}:
+            return True
+        return _FRIENDLY_VISIT.search(norm) is None
 
     for rules in (CONTEMPT, THREAT, CRISIS):
         finding = rules.find(norm, words, not_friendly)

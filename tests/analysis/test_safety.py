@@ -111,6 +111,7 @@ def test_threat(text: str) -> None:
         "I'm waiting outside, come down when you're ready.",
         "I'll send you the photos from the trip.",
         "I'm parked outside, come down when you're ready!",
+        "I'm parked outside your place, come down!",
         "She only had kids so she could show them to everyone.",
         "I followed you on Instagram, cute pics!",
         "I know where you work, I'll bring lunch at 1!",
