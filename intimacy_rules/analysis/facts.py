@@ -180,6 +180,15 @@ _LOGISTICS: Final = re.compile(
     r"booked|reserved|reservation|running\s+late|tickets?|see\s+(?:you|u)\s+(?:at|in|on|there)|"
     r"on\s+my\s+way|omw|pick\s+(?:you|u)\s+up|be\s+there\s+(?:at|in|by))\b"
 )
+# Errands and turns of the chat, within one clause: "I ordered us pizza", "I called
+# but you didn't pick up", "I asked my boss about Friday" (spec: logistics are 0).
+_ERRAND: Final = re.compile(
+    r"\b(?:dinner|pizza|takeout|take-out|groceries|recipe|"
+    r"called|calling|replied|reply|texted|messaged|almost\s+home|"
+    r"about\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)|"
+    r"(?:ordered|got|bought|made|booked)\s+us)\b"
+)
+_CLAUSE_STOP: Final = re.compile(r"[,;.!?\n]|\sbut\s")
 _LOGISTICS_KEYS: Final = (
     "off",
     "book",
@@ -274,7 +283,7 @@ def find_fact(
             # Most messages name no arrangement at all: test that once, cheaply.
             if arranging is None:
                 arranging = any(key in norm for key in _LOGISTICS_KEYS)
-            if not (arranging and _logistics(norm, pos)):
+            if not (arranging and _logistics(norm, pos)) and not _errand(norm, pos):
                 return pos, m.end()
     for pos in clauses:
         if not may_open(norm, pos, _DROPPED_FACT_FIRST):
@@ -290,7 +299,7 @@ def find_fact(
         if my == 0 or not norm[my - 1].isalnum():
             for pattern in (_MY_CLAUSE, _MY_CLAUSE_WIDE):
                 m = pattern.match(norm, my)
-                if m is not None and _my_fact(norm, m):
+                if m is not None and _my_fact(norm, m) and not _errand(norm, my):
                     return my, m.end()
         my = norm.find("my ", my + 3)
     return None
@@ -328,6 +337,12 @@ def _asks(norm: str, pos: int) -> bool:
 
 def _questioned(norm: str, start: int) -> bool:
     return _QUESTION_BEFORE.search(norm, max(0, start - 8), start) is not None
+
+
+def _errand(norm: str, start: int) -> bool:
+    """Whether the clause from ``start`` is an errand or a turn of the chat itself."""
+    stop = _CLAUSE_STOP.search(norm, start, min(len(norm), start + 120))
+    return _ERRAND.search(norm, start, stop.start() if stop else start + 120) is not None
 
 
 def _logistics(norm: str, start: int) -> bool:

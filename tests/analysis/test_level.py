@@ -663,3 +663,20 @@ def test_chat_about_the_chat_is_not_disclosure(text: str) -> None:
 )
 def test_life_facts_beside_chat_words_stay_facts(text: str) -> None:
     assert analyze(text).level == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I ordered us pizza.", 0),
+        ("I found a great recipe for tonight.", 0),
+        ("I called but you didn't pick up.", 0),
+        ("I'm cooking dinner, want some?", 0),
+        ("I asked my boss about Friday, it's fine.", 0),
+        ("I forgot to reply, sorry!", 0),
+        ("I told my friend about you, she says hi!", 1),
+        ("im a nurse, mostly night shifts, so sorry if i reply at weird hours", 1),
+    ],
+)
+def test_errands_are_logistics_not_facts(text: str, level: int) -> None:
+    assert analyze(text).level == level
