@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
+from intimacy_rules.analysis.anchors import anchor_near
 from intimacy_rules.analysis.facts import find_fact
 from intimacy_rules.analysis.feelings import FeelingHit, find_feelings
 from intimacy_rules.analysis.scan import clause_starts, subject_positions
-from intimacy_rules.analysis.targets import Target, anchor_near, find_target, look_back
+from intimacy_rules.analysis.targets import Target, find_target, look_back
 from intimacy_rules.analysis.thought import FeelLike, find_feel_like
 
 __all__ = ["LevelResult", "grade"]

@@ -1,4 +1,4 @@
-"""What a feeling is about, and whether it is anchored to this very exchange.
+"""What a feeling is about: the partner, the two of them, the self, or a third party.
 
 ``spec/criteria.md`` section 1 grades a feeling by its object and its time:
 about the partner or the two of them (4 when present, 3 when past), about
@@ -7,7 +7,8 @@ you this"), about things, events or third parties (2). The object is the
 first thing named after the feeling ("angry at my boss", "scared of losing
 you"); a causative's object is its cause ("my sister's wedding stressed me
 out"); "it"/"this" and objectless feelings look back within the sentence.
-All windows are bounded, so the cost per feeling is constant.
+All windows are bounded, so the cost per feeling is constant. Whether a
+feeling is anchored to this exchange is ``anchors``' business.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Final, Literal
 from intimacy_rules.analysis.lexicon import words
 from intimacy_rules.analysis.patterns import ADVERB_WORDS
 
-__all__ = ["Target", "anchor_near", "find_target", "look_back"]
+__all__ = ["Target", "find_target", "look_back"]
 
 Target = Literal["partner", "us", "self", "third", "ref", "none"]
 
@@ -288,44 +289,6 @@ def _relative_within(toks: list[str], first: int, count: int) -> int:
     return -1
 
 
-_EXCHANGE: Final = re.compile(
-    r"\b(?:(?:telling|tell|told|saying|say|admitting|admit|writing|write|typing|type|"
-    r"texting|text|sending|send|asking|ask|sharing|share)\s+(?:you\s+|u\s+)?"
-    r"(?:this|that|all\s+this|these)|(?:telling|tell|admitting|admit|saying)\s+(?:to\s+)?"
-    r"(?:you|u)\b|as\s+i\s+(?:write|type|say|read|tell)|reading\s+(?:your|ur|this|that)|"
-    r"(?:you|u)\s+just\s+(?:said|wrote|told|asked|did|sent|texted)|just\s+now|"
-    r"hearing\s+(?:myself|(?:it|this|that|you)\s+(?:now|say\s+(?:it|that|this)))|"
-    r"(?:seeing|reading)\s+(?:this|that|your|ur)\s+(?:message|text|words|now)|"
-    r"this\s+conversation|this\s+chat|talking\s+to\s+(?:you|u)|"
-    r"(?:with|to)\s+(?:you|u)\s+(?:right\s+)?now|tonight\s+with\s+(?:you|u)|"
-    r"(?:at|in)\s+this\s+(?:very\s+)?moment|to\s+(?:you|u)\s+like\s+this)\b"
-)
-_EXCHANGE_KEYS: Final = (
-    "tell",
-    "told",
-    "say",
-    "admit",
-    "writ",
-    "typ",
-    "text",
-    "send",
-    "ask",
-    "shar",
-    "read",
-    "just",
-    "hearing",
-    "conversation",
-    "chat",
-    "talking",
-    "moment",
-    "like this",
-    "tonight",
-    "now",
-)
-_NOW_KEYS: Final = ("now", "rn", "atm", "moment")
-_NOW: Final = re.compile(r"\b(?:right\s+now|rn|atm|at\s+the\s+moment)\b")
-
-
 def look_back(norm: str, start: int) -> tuple[Target, int, int]:
     """The first object named earlier in the sentence that ends at ``start``."""
     lo = max(0, start - _WINDOW)
@@ -345,39 +308,3 @@ def look_back(norm: str, start: int) -> tuple[Target, int, int]:
             return target, s, e
         pos = e
     return "none", -1, -1
-
-
-def anchor_near(norm: str, start: int, end: int) -> tuple[str, int, int]:
-    """The strongest here-and-now anchor in the sentence around ``[start, end)``.
-
-    ``"exchange"`` anchors tie a feeling to this exchange ("telling you this",
-    "reading your message"), ``"now"`` ones to this moment ("right now",
-    "rn"); ``("", -1, -1)`` when there is none. Only the sentence (at most a
-    window either side) is searched, so the cost per feeling is bounded.
-    """
-    lo = max(0, start - _WINDOW)
-    hi = min(len(norm), end + _WINDOW)
-    stop = _SENTENCE_STOP.search(norm, end, hi)
-    hi = stop.start() if stop else hi
-    cut = max(norm.rfind(ch, lo, start) for ch in ".!?\n")
-    lo = cut + 1 if cut >= 0 else lo
-    # Every anchor holds one of a few words: look for those first (str.find is
-    # far cheaper than the anchor regexes, and most sentences have none).
-    sentence = norm[lo:hi]
-    if _holds_any(sentence, _EXCHANGE_KEYS):
-        m = _EXCHANGE.search(norm, lo, hi)
-        if m is not None:
-            return "exchange", m.start(), m.end()
-    if _holds_any(sentence, _NOW_KEYS):
-        m = _NOW.search(norm, lo, hi)
-        if m is not None:
-            return "now", m.start(), m.end()
-    return "", -1, -1
-
-
-def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
-    # A plain loop: any() over a generator costs twice as much for these few keys.
-    for key in keys:  # noqa: SIM110
-        if key in text:
-            return True
-    return False

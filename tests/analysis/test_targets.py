@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from intimacy_rules.analysis.targets import anchor_near, find_target, look_back
+from intimacy_rules.analysis.anchors import anchor_near
+from intimacy_rules.analysis.targets import find_target, look_back
 from intimacy_rules.analysis.text import normalize
 
 
