@@ -123,7 +123,6 @@ _SUBJECT_AFTER_THAT: Final = words(
     " he's he'll she she's she'll they they're they'll it it's its my your our his her their"
 )
 _TOKEN: Final = re.compile(r"[a-z0-9][a-z0-9'-]*|[.!?;,\n\u2600-\u27bf\U0001f300-\U0001faff]")
-_SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
 _CLAUSE_BREAK: Final = re.compile(r"[;,]\s|\s(?:but|because|cause|cuz|though|although|while)\s")
 
 
