@@ -20,6 +20,7 @@ from intimacy_rules.analysis.lexicon import (
     word_regex,
     words,
 )
+from intimacy_rules.analysis.logistics import arranges, is_errand, may_arrange
 from intimacy_rules.analysis.patterns import ADVERB, EMOTION_ADJ_RE
 from intimacy_rules.analysis.scan import may_open
 
@@ -174,33 +175,6 @@ _MY_NOT_FACT: Final = words(
 
 _MY_NOT_FACT_OR_FEELING: Final = _MY_NOT_FACT | EMOTION_VERBS
 
-# Arrangements are logistics, not disclosure, even when told in the first person.
-_LOGISTICS: Final = re.compile(
-    r"\b(?:took\s+(?:\w+\s+){0,2}off|days?\s+off|cleared\s+my\s+(?:schedule|calendar)|"
-    r"booked|reserved|reservation|running\s+late|tickets?|see\s+(?:you|u)\s+(?:at|in|on|there)|"
-    r"on\s+my\s+way|omw|pick\s+(?:you|u)\s+up|be\s+there\s+(?:at|in|by))\b"
-)
-# Errands and turns of the chat, within one clause: "I ordered us pizza", "I called
-# but you didn't pick up", "I asked my boss about Friday" (spec: logistics are 0).
-_ERRAND: Final = re.compile(
-    r"\b(?:dinner|pizza|takeout|take-out|groceries|recipe|"
-    r"called|calling|replied|reply|texted|messaged|almost\s+home|"
-    r"about\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)|"
-    r"(?:ordered|got|bought|made|booked)\s+us)\b"
-)
-_CLAUSE_STOP: Final = re.compile(r"[,;.!?\n]|\sbut\s")
-_LOGISTICS_KEYS: Final = (
-    "off",
-    "book",
-    "reserv",
-    "late",
-    "way",
-    "omw",
-    "pick",
-    "there",
-    "ticket",
-    "see ",
-)
 _QUESTION_BEFORE: Final = re.compile(
     r"\b(?:do|does|did|am|was|should|could|would|can|will|if|shall|where|what|how|why)\s+$"
 )
@@ -282,8 +256,8 @@ def find_fact(
         if fact and not _questioned(norm, pos):
             # Most messages name no arrangement at all: test that once, cheaply.
             if arranging is None:
-                arranging = any(key in norm for key in _LOGISTICS_KEYS)
-            if not (arranging and _logistics(norm, pos)) and not _errand(norm, pos):
+                arranging = may_arrange(norm)
+            if not (arranging and arranges(norm, pos)) and not is_errand(norm, pos):
                 return pos, m.end()
     for pos in clauses:
         if not may_open(norm, pos, _DROPPED_FACT_FIRST):
@@ -291,7 +265,7 @@ def find_fact(
         m = _DROPPED_FACT.match(norm, pos)
         if m is None or (m.group("news") == "got" and m.group("next") in _NOT_AFTER_GOT):
             continue
-        if _asks(norm, m.end()) or _logistics(norm, pos):
+        if _asks(norm, m.end()) or arranges(norm, pos):
             continue  # "went well?" asks; "got the tickets for 8" arranges
         return m.start("news"), m.end("news")
     my = norm.find("my ")
@@ -299,7 +273,7 @@ def find_fact(
         if my == 0 or not norm[my - 1].isalnum():
             for pattern in (_MY_CLAUSE, _MY_CLAUSE_WIDE):
                 m = pattern.match(norm, my)
-                if m is not None and _my_fact(norm, m) and not _errand(norm, my):
+                if m is not None and _my_fact(norm, m) and not is_errand(norm, my):
                     return my, m.end()
         my = norm.find("my ", my + 3)
     return None
@@ -337,16 +311,3 @@ def _asks(norm: str, pos: int) -> bool:
 
 def _questioned(norm: str, start: int) -> bool:
     return _QUESTION_BEFORE.search(norm, max(0, start - 8), start) is not None
-
-
-def _errand(norm: str, start: int) -> bool:
-    """Whether the clause from ``start`` is an errand or a turn of the chat itself."""
-    stop = _CLAUSE_STOP.search(norm, start, min(len(norm), start + 120))
-    return _ERRAND.search(norm, start, stop.start() if stop else start + 120) is not None
-
-
-def _logistics(norm: str, start: int) -> bool:
-    end = norm.find(".", start, start + 160)
-    return (
-        _LOGISTICS.search(norm, start, end if end >= 0 else min(len(norm), start + 160)) is not None
-    )
