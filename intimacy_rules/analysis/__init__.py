@@ -7,11 +7,11 @@ compiles no detector regex::
     from intimacy_rules.analysis import analyze
     analyze("I'm nervous telling you this.").level  # 4
 
-Modules: ``analyzer`` (the engine), ``level`` (grading 0-4), ``feelings``,
-``targets``, ``facts``, ``thought`` (the level's detectors), ``lexicon`` and
-``patterns`` (our word lists), ``language``, ``scan`` and ``text`` (helpers),
-``flags`` and ``safety`` (flag and safety detectors), ``models`` and
-``vocabulary`` (the contract).
+Modules: ``analyzer`` (the engine), ``level`` (grading 0-4) and its detectors
+``feelings``, ``targets``, ``anchors``, ``facts``, ``logistics`` and ``thought``;
+``lexicon`` and ``patterns`` (our word lists); ``language``, ``scan`` and
+``text`` (helpers); ``flags`` and ``safety`` (flag and safety detectors);
+``models`` and ``vocabulary`` (the contract).
 """
 
 from __future__ import annotations
