@@ -69,7 +69,7 @@ _DROPPED: Final = re.compile(
     rf"(?:(?:{ADVERB}|been|feeling|feel|felt|was|were|am|got|get|getting)\s+){{1,3}}?"
     rf"(?P<emo>{EMOTION_ADJ_RE})"
     # "feeling kinda down", "feel so safe with u": "feel" words need no modifier
-    rf"|(?:(?:{ADVERB}|don't|dont|didn't|didnt|never)\s+){{0,2}}{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE})"
+    rf"|(?:(?:{ADVERB}|don't|dont|didn't|didnt|never|been)\s+){{0,2}}{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE})"
     # "miss you so much", "love u", "hate mondays": texting drops the "I"
     rf"|(?:(?:{ADVERB}|don't|dont|can't|cant)\s+){{0,2}}(?P<verb>{EMOTION_VERB_RE}|luv)"
     r"(?=\s+\S)"
@@ -182,8 +182,9 @@ _SORRY_FOR: Final = re.compile(
     r"this|we|we're|everything|what)\b"
 )
 _PAST_CAUSE: Final = re.compile(r"(?:ed|made|had|got|left|kept|broke|shook|stung)$")
+# An inverted subject asks ("am I", "do I"); "idk why im so sad" still tells.
 _QUESTION_BEFORE: Final = re.compile(
-    r"\b(?:do|does|did|am|was|were|should|could|would|can|will|if|are|how|why)\s+$"
+    r"\b(?:do|does|did|am|was|were|should|could|would|can|will|if|are)\s+$"
 )
 
 

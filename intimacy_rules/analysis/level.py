@@ -154,9 +154,9 @@ def grade(norm: str) -> LevelResult:
     """Grade normalised text (``text.normalize`` output)."""
     best = (0, 0, 0, "")
     subjects = subject_positions(norm)
-    feel_like = find_feel_like(norm, subjects)
-    thoughts: tuple[tuple[int, int], ...] = ()
     clauses = clause_starts(norm)
+    feel_like = find_feel_like(norm, subjects, clauses)
+    thoughts: tuple[tuple[int, int], ...] = ()
     hits = find_feelings(norm, subjects, clauses)
     if feel_like:  # most messages have none: skip the bookkeeping for them
         thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")

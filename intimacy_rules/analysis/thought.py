@@ -13,7 +13,8 @@ import re
 from typing import Final, Literal, NamedTuple
 
 from intimacy_rules.analysis.lexicon import EMOTIONAL_ING, words
-from intimacy_rules.analysis.patterns import ADVERB, EMOTION_ADJ_RE
+from intimacy_rules.analysis.patterns import ADVERB, ADVERB_WORDS, EMOTION_ADJ_RE
+from intimacy_rules.analysis.scan import first_words, may_open
 
 __all__ = ["FeelLike", "find_feel_like"]
 
@@ -32,6 +33,13 @@ _FEEL_LIKE: Final = re.compile(
     r"(?P<next>[a-z']+)?"
 )
 
+# The same with the "I" dropped, at a clause start: "feel like a failure tbh".
+_FEEL_LIKE_DROPPED: Final = re.compile(
+    rf"(?:(?:{ADVERB}|just|sometimes|honestly)\s+){{0,2}}"
+    r"(?P<feel>feel|feels|felt|feeling)\s+(?P<conn>like|that|as\s+if|as\s+though)?\s*"
+    r"(?P<next>[a-z']+)?"
+)
+_DROPPED_FIRST: Final = first_words(ADVERB_WORDS) | words("feel feels felt feeling just sometimes")
 # Words that open a clause: after "feel like" they make it a proposition.
 _CLAUSE_OPENERS: Final = words(
     """
@@ -53,16 +61,23 @@ _FEELING_NOUN_START: Final = words(
 _SUBJECT_AFTER_FEEL: Final = words("you're youre he's she's they're it's nobody everyone everybody")
 
 
-def find_feel_like(norm: str, subjects: list[int]) -> list[FeelLike]:
+def find_feel_like(
+    norm: str, subjects: list[int], clauses: list[int] | None = None
+) -> list[FeelLike]:
     """Each "I feel like/that/as if" in ``norm`` that states a thought or a feeling.
 
-    ``subjects`` are ``scan.subject_positions(norm)``.
+    ``subjects`` are ``scan.subject_positions(norm)``; ``clauses``, when given,
+    are ``scan.clause_starts(norm)``, where texting drops the "I" ("feel like
+    a failure tbh", "feel like ur ignoring me").
     """
     out: list[FeelLike] = []
     if "feel" not in norm and "felt" not in norm:
         return out
-    for pos in subjects:
-        m = _FEEL_LIKE.match(norm, pos)
+    matches = [_FEEL_LIKE.match(norm, pos) for pos in subjects]
+    for pos in clauses or ():
+        if may_open(norm, pos, _DROPPED_FIRST):
+            matches.append(_FEEL_LIKE_DROPPED.match(norm, pos))
+    for m in matches:
         if m is None:
             continue
         conn, word = m.group("conn"), m.group("next")

@@ -680,3 +680,23 @@ def test_life_facts_beside_chat_words_stay_facts(text: str) -> None:
 )
 def test_errands_are_logistics_not_facts(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("lowkey been feeling off lately", 3),
+        ("idk why im so sad today", 3),
+        ("i rly miss u", 4),
+        ("ngl the finale had me sobbing", 2),
+        ("i cant stop smiling bc of u", 4),
+        ("so mad at my landlord rn", 2),
+        ("so happy we met 🥰", 4),
+        ("just started a new job at a bakery", 1),
+        ("i hate fighting with u", 4),
+        ("wyd", 0),
+        ("lmk when ur free", 0),
+    ],
+)
+def test_more_texting(text: str, level: int) -> None:
+    assert analyze(text).level == level

@@ -58,3 +58,18 @@ def test_find_feel_like_tells_kinds_apart() -> None:
     norm = normalize("I feel like crying. I feel like you lied.")
     kinds = [f.kind for f in find_feel_like(norm, subject_positions(norm))]
     assert kinds == ["feeling", "thought"]
+
+
+@pytest.mark.parametrize(
+    ("text", "thought", "level"),
+    [
+        ("feel like ur ignoring me", True, 0),
+        ("honestly feel like nobody cares", True, 0),
+        ("feel like a failure tbh", False, 3),
+        ("feeling like crying rn", False, 4),
+    ],
+)
+def test_texting_drops_the_i_before_feel_like(text: str, thought: bool, level: int) -> None:
+    result = analyze(text)
+    assert ("thought_as_feeling" in result.flags) is thought
+    assert result.level == level
