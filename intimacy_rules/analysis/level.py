@@ -23,7 +23,7 @@ __all__ = ["LevelResult", "grade"]
 # Feelings of self-worth are about the speaker, whatever event came with them.
 _SELF_WORTH: Final = re.compile(
     r"\b(?:worthless|useless|inadequate|stupid|dumb|ugly|insecure|pathetic|a\s+failure|"
-    r"a\s+burden|not\s+good\s+enough|shy|awkward|self-conscious)\b"
+    r"a\s+burden|not\s+good\s+enough|shy|awkward|self-conscious|unlovable|unworthy)\b"
 )
 _SELF_CONSCIOUS: Final = re.compile(
     r"\b(?:ashamed|guilty|embarrassed|regret|regretful|remorseful|mortified|sorry|awful|"

@@ -62,6 +62,7 @@ EMOTION_ADJECTIVES: Final = words(
     bummed obsessed struggling falling_for falling_in_love grossed_out creeped_out
     weirded_out spooked rattled shaken moody cranky grumpy irritable antsy jittery
     restless salty stressed_out lucky fortunate a_mess a_hot_mess a_wreck a_nervous_wreck
+    unlovable unworthy confident
     an_emotional_wreck a_disaster
     lonley embarassed embarrased jelous jellous nervus anxios greatful gratefull
     exausted exhuasted depresed frustated dissapointed disapointed angery scard

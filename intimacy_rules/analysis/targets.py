@@ -93,6 +93,7 @@ _NO_NOUN_AFTER: Final = (
     | _SELF_SUBJECT
     | words("i'll i'd he'll she'll they'll we'll u'll he'd she'd they'd we'd one")
 )
+_FOR_SOMEONE: Final = words("feel care love like need want miss")
 _REFS: Final = words("it this that which")
 _CLAUSE_WORDS: Final = words("but because cause cuz though although while")
 _TIME_ONE: Final = words(
@@ -213,6 +214,11 @@ def find_target(
             if skip_self or (nxt in {"could", "can"}):
                 i += 1
                 continue
+            if nxt in _FOR_SOMEONE:
+                # "scared of how much I feel for you": the speaker's feeling for the partner
+                rel = _relative_within(toks, i + 2, 3)
+                if rel >= 0 and toks[rel] in {"you", "u"}:
+                    return _span(norm, start, toks, (i, rel), "partner")
             return _span(norm, start, toks, (i, i), "self")
         if tok == "my" or tok in _POSSESSIVE_THIRD:
             return _span(norm, start, toks, (i, i + 1 if nxt else i), "third")

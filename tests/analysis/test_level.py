@@ -700,3 +700,25 @@ def test_errands_are_logistics_not_facts(text: str, level: int) -> None:
 )
 def test_more_texting(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Work was awful today. Honestly I just miss you.", 4),
+        ("Traffic was brutal. I'm so fed up with this city.", 2),
+        ("My date cancelled again. I'm starting to think I'm unlovable.", 3),
+        (
+            "I know I've been distant lately. I'm sorry, I've been scared of how much I feel for you.",
+            4,
+        ),
+        ("I used to be so confident. Now I second-guess everything.", 3),
+        ("I haven't felt this low in years.", 3),
+        ("Quick update: I got the apartment! Moving in May.", 1),
+        ("My sister is getting married next month and I'm honestly so happy for her.", 2),
+        ("Please don't be mad, but I'm nervous about what you'll think.", 4),
+        ("You're overthinking it, just relax.", 0),
+    ],
+)
+def test_multi_sentence_messages_take_the_deepest(text: str, level: int) -> None:
+    assert analyze(text).level == level
