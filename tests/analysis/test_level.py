@@ -709,7 +709,8 @@ def test_more_texting(text: str, level: int) -> None:
         ("Traffic was brutal. I'm so fed up with this city.", 2),
         ("My date cancelled again. I'm starting to think I'm unlovable.", 3),
         (
-            "I know I've been distant lately. I'm sorry, I've been scared of how much I feel for you.",
+            "I know I've been distant lately. I'm sorry, "
+            "I've been scared of how much I feel for you.",
             4,
         ),
         ("I used to be so confident. Now I second-guess everything.", 3),
