@@ -164,6 +164,10 @@ _COPULA: Final = re.compile(
     r"\b(?:am|m|was|were|are|been|be|being|feel|feels|feeling|felt|get|gets|got|getting|"
     r"gotten|become|became|becoming|im|i'm|ain't|aint|wasn't|wasnt|keep|kept|keeps)\b|'m"
 )
+_HURT_SOMEONE: Final = re.compile(
+    r"\s+(?:his|her|him|them|their|you|u|your|ur|my|myself|the|someone|somebody|people|"
+    r"everyone|everybody|our|us)\b"
+)
 _COPULA_SUBJECTS: Final = frozenset({"i'm", "im", "i am", "we're", "we are"})
 # Emotion words that are also verbs, so "I hurt" needs no copula.
 _BARE_OK: Final = EMOTION_VERBS | {"hurt", "hurting"}
@@ -219,6 +223,8 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         if emo is not None:
             if not copula and emo not in _BARE_OK:
                 continue  # "I moved to Leeds": an adjective needs "am", "feel", "got"...
+            if not copula and emo.startswith("hurt") and _HURT_SOMEONE.match(norm, m.end()):
+                continue  # "I hurt his feelings" is an act; "I hurt so much" a feeling
             if emo == "sorry" and not _SORRY_FOR.match(norm, m.end()):
                 continue  # "sorry I'm late" apologises; "so sorry for your loss" feels
         if _asked(norm, pos):

@@ -293,7 +293,8 @@ def test_opinions_facts_and_a_broad_lexicon(text: str, level: int) -> None:
         ("My heart broke when I lost the baby.", 3),
         ("She's been depressed since her dad died.", 0),
         ("I get butterflies every time you text me.", 4),
-        ("I'm sorry I hurt you. I feel terrible.", 4),
+        # Remorse for one's own act toward the partner is about the self (spec section 1).
+        ("I'm sorry I hurt you. I feel terrible.", 3),
     ],
 )
 def test_objects_named_after_it_and_everyday_reactions(text: str, level: int) -> None:
@@ -722,4 +723,20 @@ def test_more_texting(text: str, level: int) -> None:
     ],
 )
 def test_multi_sentence_messages_take_the_deepest(text: str, level: int) -> None:
+    assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I hurt his feelings and he won't talk to me.", 1),
+        ("I hurt all the time.", 3),
+        ("I'm sorry I hurt you.", 0),
+        ("I think he's upset with me.", 0),
+        ("I wonder if he misses me.", 0),
+        ("I made my sister cry last week.", 1),
+        ("I hate that I made her cry.", 3),
+    ],
+)
+def test_hurting_someone_is_an_act_and_others_feelings_are_theirs(text: str, level: int) -> None:
     assert analyze(text).level == level
