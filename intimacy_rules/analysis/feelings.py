@@ -156,8 +156,12 @@ _IMPLIED: Final = re.compile(
 # A wish to feel closer: "I want to feel closer to you", "I want us to be close".
 _WISH: Final = re.compile(
     rf"\bi\s+(?:{ADVERB}\s+){{0,2}}(?:want|wanna|wish|need|would\s+love|'d\s+love|hope)\s+"
-    r"(?:(?:to|us\s+to|we\s+(?:could|were|can))\s+)?(?:feel|be|get|grow)\s+"
+    r"(?:(?:(?:to|us\s+to|we\s+(?:could|can))\s+)?(?:feel|be|get|grow)|we\s+were)\s+"
     rf"(?:{ADVERB}\s+){{0,2}}(?:closer|close|connected|intimate)\b"
+    # Longing for the partner: "I wish I could hold you", "I need you so much".
+    r"|\bi\s+(?:really\s+|just\s+|so\s+)?wish\s+(?:i\s+could|we\s+could)\s+"
+    r"(?:hold|hug|kiss|see|cuddle|be\s+with)\s+(?:you|u)\b"
+    r"|\bi\s+(?:really\s+|just\s+|so\s+|still\s+)?need\s+(?:you|u)\b(?!\s+to\b)"
 )
 
 _COPULA: Final = re.compile(
@@ -270,7 +274,7 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         for m in _IMPLIED.finditer(norm):
             past = _IMPLIED_PAST.search(m.group(0)) is not None
             hits.append(FeelingHit(m.start(), m.end(), m.end(), past, -1, ""))
-    if "clos" in norm or "connect" in norm or "intima" in norm:
+    if "clos" in norm or "connect" in norm or "intima" in norm or "wish" in norm or "need" in norm:
         for m in _WISH.finditer(norm):
             hits.append(FeelingHit(m.start(), m.end(), m.end(), False, -1, "us"))
     hits.sort()

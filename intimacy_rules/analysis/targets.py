@@ -232,7 +232,13 @@ def find_target(
             # speaker; "that guy who texts you" is about a third party.
             rel = _relative_within(toks, i + 2, 4)
             if rel >= 0 and _person_within(toks, i + 1, rel - i - 1) < 0:
-                kind: Target = "self" if toks[rel] in _SELF_SUBJECT else "partner"
+                kind: Target = (
+                    "self"
+                    if toks[rel] in _SELF_SUBJECT
+                    else "us"
+                    if toks[rel] in _US
+                    else "partner"
+                )
                 if not (skip_self and kind == "self"):
                     return _span(norm, start, toks, (i, rel), kind)
             return _span(norm, start, toks, (i, i + 1), "third")
@@ -282,12 +288,12 @@ def _ends_with_preposition(norm: str, start: int) -> bool:
 
 
 def _relative_within(toks: list[str], first: int, count: int) -> int:
-    """Index of a "you" or "I" that opens a relative clause soon after a noun."""
+    """Index of a "you", "we" or "I" that opens a relative clause soon after a noun."""
     for j in range(first, min(len(toks), first + count)):
         tok = toks[j]
         if tok in _CLAUSE_PUNCT:
             return -1
-        if tok in {"you", "u"}:
+        if tok in {"you", "u", "we", "we're", "we've"}:
             return j
         if tok in _SELF_SUBJECT and (j + 1 >= len(toks) or toks[j + 1] not in _HEDGES):
             return j  # "the way I spoke"; not "the honesty, I guess"

@@ -740,3 +740,24 @@ def test_multi_sentence_messages_take_the_deepest(text: str, level: int) -> None
 )
 def test_hurting_someone_is_an_act_and_others_feelings_are_theirs(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I want us to talk about us.", 0),
+        ("I wish we were closer.", 4),
+        ("I wish I could hold you right now.", 4),
+        ("I wish I could come to the party.", 0),
+        ("I need you so much.", 4),
+        ("I need you to pick up milk.", 0),
+        ("You're my whole world.", 0),
+        ("I want to be closer to you.", 4),
+        ("I want to go to Spain someday.", 0),
+        ("I long for the way we used to be.", 4),
+        ("I loved the trips we took last year.", 3),
+        ("I loved the trip my family took.", 2),
+    ],
+)
+def test_wishes_longing_and_merging(text: str, level: int) -> None:
+    assert analyze(text).level == level
