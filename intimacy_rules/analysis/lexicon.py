@@ -89,8 +89,8 @@ FEEL_ONLY_ADJECTIVES: Final = words(
 EMOTION_VERBS: Final = words(
     """
     love adore hate despise miss dread fear regret resent envy cherish trusted
-    cry sob weep trust long_for longed_for yearn_for enjoy enjoyed can't_stand cant_stand can't_wait cant_wait care_about
-    care_for cared_about
+    cry sob weep trust long_for longed_for yearn_for enjoy enjoyed can't_stand cant_stand
+    can't_wait cant_wait care_about care_for cared_about
     loved adored hated despised missed dreaded feared regretted resented envied
     cherished cried sobbed wept
     """
