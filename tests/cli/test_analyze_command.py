@@ -62,11 +62,12 @@ def test_output_carries_no_message_text(
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("this is not json", {"id": None, "error": "line 2: not JSON: Expecting value"}),
+        # After "not JSON: " comes the json module's own wording, which varies by version.
+        ("this is not json", {"id": None, "error": "line 2: not JSON: "}),
         ("[1, 2]", {"id": None, "error": "line 2: not a JSON object"}),
         (
             '{"id": "m7", "text": "cut off',
-            {"id": "m7", "error": "line 2: not JSON: Unterminated string starting at"},
+            {"id": "m7", "error": "line 2: not JSON: "},
         ),
         ('{"id": "m9"}', {"id": "m9", "error": "line 2: no 'text' field"}),
         (
@@ -96,7 +97,11 @@ def test_a_bad_line_is_answered_in_place_and_the_rest_still_printed(
     assert status == 1
     assert len(out) == 3
     assert json.loads(out[0])["id"] == "a"
-    assert json.loads(out[1]) == expected
+    reply = json.loads(out[1])
+    assert set(reply) == {"id", "error"}
+    assert reply["id"] == expected["id"]
+    assert reply["error"].startswith(str(expected["error"]))
+    assert reply["error"] != "line 2: not JSON: "
     assert json.loads(out[2])["level"] == 1
 
 
@@ -189,7 +194,8 @@ def test_installed_console_script_streams_json_lines() -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert lines[0]["id"] == "p"
     assert lines[0]["level"] == 1
-    assert lines[1] == {"id": None, "error": "line 2: not JSON: Expecting value"}
+    assert lines[1]["id"] is None
+    assert lines[1]["error"].startswith("line 2: not JSON: ")
 
 
 class _ClosedPipe(io.StringIO):
