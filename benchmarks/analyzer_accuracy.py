@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -192,13 +193,19 @@ def read_gold(path: Path) -> list[Item]:
     return items
 
 
+# The CSV was exported with characters written as "<U+0092>" (a Windows-1252
+# apostrophe in ~7% of rows); decode them back so the text reads as posted.
+_ESCAPED_CHAR = re.compile(r"<U\+([0-9A-Fa-f]{4})>")
+
+
 def read_offmychest(path: Path) -> list[tuple[str, dict[str, bool], str]]:
     """Read the OffMyChest CSV as (sentence id, {column: label}, text) rows."""
     rows: list[tuple[str, dict[str, bool], str]] = []
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
         for row in csv.DictReader(handle):
             truth = {column: row[column].strip() == "1" for column in OFFMYCHEST_MAPPING}
-            rows.append((row.get("sentenceid", ""), truth, row["full_text"]))
+            text = _ESCAPED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), row["full_text"])
+            rows.append((row.get("sentenceid", ""), truth, text))
     return rows
 
 
