@@ -12,6 +12,8 @@
   this process queue on a ``threading.Lock`` first: SQLite's busy handler polls
   with growing sleeps, which under many threads wastes time and is unfair;
 - ``secure_delete`` so erased rows are overwritten, not left in free pages;
+- checkpoints on a thread of their own (``WalCheckpointer``), not inside a
+  writer's ``COMMIT``: a checkpoint ends with an ``fsync``, which was the p99;
 - the schema migrated on open.
 
 SQLite errors become ``StoreUnavailableError`` (busy, locked, unreachable
@@ -30,6 +32,7 @@ from typing import Final
 
 from intimacy_rules.errors import StoreError, StoreUnavailableError
 from intimacy_rules.storage.schema import SQLITE_MIGRATIONS, latest_version
+from intimacy_rules.storage.sqlite_checkpointer import WalCheckpointer
 
 __all__ = ["SQLiteDatabase"]
 
@@ -57,6 +60,8 @@ class SQLiteDatabase:
         self._closed = False
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._checkpoint_lock = threading.Lock()
+        self._checkpointer = WalCheckpointer(self._connect, self._checkpoint_lock, self._write_lock)
         with self._translated():
             conn = self._connect()
             try:
@@ -77,6 +82,7 @@ class SQLiteDatabase:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA wal_autocheckpoint = 0")  # the WalCheckpointer's job
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
@@ -173,6 +179,7 @@ class SQLiteDatabase:
             # A failed COMMIT (busy, disk full) leaves the transaction open:
             # the handler below rolls it back before the error is translated.
             conn.execute("COMMIT")
+            self._checkpointer.committed()
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -187,12 +194,13 @@ class SQLiteDatabase:
         until it is overwritten, and ``secure_delete`` only cleans the main
         file. Best effort: a reader of another process can make it incomplete.
         """
-        with self._write_lock, self.reading() as conn:
+        with self._checkpoint_lock, self._write_lock, self.reading() as conn:
             busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         return bool(busy == 0)
 
     def close(self) -> None:
         """Close the idle connections; those in use close when they are released."""
+        self._checkpointer.stop()
         with self._lock:
             self._closed = True
             while True:
