@@ -25,6 +25,7 @@ from intimacy_rules.storage.retention import PurgeCounts, RetentionPolicy
 from intimacy_rules.storage.sealing import Sealer
 from intimacy_rules.storage.sqlite_db import SQLiteDatabase
 from intimacy_rules.storage.sqlite_outbox import SQLiteOutbox
+from intimacy_rules.storage.state_cache import DEFAULT_MAX_STATES, StateCache
 
 if TYPE_CHECKING:
     import sqlite3
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["SQLiteStore"]
 
 _FIND_DECISION = "SELECT decision FROM decisions WHERE tenant = ? AND event = ?"
+_FIND_STATE = "SELECT state FROM conversations WHERE tenant = ? AND conversation = ?"
 
 
 class SQLiteStore:
@@ -49,11 +51,13 @@ class SQLiteStore:
         sealer: Sealer | None = None,
         clock: Clock = utc_now,
         busy_timeout_ms: int = 5_000,
+        cache_states: int = DEFAULT_MAX_STATES,
     ) -> None:
         self._db = SQLiteDatabase(path, busy_timeout_ms=busy_timeout_ms)
         self._codec = DocumentCodec(pseudonymizer, sealer)
         self._retention = retention if retention is not None else RetentionPolicy()
         self._clock = clock
+        self._states = StateCache(cache_states)
         self.outbox = SQLiteOutbox(self._db, self._codec, clock)
         """The delivery worker's view of this store's outbox (``OutboxStore``)."""
 
@@ -75,24 +79,29 @@ class SQLiteStore:
         """
         conversation = self._codec.conversation_key(tenant, conversation_id)
         event = self._codec.event_key(tenant, event_id)
-        # A retry is answered from a plain read, without queueing for the lock.
-        with self._db.reading() as conn:
-            replay = self._recorded(conn, tenant, event)
-        if replay is not None:
-            return replay
+        # One transaction per event, the replay check included: a separate read
+        # first would cost a second transaction on every new event to spare a
+        # rare retry a wait for the lock (held well under a millisecond).
         with self._db.writing() as conn:
-            # Checked again under the lock: a concurrent retry may have won.
             replay = self._recorded(conn, tenant, event)
             if replay is not None:
                 return replay
-            row = conn.execute(
-                "SELECT state FROM conversations WHERE tenant = ? AND conversation = ?",
-                (tenant, conversation),
-            ).fetchone()
-            state = None if row is None else self._codec.open_state(tenant, conversation, row[0])
+            row = conn.execute(_FIND_STATE, (tenant, conversation)).fetchone()
+            state = None if row is None else self._open_state(tenant, conversation, row[0])
             transition = step(state)
-            self._write(conn, tenant, conversation, event, transition)
+            sealed = self._write(conn, tenant, conversation, event, transition)
+        # Only after the commit: the next event of this conversation reads
+        # exactly these bytes back, unless another process wrote in between.
+        self._states.put(tenant, conversation, sealed, transition.state)
         return StoreResult(transition.decision, replayed=False)
+
+    def _open_state(self, tenant: str, conversation: str, sealed: bytes) -> ConversationState:
+        cached = self._states.get(tenant, conversation, sealed)
+        if cached is not None:
+            return cached
+        state = self._codec.open_state(tenant, conversation, sealed)
+        self._states.put(tenant, conversation, sealed, state)
+        return state
 
     def _recorded(self, conn: sqlite3.Connection, tenant: str, event: str) -> StoreResult | None:
         row = conn.execute(_FIND_DECISION, (tenant, event)).fetchone()
@@ -107,18 +116,15 @@ class SQLiteStore:
         conversation: str,
         event: str,
         transition: Transition,
-    ) -> None:
+    ) -> bytes:
+        """Write the transition; the sealed state as written."""
         now = to_epoch(self._clock())
+        sealed = self._codec.seal_state(tenant, conversation, transition.state)
         conn.execute(
             "INSERT INTO conversations (tenant, conversation, state, updated_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (tenant, conversation) "
             "DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            (
-                tenant,
-                conversation,
-                self._codec.seal_state(tenant, conversation, transition.state),
-                now,
-            ),
+            (tenant, conversation, sealed, now),
         )
         conn.execute(
             "INSERT INTO decisions (tenant, event, conversation, decision, decided_at) "
@@ -133,16 +139,14 @@ class SQLiteStore:
         )
         if transition.deliveries:
             self.outbox.enqueue(conn, tenant, conversation, transition.deliveries, now)
+        return sealed
 
     def load_state(self, tenant: str, conversation_id: str) -> ConversationState | None:
         """The conversation's state, or None when nothing is stored."""
         conversation = self._codec.conversation_key(tenant, conversation_id)
         with self._db.reading() as conn:
-            row = conn.execute(
-                "SELECT state FROM conversations WHERE tenant = ? AND conversation = ?",
-                (tenant, conversation),
-            ).fetchone()
-        return None if row is None else self._codec.open_state(tenant, conversation, row[0])
+            row = conn.execute(_FIND_STATE, (tenant, conversation)).fetchone()
+        return None if row is None else self._open_state(tenant, conversation, row[0])
 
     def erase(self, tenant: str, conversation_id: str) -> bool:
         """Delete the state, the decisions and every outbox row of a conversation.
@@ -160,6 +164,7 @@ class SQLiteStore:
                 "DELETE FROM outbox WHERE tenant = ? AND conversation = ?",
             ):
                 deleted += conn.execute(statement, (tenant, conversation)).rowcount
+        self._states.discard(tenant, conversation)
         if deleted:
             self._db.checkpoint()
         return deleted > 0
@@ -184,10 +189,13 @@ class SQLiteStore:
                 "DELETE FROM outbox WHERE status = 'dead' AND finished_at < ?", (cut["dead"],)
             ).rowcount
         counts = PurgeCounts(decisions=decisions, states=states, delivered=delivered, dead=dead)
+        if states:
+            self._states.clear()
         if counts.total:
             self._db.checkpoint()
         return counts
 
     def close(self) -> None:
         """Close the connections; later calls raise ``StoreError``."""
+        self._states.clear()
         self._db.close()

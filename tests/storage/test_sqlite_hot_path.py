@@ -1,0 +1,121 @@
+"""The SQLite store's hot path: the state cache and the WAL checkpoint thread.
+
+Both only make an event cheaper; these tests pin down that neither can change
+what a store returns, with one process or several on one file.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from intimacy_rules.conversation.state import ConversationState
+from intimacy_rules.engine.store import Transition
+from intimacy_rules.privacy import Pseudonymizer
+from intimacy_rules.storage.codec import DocumentCodec
+from intimacy_rules.storage.sqlite_store import SQLiteStore
+from intimacy_rules.storage.state_cache import StateCache
+from tests.engine.store_contract import make_decision, make_state
+from tests.storage.helpers import StoreMaker
+
+
+def _writes(
+    tag: int, event_id: str, seen: list[ConversationState | None] | None = None
+) -> Callable[[ConversationState | None], Transition]:
+    def step(state: ConversationState | None) -> Transition:
+        if seen is not None:
+            seen.append(state)
+        return Transition(make_state(tag), make_decision(event_id, tag=tag))
+
+    return step
+
+
+def test_a_state_this_process_wrote_is_reused_without_opening_it(
+    sqlite_maker: StoreMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store: SQLiteStore = sqlite_maker()
+    store.apply("t", "c1", "e1", _writes(1, "e1"))
+    opened: list[bytes] = []
+    real_open = DocumentCodec.open_state
+
+    def counting_open(
+        codec: DocumentCodec, tenant: str, key: str, sealed: bytes
+    ) -> ConversationState:
+        opened.append(sealed)
+        return real_open(codec, tenant, key, sealed)
+
+    monkeypatch.setattr(DocumentCodec, "open_state", counting_open)
+    seen: list[ConversationState | None] = []
+    store.apply("t", "c1", "e2", _writes(2, "e2", seen))
+    assert seen == [make_state(1)]
+    assert store.load_state("t", "c1") == make_state(2)
+    assert opened == []
+
+
+def test_another_process_writing_the_conversation_is_never_missed(
+    tmp_path: Path, pseudonymizer: Pseudonymizer
+) -> None:
+    # Two stores on one file stand for two server processes: each caches what
+    # it wrote, and each must still read what the other wrote after it.
+    path = tmp_path / "shared.sqlite3"
+    one = SQLiteStore(path, pseudonymizer=pseudonymizer)
+    two = SQLiteStore(path, pseudonymizer=pseudonymizer)
+    try:
+        one.apply("t", "c1", "e1", _writes(1, "e1"))
+        seen: list[ConversationState | None] = []
+        two.apply("t", "c1", "e2", _writes(2, "e2", seen))
+        assert seen == [make_state(1)]
+        # ``one`` still remembers state 1, but its row now holds state 2.
+        seen.clear()
+        one.apply("t", "c1", "e3", _writes(3, "e3", seen))
+        assert seen == [make_state(2)]
+        assert two.load_state("t", "c1") == make_state(3)
+        # An equal state written elsewhere still has other bytes (a fresh nonce).
+        two.apply("t", "c1", "e4", _writes(3, "e4"))
+        assert one.load_state("t", "c1") == make_state(3)
+        assert two.erase("t", "c1")
+        assert one.load_state("t", "c1") is None
+        seen.clear()
+        one.apply("t", "c1", "e5", _writes(5, "e5", seen))
+        assert seen == [None]
+    finally:
+        one.close()
+        two.close()
+
+
+def test_a_failed_commit_leaves_no_state_behind_in_the_cache(sqlite_maker: StoreMaker) -> None:
+    store: SQLiteStore = sqlite_maker()
+    store.apply("t", "c1", "e1", _writes(1, "e1"))
+
+    def fails(state: ConversationState | None) -> Transition:
+        raise RuntimeError("step failed")
+
+    with pytest.raises(RuntimeError, match="step failed"):
+        store.apply("t", "c1", "e2", fails)
+    seen: list[ConversationState | None] = []
+    store.apply("t", "c1", "e3", _writes(3, "e3", seen))
+    assert seen == [make_state(1)]
+
+
+def test_the_cache_is_bounded_and_keyed_by_the_exact_bytes() -> None:
+    cache = StateCache(max_entries=2)
+    for n in range(3):
+        cache.put("t", f"c{n}", b"sealed-%d" % n, make_state(n))
+    assert cache.get("t", "c0", b"sealed-0") is None  # evicted, oldest first
+    assert cache.get("t", "c2", b"sealed-2") == make_state(2)
+    assert cache.get("t", "c2", b"other bytes") is None
+    assert cache.get("u", "c2", b"sealed-2") is None
+
+
+def test_the_wal_stays_small_under_a_steady_stream_of_writes(sqlite_maker: StoreMaker) -> None:
+    # Checkpoints run on a thread; without its second pass under the write
+    # lock the WAL is never fully copied, so never restarted, and grows on.
+    store: SQLiteStore = sqlite_maker()
+    wal = Path(f"{store.path}-wal")
+    for n in range(3000):
+        store.apply("t", f"c{n % 50}", f"e{n}", _writes(n % 7, f"e{n}"))
+    time.sleep(0.2)
+    assert wal.stat().st_size < 16 * 2**20
