@@ -138,28 +138,39 @@ BID_FOR_CLOSENESS: Final = LabelRules(
         Cue(
             "want_closer",
             "closer close connected reconnect understand know again over together time miss team "
-            "page",
-            r"\b(?:i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
-            r"|like)(?: for)?(?: us)?(?: to)? (?:feel |be |get |grow )?"
+            "page hear learn talks conversations chats",
+            r"\b(?:i(?:" + APOS + r"?d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
+            r"|like)(?: for)?(?: us| we could| we were| we)?(?: to)? (?:feel |be |get |grow )?"
             r"(?:closer|close again|more connected|connected again|reconnect|close to (?:you|u)"
             r"|connected to (?:you|u)|(?:spend|spending) (?:more |some )?(?:real |quality )?time"
             r" (?:together|with (?:you|u))"
             r"|like a team|a team again|on the same page|together again)"
-            r"|i(?:" + APOS + r"d| would)? " + _BID_ADV + r"(?:want|wanna|love) to"
-            r" (?:really )?(?:get to )?(?:understand|know) (?:you|u)\b(?!'| were| are"
+            r"|i(?:" + APOS + r"?d| would)? " + _BID_ADV + r"(?:(?:want|love|like) to|wanna)"
+            r" (?:really )?(?:get to )?(?:(?:understand|know) (?:you|u)\b(?!'| were| are"
             r"| did| had| have| got| r\b|re\b)"
+            r"|(?:know|understand|hear|learn) (?:everything|more|all|so much more)"
+            r" about (?:you|u)\b"
+            r"(?! (?:guys|two|both))|(?:know|meet|see) the real (?:you|u)\b"
+            r"|know who (?:you|u) (?:really )?(?:are|r)\b)"
             r"|(?:can|could|should) we (?:try again|start over|reconnect|be close again"
             r"|get closer|spend (?:more )?time together)"
-            r"|(?:can|could|let" + APOS + r"s) (?:we )?(?:spend|have|make|set aside) (?:some )?"
-            r"(?:real |quality )?time (?:just )?(?:for us|together|to talk|to really talk)"
-            r"|i miss (?:us|being close|feeling close|how close we|how we used to"
+            r"|(?:can|could|let"
+            + APOS
+            + r"?s) (?:we )?(?:spend|have|make|set aside|find|carve out)"
+            r" (?:some |more )?(?:real |quality |alone )?time (?:just )?(?:for us|together|to talk"
+            r"|to really talk|the two of us|just us|just the two of us|for each other"
+            r"|alone together)"
+            r"|(?:more|have|having|miss|want|need) (?:more |some )?(?:deep|deeper|real|honest"
+            r"|meaningful|proper|heart to heart) (?:talks|conversations|chats)"
+            r"|i miss (?:us|being close|feeling close|feeling connected|being connected|our talks"
+            r"|our connection|the old us|how we were|how close we|how we used to"
             r"|the way we used to"
             r"|what we had|when we used to))\b",
             "an explicit wish to be closer",
             _NEG,
             needs=(
                 "close|connect|time|team|same page|together again|understand|know|try again"
-                "|start over|i miss"
+                "|start over|i miss|about you|about u|real you|real u|talks|conversations|chats"
             ),
         ),
     ),

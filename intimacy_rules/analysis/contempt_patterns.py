@@ -26,14 +26,16 @@ _INSULT_NOUNS_WORDS: Final = (
     "loser losers idiot idiots moron morons imbecile dumbass dumbfuck dumb-ass fool clown jerk "
     "asshole arsehole bitch slut whore skank cunt prick dickhead bastard pig slob freak creep "
     "psycho disgrace parasite leech scum lowlife prude lump coward wimp crybaby snowflake "
-    "retard loooser looser piece_of_shit piece_of_crap "
+    "retard loooser looser brat cow hag twat wanker tosser douche douchebag dipshit shithead "
+    "numpty airhead bimbo nitwit halfwit dimwit cretin degenerate piece_of_shit piece_of_crap "
     "piece_of_garbage piece_of_trash waste_of_space waste_of_air excuse_for_a sorry_excuse"
 )
 _INSULT_NOUNS: Final = alt(_INSULT_NOUNS_WORDS)
 _INSULT_ADJECTIVES_WORDS: Final = (
     "pathetic disgusting worthless useless stupid dumb brainless braindead ugly fat gross "
     "repulsive revolting spineless gutless clueless pitiful laughable contemptible vile "
-    "filthy retarded trash garbage a_joke a_waste beneath_me an_embarrassment "
+    "filthy retarded trash garbage dumbest stupidest ugliest fattest a_joke a_waste beneath_me "
+    "an_embarrassment "
     "a_disappointment such_a_joke a_failure such_a_failure a_nobody nothing_to_me"
 )
 _INSULT_ADJECTIVES: Final = alt(_INSULT_ADJECTIVES_WORDS)
@@ -59,9 +61,57 @@ _SARCASM: Final = (
     r"|mark (?:the|your|my) calendar|slow clap|(?:a|what a) miracle|shocker|bravo)"
 )
 
+_INSULT_WORD: Final = r"(?:" + _INSULT_ADJECTIVES + r"|" + _INSULT_NOUNS + r")"
+_COMPARATIVE: Final = r"(?:dumber|stupider|uglier|fatter|more " + _INSULT_ADJECTIVES + r")"
+
 CONTEMPT: Final = LabelRules(
     "contempt",
     (
+        Cue(
+            "someone_like_you",
+            _INSULT_ANCHORS,
+            # An insult aimed at the other in any construction: "someone as pathetic as
+            # you", "a loser like you", "what kind of idiot…", "you look like a clown".
+            r"\b(?:(?:never|not) (?:met|seen|known|dated) )?(?:someone|somebody|anyone|anybody"
+            r"|a person|a (?:man|woman|guy|girl)|people)"
+            r" (?:as|so) " + _INSULT_ADJECTIVES + r" as (?:you|u)\b"
+            r"|\b(?:an?|such an?) (?:(?:"
+            + _MODIFIERS
+            + r") ){0,2}"
+            + _INSULT_NOUNS
+            + r" like (?:you|u)\b"
+            r"|\b(?:what|which) (?:kind|sort|type) of (?:an? )?(?:(?:"
+            + _MODIFIERS
+            + r") ){0,2}"
+            + _INSULT_NOUNS
+            + r"\b|\bonly (?:an?|some) (?:(?:"
+            + _MODIFIERS
+            + r") ){0,2}"
+            + _INSULT_NOUNS
+            + r" would\b"
+            r"|\b(?:you|u) (?:look|looks|sound|act|smell|dress|behave|are acting|are looking"
+            r"|are sounding) like (?:a|an|such a|such an|some|a total|an absolute)"
+            r" (?:(?:" + _MODIFIERS + r") ){0,2}" + _INSULT_NOUNS + r"\b"
+            r"|\b(?:you|u) (?:look|sound|smell) (?:so |absolutely |fucking |really |just )?"
+            r"(?:disgusting|pathetic|stupid|ugly|fat|gross|repulsive|retarded|dumb)\b"
+            r"|\bi(?:" + APOS + r"m| am|m)? (?:married|dating|stuck with|engaged to|living with)"
+            r" (?:such |this |a total |an absolute |a complete )?(?:an? )?(?:(?:"
+            + _MODIFIERS
+            + r") ){0,2}"
+            + _INSULT_NOUNS
+            + r"\b"
+            r"|\b(?:can|could|are|r) (?:you|u)(?: really| actually"
+            r"| honestly| seriously| possibly| even){0,2}(?: be)? (?:(?:this|that|so|any) "
+            + _INSULT_ADJECTIVES
+            + r"|any "
+            + _COMPARATIVE
+            + r")\b"
+            r"|\bstop being (?:(?:so|such|a|an|an absolute|a total|a fucking|such a|such an) ){0,2}"
+            + _INSULT_WORD
+            + r"\b",
+            "insults the other",
+            _NEG_REP + " teasing",
+        ),
         Cue(
             "you_are_insult",
             _INSULT_ANCHORS,
@@ -134,10 +184,11 @@ CONTEMPT: Final = LabelRules(
         Cue(
             "disgust",
             "disgust repulse sicken sick disgusted repulsed sickened stand ew eww ewww ewwww "
-            "beneath puke vomit throw",
+            "beneath puke vomit throw embarrassed ashamed",
             r"\b(?:(?:you|u) (?:disgust|repulse|sicken) me|(?:you|u) (?:make|made) me"
             r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
             r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
+            r"|(?:embarrassed|ashamed) to be (?:seen )?(?:with|around) (?:you|u)\b"
             r"|(?:can" + APOS + r"t|cant|cannot) (?:even )?stand (?:the sight of |looking at )?"
             r"(?:you|u)\b|\bew+ (?:you|u)\b|(?:you" + APOS + r"re|you are|ur|youre) beneath me)",
             "disgust aimed at the other",
@@ -204,7 +255,8 @@ CONTEMPT: Final = LabelRules(
             "nobody_would",
             "nobody one noone",
             r"\b(?:nobody|no one|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|date"
-            r"|marry|touch|put up with|care about) (?:you|u)\b",
+            r"|marry|touch|put up with|care about) (?:you|u)\b(?! as much| more| like (?:i|me)"
+            r"| the way| half as)",
             "tells the other they are unlovable",
             "reported",
         ),

@@ -12,6 +12,7 @@ from typing import Final
 from intimacy_rules.analysis.cue_rules import Cue, LabelRules
 from intimacy_rules.analysis.word_classes import (
     APOS,
+    SHORT_GAP,
     alt,
 )
 
@@ -28,6 +29,22 @@ _CONTACT_VERBS: Final = alt(
     "stop_texting stop_seeing stop_hanging_out_with stop_hanging_out stop_following "
     "stop_messaging stop_calling stop_meeting stop_going_out quit_seeing"
 )
+# "your insta password", never a shared account ("your netflix password").
+_ACCOUNT: Final = (
+    r"(?:(?!netflix |wifi |wi-fi |spotify |disney|hulu |hbo |prime |amazon |apple tv )"
+    r"[a-z]{2,12} )?"
+)
+# What the other does with people, places and clothes, the things controlling runs.
+_CONTACT_ING: Final = (
+    r"(?:seeing|talking to|texting|messaging|calling|hanging out with|hanging around with"
+    r"|meeting up with|meeting|following|dating|visiting|spending time with|going out with"
+    r"|speaking to|dancing with|flirting with)"
+)
+_CONTACT_TO: Final = (
+    r"(?:see|talk to|text|message|call|hang out with|meet up with|meet|follow|date|visit"
+    r"|spend time with|go out with|speak to|dance with|flirt with)"
+)
+
 # Whoever the other is told to drop: anyone but the speaker ("stop texting me" is a boundary).
 _WHO: Final = r"(?!me\b|us\b|yourself\b|myself\b)[a-z]"
 
@@ -53,12 +70,25 @@ CONTROLLING: Final = LabelRules(
         Cue(
             "demand_access",
             "password passcode pin login phone code texts messages dms chats inbox emails camera "
-            "snap",
-            r"\b(?:(?:(?:give|send|tell) me|gimme) (?:your|ur) (?:password|passcode|pin|login"
-            r"|phone|code)"
-            r"|(?:what" + APOS + r"s|whats|what is) (?:your|ur) (?:password|passcode|pin)"
+            "snap snaps whatsapp history",
+            r"\b(?:(?:(?:give|send|tell|hand) me|gimme|i (?:want|need|deserve)|hand over)"
+            r" (?:your|ur) " + _ACCOUNT + r"(?:password|passcode|pin|login|phone|code)"
+            r"|(?:what"
+            + APOS
+            + r"s|whats|what is) (?:your|ur) "
+            + _ACCOUNT
+            + r"(?:password|passcode|pin)"
+            r"|(?:what" + APOS + r"s|whats|what is) the (?:password|passcode|pin|code|login)"
+            r" (?:to|for|of|on) (?:your|ur)"
             r"|(?:show me|let me see|let me check|let me read|let me go through|hand me|unlock)"
-            r" (?:your|ur) (?:phone|texts|messages|dms|chats|inbox|emails|camera roll|snap))",
+            r" (?:your|ur) (?:phone|texts|messages|dms|chats|inbox|emails|camera roll|snap)"
+            r"|i (?:want|need|wanna|have|deserve|get|"
+            + APOS
+            + r"?m going|am going) to (?:see|check"
+            r"|read|look at|look through|go through) (?:all )?(?:your|ur) (?:phone|messages|texts"
+            r"|dms|chats|emails|whatsapp|inbox|snaps?|call (?:log|history)|search history"
+            r"|browser history)"
+            r"|(?:give|hand) (?:your|ur) phone (?:to me|over|here))",
             "demands access to the other's phone or accounts",
             _NEG_REP,
         ),
@@ -114,6 +144,11 @@ CONTROLLING: Final = LabelRules(
             r"|hang out with|text (?:him|her|them)|talk to (?:him|her|them)|wear that)"
             r"|i (?:won" + APOS + r"t|will not|wont|don" + APOS + r"t|dont) (?:let|allow) (?:you|u)"
             r" (?:to )?(?:go|see|leave|talk|text|hang|wear|out|do that|near)"
+            r"|(?:you|u) (?:can"
+            + APOS
+            + r"t|cant|cannot) (?:go|leave|travel|hang out|go out)"
+            + SHORT_GAP
+            + r" without (?:me|asking|my permission|telling me)\b"
             r"|i forbid|(?:don" + APOS + r"t|dont|do not) (?:you )?dare (?:go|leave|talk|text|see"
             r"|wear|hang|call|answer|open))\b",
             "forbids the other to go, see or wear something",
@@ -133,7 +168,7 @@ CONTROLLING: Final = LabelRules(
             r"\b(?:(?:text|call|message|check in with|update) me every|(?:you|u) text me every"
             r"|(?:text|call|message) me the (?:second|minute|moment) (?:you|u)"
             r"|from now on,? (?:you|u) (?:text|call|tell|check|ask|send|come|go|stay|don|will|need"
-            r"|have|are|can" + APOS + r"t))\b",
+            r"|have|are|can" + APOS + r"t|share|keep|answer|let|give|turn|be|must))\b",
             "demands regular check-ins",
             _NEG_REP,
         ),
@@ -150,11 +185,13 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "finality",
-            "discussion conversation said final thats that's negotiable arguments say tell",
+            "discussion conversation said final thats that's negotiable arguments say tell wear",
             r"\b(?:end of discussion|end of conversation|because i said so|that"
             + APOS
             + r"s final|thats final|not up for discussion|not negotiable|no arguments"
-            r"|(?:you" + APOS + r"ll |you will )?do (?:what|as) i (?:say|said|tell you))\b",
+            r"|(?:you" + APOS + r"ll |you will )?do (?:what|as) i (?:say|said|tell you)"
+            r"|(?:wear|say|eat|go|do) (?:what|whatever|where|wherever) i (?:tell (?:you|u)"
+            r"(?: to)?|say|said)(?= ?[.!,\n]|$| to\b| and\b))\b",
             "closes the discussion to impose a decision",
             _NEG_REP,
         ),
@@ -184,8 +221,8 @@ CONTROLLING: Final = LabelRules(
         Cue(
             "if_you_loved",
             "loved cared respected trusted",
-            r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|cared for"
-            r"|respected|trusted) me(?: back| too)?,? (?:you"
+            r"\bif (?:you|u) (?:really |truly |actually )?(?:(?:loved|cared about|cared for"
+            r"|respected|trusted) me(?: back| too)?|cared),? (?:you"
             + APOS
             + r"d|you would|u"
             + APOS
@@ -193,6 +230,82 @@ CONTROLLING: Final = LabelRules(
             r"|you wouldn" + APOS + r"t|you would not)\b",
             "makes love conditional on obeying",
             _NEG_REP,
+        ),
+        Cue(
+            "wish_about_contacts",
+            "want like rather prefer",
+            # A wish that rules the other's contacts or outings: "I don't want you
+            # seeing him", "I'd rather you didn't text her".
+            r"\bi (?:don"
+            + APOS
+            + r"t|dont|do not) (?:want|like) (?:you|u) (?:"
+            + _CONTACT_ING
+            + r" "
+            + _WHO
+            + r"|going (?:out|anywhere|to (?:that|his|her|their|the))"
+            r"|wearing (?:that|this|those|these|a|short|anything)|(?:to )?"
+            + _CONTACT_TO
+            + r" "
+            + _WHO
+            + r"|to (?:go out|go anywhere|wear (?:that|this|those)))"
+            r"|\bi(?:"
+            + APOS
+            + r"d| would|d) (?:rather|prefer|prefer it if) (?:you|u) (?:didn"
+            + APOS
+            + r"t|did not|didnt|don"
+            + APOS
+            + r"t|dont|not|never|stopped|stop) (?:"
+            + _CONTACT_TO
+            + r"|"
+            + _CONTACT_ING
+            + r"|go out|going out|wear|wearing) "
+            + _WHO,
+            "a wish that rules the other's contacts or outings",
+            "question reported",
+        ),
+        Cue(
+            "rules_of_contact",
+            "seeing talking texting meeting going hanging calling messaging staying decide choose "
+            "say permission ask check clear home back every whenever immediately within second "
+            "moment location gps sharing tell know prove answer pick reply respond",
+            # "you're not seeing him again", "you need to be home by 9", "I decide who
+            # you see", "you have to answer every time I call", "turn your location on".
+            r"\b(?:(?:you"
+            + APOS
+            + r"re|youre|you are|ur|u r) not "
+            + _CONTACT_ING
+            + r" "
+            + _WHO
+            + SHORT_GAP
+            + r"(?:again|anymore|any more|ever)\b"
+            r"|(?:you" + APOS + r"re|youre|you are|u r) staying (?:home|in)(?= tonight| today"
+            r"| this weekend| with me| ?[.!,]| ?$)"
+            r"|(?:you|u) (?:need|have|" + APOS + r"ve got|ve got|must|better|gotta)(?: to)? be"
+            r" (?:home|back|here|in) (?:by|before|no later than) [a-z0-9:]{1,8}(?: ?[ap]m)?"
+            r"(?= ?[.!,\n]| ?$| tonight| or\b| at the latest)"
+            r"|i (?:decide|choose|say|get to (?:decide|choose|say)|"
+            + APOS
+            + r"ll decide|will decide)"
+            r" (?:who|where) (?:you|u) (?:see|hang|talk|text|go|can|are allowed|spend|meet|date)"
+            r"|(?:you|u) (?:need|have|must|better|gotta)(?: to)? (?:ask|check with|clear it with"
+            r"|run it by) me (?:before|first)"
+            r"|(?:you|u) (?:need|have|must|better|gotta|will|always have|should always)(?: to)?"
+            r" (?:always )?(?:pick up|answer|reply|respond|text (?:me )?back|call (?:me )?back)"
+            r"(?: (?:me|my (?:calls|texts|messages)|the phone|your phone|ur phone))?"
+            r" (?:every (?:time|single time)|whenever i|when i|within|immediately|right away"
+            r"|straight away|the second|the moment|as soon as i)"
+            r"|(?:turn|keep|put|switch|leave) (?:your|ur) (?:location|find my|gps|life360)"
+            r"(?: sharing)?(?: back)? on\b"
+            r"|so i know (?:you" + APOS + r"re|youre|you are|ur|u r|you were) (?:really |actually"
+            r" )?(?:at|with|home|there|alone|not lying|telling the truth)"
+            r"|prove (?:you" + APOS + r"re|youre|you are|you were|ur) (?:really |actually )?"
+            r"(?:at|with|home|there|alone)\b"
+            r"|(?:you|u) (?:shouldn" + APOS + r"t|shouldnt|should not|can" + APOS + r"t|cant"
+            r"|cannot) (?:be )?(?:talking|talk|texting|text|seeing|see|hanging out|hang out"
+            r"|messaging|message|dancing|dance|flirting|flirt) (?:to |with )?(?:other|any other"
+            r"|random) (?:guys|girls|men|women|people)\b)",
+            "sets rules for the other's contacts, whereabouts or phone",
+            "question reported",
         ),
         Cue(
             "possession",
@@ -222,11 +335,17 @@ _CHAR_CLEAR: Final = alt(
     "hypocrite hypocritical childish petty dishonest careless a_liar such_a_liar a_hypocrite "
     "a_narcissist spoiled spoilt two-faced passive-aggressive judgmental judgemental "
     "condescending controlling possessive stubborn unbearable impossible_to_talk_to "
-    "emotionally_unavailable useless_at"
+    "emotionally_unavailable useless_at self_absorbed self_centered self_centred self_obsessed "
+    "self-obsessed"
 )
 _CHAR_SOFT: Final = alt(
     "cold mean negative dramatic jealous boring annoying difficult distant fake cheap messy "
     "critical rude needy clingy defensive flaky closed_off bossy uptight"
+)
+#: Who a character word is pinned on: "a selfish person", "such a cold man".
+_PERSON_NOUN: Final = alt(
+    "person human_being human man woman guy girl individual partner boyfriend girlfriend "
+    "husband wife friend people"
 )
 _INTENSIFIER: Final = alt(
     "so such_a such_an really too very incredibly completely totally always the_most being "
@@ -248,7 +367,9 @@ _ALWAYS_POSITIVE: Final = (
     r"(?!,? (?:" + _SHARED_POSITIVE + r"|look|cheer|help|support|have my back|there for me"
     r"|right|remember|manage|find|come through|show up for|got my back|make time|answer"
     r"|pick up|surprise|amaze|know (?:how|what|just|when)|have (?:the best|such|good|great"
-    r"|amazing|a way|my back)|smell|sound|make it|get it right))"
+    r"|amazing|a way|my back)|smell|sound|make it|get it right"
+    r"|this (?:tired|busy|hungry|sleepy|early|quiet|cheerful|happy|chatty|calm|organi[sz]ed"
+    r"|productive|energetic)))"
 )
 _NEVER_POSITIVE: Final = (
     r"(?!,? (?:" + _SHARED_POSITIVE + r"|fail to|cease to|disappoint|let me down|give up"
@@ -305,7 +426,7 @@ CRITICISM: Final = LabelRules(
             "aggressive judgmental judgemental condescending controlling possessive stubborn "
             "unbearable impossible unavailable cold mean negative dramatic jealous boring "
             "annoying difficult distant fake cheap messy critical rude needy clingy defensive "
-            "flaky closed bossy uptight",
+            "flaky closed bossy uptight obsessed",
             r"(?:"
             + _YOU_ARE_STRICT
             + r" (?:"
@@ -318,7 +439,17 @@ CRITICISM: Final = LabelRules(
             + _INTENSIFIER
             + r") "
             + _CHAR_SOFT
-            + r")\b",
+            + r")\b"
+            # "you're just a selfish person", "ur a really cold guy"
+            r"|(?:" + _YOU_ARE_STRICT + r"|\b(?:your|ur)) (?:just |honestly |really |literally "
+            r"|basically |simply |such )?(?:a|an|one|such a|such an|the most) (?:(?:really|very|so"
+            r"|truly|deeply|incredibly|genuinely|fundamentally|totally) )?(?:"
+            + _CHAR_CLEAR
+            + r"|"
+            + _CHAR_SOFT
+            + r") "
+            + _PERSON_NOUN
+            + r"\b",
             "attacks the other's character",
             _NEG_REP,
         ),
@@ -344,6 +475,29 @@ CRITICISM: Final = LabelRules(
             "says everything is about the other",
             _NEG_REP,
             needs="about",
+        ),
+        Cue(
+            "self_centred",
+            "only just yourself urself anyone anybody never zero respect empathy shame "
+            "incapable capable",
+            # Global verdicts on the other's regard for anyone else.
+            r"\b(?:(?:don" + APOS + r"t|dont|do not|never) (?:care|think) about (?:anyone|anybody"
+            r"|anything) (?:but|except|other than|besides) (?:yourself|urself)"
+            r"|(?:only|always|only ever) (?:think|thinking|care|caring) (?:of|about) (?:yourself"
+            r"|urself|your own)"
+            r"|(?:care|cares|think|thinks) about (?:no one|nobody) (?:but|except|other than"
+            r"|besides) (?:yourself|urself)"
+            r"|(?:you|u)(?:" + APOS + r"ll| can| could| will| would|ll) never (?:admit|apologi[sz]e"
+            r"|listen|take responsibility|say sorry|accept|own up|compromise|change)"
+            r"|(?:you|u) (?:have|got|" + APOS + r"ve got|ve got|has) (?:zero|no|absolutely no"
+            r"|not an ounce of|not one ounce of|not a shred of) (?:empathy|respect|compassion"
+            r"|consideration|decency|shame|self-awareness|self awareness|manners|integrity"
+            r"|emotional intelligence)"
+            r"|(?:you" + APOS + r"re|youre|you are|ur) (?:completely |totally |just |literally )?"
+            r"(?:incapable|not capable) of (?:listening|loving|caring|empathy|being|admitting"
+            r"|apologi[sz]ing|compromising|thinking|taking|hearing|showing))\b",
+            "a global verdict on how the other treats others",
+            _NEG_REP,
         ),
         Cue(
             "nothing_right",

@@ -53,7 +53,10 @@ CRISIS: Final = LabelRules(
         Cue(
             "dont_want_to_live",
             "alive live exist wake here around go living",
-            DONT + r" (?:really |even )?(?:want to|wanna) (?:be alive|live|exist|wake up|be here"
+            # The speaker's own wish: "you don't want to be here" is about the other.
+            r"(?<!you )(?<!u )(?<!he )(?<!she )(?<!they )(?<!we )"
+            + DONT
+            + r" (?:really |even )?(?:want to|wanna) (?:be alive|live|exist|wake up|be here"
             r"|be around|go on|keep living)\b",
             "does not want to live",
             _NOT_ALIVE,
@@ -61,11 +64,12 @@ CRISIS: Final = LabelRules(
         Cue(
             "wish_dead",
             "wish hope",
-            r"\b(?:wish|hope) i (?:was|were|could be|" + APOS + r"d|would|could|could just"
+            r"\b(?:wish|hope) (?:i" + APOS + r"d |id |i (?:was|were|could be|would|could|could just"
             r"|would just|don"
             + APOS
-            + r"t|never)? ?(?:be )?(?:dead|never born|gone|not wake up|die"
-            r"|disappear|not exist|never wake up|wake up dead)\b",
+            + r"t|never)? ?)(?:be )?(?:dead|never born|never been born|had never been born|gone"
+            r"|not wake up|die|disappear(?! into| for| from| to| under| off| in)|not exist"
+            r"|never wake up|wake up dead)\b",
             "wishes to be dead or gone",
             _NOT_ALIVE,
         ),
@@ -76,7 +80,10 @@ CRISIS: Final = LabelRules(
             + APOS
             + r"t|weren"
             + APOS
-            + r"t) (?:here|around|gone|alive|dead))"
+            + r"t) (?:here|around|gone|alive|dead)|if i (?:just )?(?:disappeared|died|vanished"
+            r"|didn" + APOS + r"t exist|did not exist|didnt exist|wasn" + APOS + r"t born"
+            r"|was never born|were never born|killed myself|was dead|were dead)"
+            r"(?! for| from| into))"
             r"(?<!better dead)(?<!happier dead)(?<!easier dead)",
             "says others would be better off without them",
             _NOT_ALIVE,
@@ -155,8 +162,9 @@ CRISIS: Final = LabelRules(
         Cue(
             "no_reason",
             "reason point nothing",
-            r"\b(?:no (?:reason|point) (?:to|in) (?:live|living|going on|being here|being alive"
-            r"|waking up)|nothing (?:left )?to live for)\b",
+            r"\b(?:no (?:reason|point) (?:for me )?(?:to|in) (?:live|living|going on|being here"
+            r"|being alive|waking up|keep going|keep living|stay alive|staying alive|exist"
+            r"|existing|go on)|nothing (?:left )?to live for)\b",
             "sees no reason to live",
             _NOT_ALIVE,
         ),
@@ -167,7 +175,10 @@ CRISIS: Final = LabelRules(
             r" (?:of|about)|fantasi[sz]ing about|want|wanna|wish|rather|prefer|better) (?:just "
             r"|simply |me )?not (?:being|be) (?:here|around|alive)"
             r"|not (?:be|being) (?:here|around|alive) (?:anymore|any more|much longer)"
-            r"|won" + APOS + r"t be (?:here|around) (?:much longer|anymore|for long|tomorrow))\b",
+            r"|won" + APOS + r"t be (?:here|around) (?:much longer|anymore|for long|tomorrow)"
+            r"|(?:don" + APOS + r"t|dont|do not) think i(?:" + APOS + r"ll| will|ll) be (?:here"
+            r"|around|alive) (?:much longer|for long|anymore|any more|another (?:week|month|year)))"
+            r"\b",
             "pictures not being here",
             _NOT_ALIVE,
         ),
@@ -185,11 +196,52 @@ CRISIS: Final = LabelRules(
             "forever end stop life living die goodbye",
             r"\b(?:disappear forever|sleep and never wake up"
             r"|(?:want|need) (?:it all|everything) to (?:end|stop)"
+            r"|(?:pain|it all|everything|this) to (?:stop|end) (?:forever|for good|permanently)"
             r"|this is (?:my )?(?:final )?goodbye"
             r"|(?:i" + APOS + r"m|im|i am) (?:done|finished)"
             r" with (?:life|living)|(?:plan|planning|ready|prepared) to die)\b",
             "wants it all to end",
             _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "never_wake",
+            "wake",
+            # Not waking up, wished for: "go to sleep and not wake up", "hope I don't wake up".
+            r"\b(?:(?:sleep|asleep|to bed|close my eyes) and (?:just )?(?:not|never) wake up"
+            r"|(?:hope|wish|pray|praying|hoping|want|wanna|rather) (?:that )?i (?:just )?(?:don"
+            + APOS
+            + r"t|dont|do not|won"
+            + APOS
+            + r"t|wont|will not|wouldn"
+            + APOS
+            + r"t|never|could just not"
+            r"|could not|didn" + APOS + r"t|didnt) wake up"
+            r"|(?:could|would) (?:just )?(?:not|never) wake up)\b"
+            r"(?! (?:till|until|before|early|late|on time|in time|for|at|when|in the|with|feeling"
+            r"|sick|hungover|tired|cranky|sore))",
+            "wishes not to wake up",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "death_wish",
+            "hate worth dying death killing end pills tablets meds",
+            # Living itself as the burden, dying as the thought that keeps coming back.
+            r"\b(?:hate (?:being alive|existing|living(?= ?[.!,\n]| ?$| anymore| any more))"
+            r"|(?:life|living) (?:isn" + APOS + r"t|is not|isnt|ain" + APOS + r"t|aint|not)"
+            r" worth (?:living|it(?: anymore| any more)?)(?! without)"
+            r"|(?:think|thinking|thought|dream|dreaming|fantasi[sz]e|fantasi[sz]ing) about"
+            r" (?:dying|killing myself|ending my life|my own death|not existing|not being alive)"
+            r"(?! (?:my|her|his|the|your|it|them|their)\b)"
+            r"|(?:thinking|thought|think|wondering|researching|googling|looking up|planning"
+            r"|figuring out) (?:about |of )?how (?:to|i(?:" + APOS + r"d| would| could| will| can))"
+            r" (?:end it|end my life|kill myself|die|do it painlessly)"
+            r"(?! with| between| for (?:us|them))"
+            r"|(?:pills|tablets|sleeping pills) (?:are )?(?:ready|lined up|counted out)"
+            r"(?= ?[.!\n]| ?$| and\b| next to me| on my)"
+            r"|enough (?:pills|tablets|meds) to (?:end it|die|kill|never wake))\b",
+            "a wish to die or a plan",
+            _NOT_ALIVE + " laughing",
+            needs="hate|worth|about|how|pills|tablets|meds",
         ),
         Cue(
             "hyperbole_prone",

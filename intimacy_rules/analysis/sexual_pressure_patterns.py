@@ -22,8 +22,20 @@ _NEG_REP = "negated reported"
 
 _IMAGE_NOUNS: Final = (
     r"(?:pic|pics|pix|picture|pictures|photo|photos|selfie|selfies|nude|nudes|vid|video"
-    r"|videos|snap|snaps|something (?:sexy|hot|naughty|dirty|spicy|special))\b"
+    r"|videos|snap|snaps|(?:something|anything) (?:sexy|hot|naughty|dirty|spicy|special))\b"
 )
+#: Sex itself, or what stands for it in a request ("stay the night", "come to bed").
+_SEX_ACTS: Final = (
+    r"(?:sleep with me|sleep together|have sex|hook up|fuck|bang|get naked|stay the night"
+    r"|stay over|spend the night|come to bed|come upstairs|come back to mine|put out"
+    r"|send (?:me )?(?:nudes|pics|a pic|a nude)|go down on me|touch me|do stuff)\b"
+)
+#: The explicit part of ``_SEX_ACTS``, for frames where "stay over" may be innocent.
+_SEX_EXPLICIT: Final = (
+    r"(?:sleep with me|sleep together|have sex|hook up|fuck|bang|get naked|come to bed"
+    r"|come upstairs|put out|send (?:me )?(?:nudes|a nude)|go down on me|want me|touch me)\b"
+)
+_LOVE_VERBS: Final = r"(?:loved|cared|wanted|liked|respected|trusted)"
 
 SEXUAL_PRESSURE: Final = LabelRules(
     "sexual_pressure",
@@ -31,8 +43,14 @@ SEXUAL_PRESSURE: Final = LabelRules(
         Cue(
             "image_request",
             "pic pics pix picture pictures photo photos selfie selfies nude nudes vid video "
-            "videos snap snaps something",
-            r"\b(?:send|sent|show|give|snap|take|shoot|get|earned|deserve|owe me|get to see"
+            "videos snap snaps something anything",
+            # "why won't you send…" pushes; the leading question keeps the negation guard off.
+            r"\b(?:why (?:won"
+            + APOS
+            + r"?t|wont|don"
+            + APOS
+            + r"?t|dont) (?:you|u) (?:ever |just )?)?"
+            r"(?:send|sent|show|give|snap|take|shoot|get|earned|deserve|owe me|get to see"
             r"|see) (?:me |us )?(?:a |one |some |another |the |that |those |your |ur |more |a few "
             r"|a little |a quick |a lil |just one |one more |one little )?(?:(?:sexy|hot|naughty"
             r"|dirty|spicy|little|lil|quick|cute|new|private|special|real|good|naked|nude|topless"
@@ -85,8 +103,8 @@ SEXUAL_PRESSURE: Final = LabelRules(
         Cue(
             "conditional_love",
             "loved cared wanted liked trusted",
-            r"\bif (?:you|u) (?:really |truly |actually )?(?:loved|cared about|wanted|liked"
-            r"|trusted) me(?: back| too)?,? (?:you"
+            r"\bif (?:you|u) (?:really |truly |actually )?(?:(?:loved|cared about|wanted|liked"
+            r"|trusted) me(?: back| too)?|cared),? (?:you"
             + APOS
             + r"d|you would|u"
             + APOS
@@ -97,7 +115,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
         ),
         Cue(
             "push_sex",
-            "sleep sex hook fuck bang naked physical",
+            "sleep sex hook fuck bang naked physical pic photo picture nude selfie",
             r"\b(?:let"
             + APOS
             + r"s|lets|let us|come over and|we should|why won"
@@ -107,8 +125,64 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + r"t|dont) (?:you|u)|(?:you|u) (?:need to|have to"
             r"|should)|just|when (?:are|r|will) (?:we|you|u) (?:finally |ever |actually )?(?:gonna "
             r"|going to )?) ?(?:finally |already |just )?(?:sleep (?:with me|together)|have sex"
-            r"|hook up|fuck|bang|get naked|get physical)",
+            r"|hook up|fuck|bang|get naked|get physical)"
+            # Minimising, which only counts when the message insists ("what's the big deal").
+            r"|\b(?:it" + APOS + r"s|its|it is) (?:just|only) (?:sex|a pic|a photo|a picture|a nude"
+            r"|one pic|one photo|a selfie|a little pic)\b",
             "pushes for sex",
+            _NEG_REP,
+        ),
+        Cue(
+            "sex_as_proof",
+            "least supposed love care want like needs loved cared wanted liked respected "
+            "trusted someone somebody plenty",
+            # Sex made the price of love, owed, or a duty: "the least you can do is…",
+            # "you're supposed to want…", "you'd stay the night if you loved me".
+            r"\bthe least (?:you|u) (?:can|could) do is (?:to )?(?:just )?"
+            + _SEX_EXPLICIT
+            + r"|\b(?:you"
+            + APOS
+            + r"re|youre|you are|ur) supposed to (?:want to |wanna |be )?"
+            r"(?:want(?:ing)? )?"
+            + _SEX_EXPLICIT
+            + r"|\b(?:girlfriends|boyfriends|wives|husbands|partners|couples) (?:are supposed to"
+            r"|should|have to) "
+            + _SEX_ACTS
+            + r"|\b(?:you|u) (?:don"
+            + APOS
+            + r"t|dont|do not|can"
+            + APOS
+            + r"t|cant) (?:really )?"
+            r"(?:love|care about|want|like) me (?:if|since|cause|because|unless) (?:you|u)"
+            r" (?:won"
+            + APOS
+            + r"t|wont|will not|don"
+            + APOS
+            + r"t|dont|refuse to|can"
+            + APOS
+            + r"t|never) (?:even )?"
+            + _SEX_ACTS
+            + r"|\b(?:you"
+            + APOS
+            + r"d|you would|youd|u would|u"
+            + APOS
+            + r"d) (?:just |already "
+            r"|happily )?"
+            + _SEX_ACTS
+            + GAP
+            + r"if (?:you|u) (?:really |truly |actually )?"
+            + _LOVE_VERBS
+            + r"|\bif (?:you|u) (?:won"
+            + APOS
+            + r"t|wont|don"
+            + APOS
+            + r"t|dont|will not) "
+            + _SEX_ACTS
+            + r"(?: with me)?,? (?:then )?(?:someone|somebody|plenty of \w{2,10})"
+            r" (?:else )?(?:will|would|who will)"
+            r"|\b(?:i (?:have|got|" + APOS + r"ve got|ve got) needs|(?:a|every) (?:man|guy|girl"
+            r"|woman) has needs)\b(?! too| as well| that| and| of my own| in this| like)",
+            "makes sex the proof of love or a duty",
             _NEG_REP,
         ),
         Cue(

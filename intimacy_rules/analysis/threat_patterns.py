@@ -14,6 +14,7 @@ from intimacy_rules.analysis.word_classes import (
     APOS,
     GAP,
     I_WILL,
+    SHORT_GAP,
     YOU_WILL,
     alt,
 )
@@ -24,11 +25,12 @@ _NEG_REP = "negated reported"
 
 _HARM_VERBS: Final = alt(
     "hurt kill hit beat punch slap stab shoot strangle choke smash break destroy ruin end "
-    "murder burn cut bury wreck"
+    "murder burn cut bury wreck key slash"
 )
 _HARM_OBJECTS: Final = (
-    r"(?:you|u|ya|him|her|them|ur (?:face|life|car|career)|your (?:face|life|car|career"
-    r"|reputation|stuff|phone|legs|neck|head|family|new (?:boyfriend|girlfriend|guy|girl))"
+    r"(?:you|u|ya|him|her|them|(?:all )?(?:your|ur) (?:face|life|car|career|reputation|stuff"
+    r"|things|clothes|house|place|phone|legs|neck|head|family|kids|dog|cat|tyres|tires"
+    r"|new (?:boyfriend|girlfriend|guy|girl))"
     r"|that (?:guy|girl|bitch|bastard))\b"
 )
 _EXPOSURE_TARGETS: Final = (
@@ -43,6 +45,27 @@ _NOT_IDIOM: Final = (
     r"| into\b| the\b| at\b| in\b| on\b)"
 )
 
+# Spreading the other's private things, and what gets spread.
+_SPREAD: Final = alt(
+    "post posting leak leaking share sharing send sending show showing forward forwarding "
+    "publish publishing upload uploading spread spreading release releasing expose exposing"
+)
+_PRIVATE: Final = (
+    r"(?:pics|pictures|photos|nudes|videos|video|vids|vid|screenshots|texts|messages|chats|dms"
+    r"|recordings|tapes?|everything|it all|the lot|(?:your|ur) secrets?)\b"
+)
+# What such a threat is made conditional on: the other's refusal or leaving.
+_IF_YOU_REFUSE: Final = (
+    r"\b(?:if (?:you|u) (?:don" + APOS + r"t|dont|do not|won" + APOS + r"t|wont|will not|ever"
+    r"|try|leave|block|ignore|dump|break up|cheat|keep|stop|refuse)(?! mind| want| need| like"
+    r"| have (?:time|a (?:sec|minute|chance)))|unless (?:you|u)(?! want| need| like| mind| prefer"
+    r"| have| object| think| say))\b"
+)
+# "I'll show you the video" shows it to the other: no exposure.
+_SPEAKER_SPREADS: Final = (
+    r"(?:" + I_WILL + r"|\b(?:i" + APOS + r"m|im|i am)) (?:just )?" + _SPREAD + r"(?! (?:you|u)\b)"
+)
+
 _EXPOSURE_ANCHORS: Final = (
     "everyone everybody world online internet instagram facebook twitter tiktok boss wife "
     "husband family parents mom mum dad friends kids coworkers work job office ex girlfriend "
@@ -54,15 +77,22 @@ THREAT: Final = LabelRules(
     (
         Cue(
             "regret",
-            "regret sorry pay wish",
+            "regret sorry pay wish suffer away sure",
             r"(?:" + YOU_WILL + r"|\b(?:you" + APOS + r"re|youre|you are|u r|ur) (?:going to|gonna)"
             r"|\b(?:he|she|they)(?:" + APOS + r"ll| will|ll| is going to|" + APOS + r"s gonna"
             r"|s gonna| are going to|" + APOS + r"re gonna))"
             r" (?:really |so |seriously |definitely )?(?:regret (?!not\b|missing\b|skipping\b)"
-            r"|be sorry\b(?! (?:you|u) missed| if)|pay for (?:this|that|it|what)|pay(?=[.!,\n]|$)"
+            r"|be (?:so |really |very |truly )?sorry\b(?! (?:you|u) missed| if)"
+            r"|pay for (?:this|that|it|what)|pay(?=[.!,\n]|$)"
             r"|wish (?:you|u) (?:hadn" + APOS + r"t|never))"
             r"|\bi(?:" + APOS + r"ll| will|ll) make (?:you|u|him|her|them) (?:pay|regret|sorry"
-            r"|suffer)\b",
+            r"|suffer)\b"
+            r"|" + I_WILL + r" make sure (?:(?:you|u) (?:regret|pay|suffer|lose (?:your|ur"
+            r"|everything)|never (?:work|see|get|find))|(?:nobody|no one) (?:ever )?"
+            r"(?:hires|wants|loves|dates|believes|trusts|touches|employs) (?:you|u))\b"
+            r"|\b(?:you|u)(?: won" + APOS + r"t| will not|" + APOS + r"re not| are not| r not"
+            r"| aren" + APOS + r"t)(?: going to| gonna)? get away with (?:this|that|it"
+            r"|what (?:you|u))\b",
             "warns the other of consequences",
             _NEG_REP + " joke",
         ),
@@ -83,7 +113,7 @@ THREAT: Final = LabelRules(
         Cue(
             "harm",
             "hurt kill hit beat punch slap stab shoot strangle choke smash break destroy ruin end "
-            "murder burn cut bury wreck dead die",
+            "murder burn cut bury wreck key slash dead die",
             I_WILL
             + r" (?:fucking |really |actually |seriously |literally |just )?"
             + _HARM_VERBS
@@ -105,9 +135,13 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "warning",
-            "watch better warning warned capable test happen consequences hell",
-            r"\b(?:watch (?:your back|yourself|your mouth|your step)\b"
-            r"|(?:you" + APOS + r"d|you|u) better (?:watch|not)\b"
+            "watch better warning warned capable test happen consequences hell scared afraid "
+            "terrified accidents",
+            r"\b(?:watch (?:your back|ur back|yourself|your mouth|ur mouth)\b"
+            r"|(?:you" + APOS + r"d|you|u|youd|ud) better (?:watch|not|be (?:careful|scared|afraid"
+            r"|worried))\b"
+            r"|(?:you|u) (?:should|ought to) be (?:very |really )?(?:scared|afraid|terrified)"
+            r" of me\b"
             r"|i" + APOS + r"m warning (?:you|u)|(?:this is your |last |final )warning"
             r"|(?:there"
             + APOS
@@ -118,9 +152,11 @@ THREAT: Final = LabelRules(
             r"|(?:you|u) have no idea what i" + APOS + r"m capable of"
             r"|don" + APOS + r"t test me"
             r"|(?:something|things) (?:bad |terrible )?(?:might|could|will|can|would)"
-            r" happen to (?:you|u|your))",
+            r" happen to (?:you|u|your)"
+            r"|accidents (?:happen|can happen|do happen) to (?:people|girls|guys|women|men|those"
+            r"|anyone) (?:who|that|like (?:you|u)))",
             "warns the other off",
-            _NEG_REP + " joke game",
+            _NEG_REP + " joke game teasing",
         ),
         Cue(
             "dont_make_me",
@@ -142,12 +178,22 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "capable",
-            "capable word call click happens",
+            "capable word call click happens idea know next",
             r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
             r"|one (?:word|call|text|message|click) from me"
-            r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me|again)"
+            r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me|again"
+            r"|keep (?:it|this|that) up|keep (?:ignoring|lying|pushing|testing))"
             + GAP
-            + r"(?:see|find out|watch) what happens)\b",
+            + r"(?:see|find out|watch) what happens"
+            r"|(?:you|u) (?:have no idea|(?:don"
+            + APOS
+            + r"t|dont) know) what i(?:"
+            + APOS
+            + r"ll| will|"
+            + APOS
+            + r"m (?:going to|gonna)| might| could)? do\b(?! for| to make"
+            r"| with| about| all day| at work| for a living)"
+            r"|wait (?:till|until|til) (?:you|u) see what i(?:" + APOS + r"ll| will)? do next)\b",
             "intimidates the other with what could happen",
             _NEG_REP + " joke game",
         ),
@@ -181,30 +227,59 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "know_where",
-            "live work sleep stay staying go address schedule routine",
+            "live lives work works sleep sleeps stay stays staying go goes address schedule "
+            "routine take drive use walk park leave",
             r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)"
-            r"|(?:your|ur) (?:address|schedule|routine))\b",
+            r"|(?:your|ur) (?:address|schedule|routine)"
+            r"|where (?:your|ur) (?:kids|children|son|daughter|mom|mum|dad|parents|family|sister"
+            r"|brother|girlfriend|boyfriend|new (?:boyfriend|girlfriend|man|woman|guy|girl))"
+            r" (?:live|lives|work|works|go|goes|stay|stays|sleep|sleeps)"
+            r"|(?:which|what) (?:bus|train|route|way|car|gym|door|entrance) (?:you|u) (?:take|drive"
+            r"|use|go|walk|park|leave))\b",
             "says they know where the other lives",
             _NEG_REP + " joke",
         ),
         Cue(
             "surveillance",
-            "parked sitting waiting standing watching following tracking saw watched",
+            "parked sitting waiting standing watching following tracking saw watched waited sat "
+            "stood hid lurked hung was been drove driven driving walked walking outside",
             r"\b(?:(?:been|was|i" + APOS + r"?m|im|i am) (?:parked|sitting|waiting|standing|hiding)"
             r" (?:outside|near|by|in front of|across from|across the street from|down the street"
             r" from) (?:your|ur)"
+            # The speaker's own act of watching the other's place: "I waited outside your work".
+            r"|i (?:waited|sat|stood|parked|hid|lurked|hung around|was|(?:" + APOS + r"ve|ve|have)"
+            r" been) (?:outside|in front of|across from|across the street from|down the street"
+            r" from|around the corner from) (?:your|ur)\b"
+            r"|i(?:" + APOS + r"ve| have|ve)? (?:been )?(?:drove|driven|driving|walked|walking)"
+            r" (?:past|by) (?:your|ur) (?:place|house|flat|apartment|work|office|building"
+            r"|parents" + APOS + r"?)" + GAP + r"(?:again|times|twice|every|all (?:day|night|week)"
+            r"|last night|at night|tonight)\b"
+            r"|(?:outside|at) (?:your|ur) (?:house|place|door|flat|apartment|work|office)"
+            + GAP
+            + r"(?:not leaving|won"
+            + APOS
+            + r"t leave|not going anywhere|staying (?:right )?here)"
+            r" (?:until|till|unless)\b"
             r"|i(?:" + APOS + r"ve| have)? (?:been )?(?:watching|following|tracking) (?:you|u)\b"
             r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u))",
             "watches or follows the other",
-            _NEG_REP + " joke",
+            _NEG_REP + " joke question",
         ),
         Cue(
             "tracking",
-            "tracker tracking gps airtag camera spy location messages texts every",
+            "tracker tracking gps airtag camera spy location messages texts every checking "
+            "through hacked logged",
             r"\bi (?:(?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag"
             r"|camera|spy app) (?:on|in)|(?:can|could) see (?:your|ur) (?:location|messages|texts"
             r"|every))|\b(?:tracking|tracked|monitoring|monitored) (?:your|ur) (?:phone|location"
-            r"|messages|texts|emails|dms|car)\b",
+            r"|messages|texts|emails|dms|car)\b"
+            # Going through the other's phone or accounts, told as the speaker's own act.
+            r"|\bi(?:" + APOS + r"ve| have|ve)? (?:been |keep |kept )?(?:checking|going through"
+            r"|went through|gone through|snooping (?:through|in)|snooped (?:through|in)"
+            r"|looked through|looking through|hacked|hacking|hacked into|logged into|logging into"
+            r"|got into) (?:all )?(?:your|ur) (?:location|phone|messages|texts|emails|email|dms"
+            r"|chats|whatsapp|instagram|insta|snapchat|snap|facebook|inbox|browser history"
+            r"|search history|call log|accounts?|icloud|laptop)\b",
             "tracks the other",
             _NEG_REP + " joke",
         ),
@@ -233,6 +308,11 @@ THREAT: Final = LabelRules(
             I_WILL + r" (?:tell|show) " + _EXPOSURE_TARGETS + r" (?:what (?:you|u)"
             r"|about (?:you|u|us|what|your)|everything|the truth|who (?:you|u) really|your secret)"
             r"|(?:what would|imagine if) " + _EXPOSURE_TARGETS + r" (?:think|say|do)\b"
+            r"|imagine what "
+            + _EXPOSURE_TARGETS
+            + r" (?:would|will|"
+            + APOS
+            + r"?d|might) (?:think|say|do)\b"
             r"|\b(?:your|ur) (?:boss|wife|husband|family|parents|mom|mum|dad|kids|coworkers"
             r"|girlfriend|boyfriend) (?:would|will|might) (?:love|like|be interested|be happy) to"
             r" (?:see|read|know|hear)"
@@ -241,7 +321,7 @@ THREAT: Final = LabelRules(
             "threatens to tell others about the other",
             _NEG_REP + " joke",
             needs=(
-                "tell |show |what would |imagine if |would love|would like|will love|will like"
+                "tell |show |what would |imagine |would love|would like|will love|will like"
                 "|might love|might like|be interested|be happy|everyone |everybody |whole world"
             ),
         ),
@@ -252,6 +332,50 @@ THREAT: Final = LabelRules(
             r" (?:your|ur|those|these|the|all) (?:nudes|naked|private|pics of you|photos of you"
             r"|videos of you|sex|intimate|screenshots|dms|messages|texts))",
             "threatens to publish the other's private things",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_conditional",
+            "post posting leak leaking share sharing send sending show showing forward "
+            "forwarding publish publishing upload uploading spread spreading release releasing "
+            "expose exposing go goes get gets sees see finds hears nudes screenshots recordings "
+            "tape naked private intimate",
+            # "I'll show everyone those pictures if you don't…", "if you leave, I'm posting…"
+            _SPEAKER_SPREADS
+            + r"\b"
+            + SHORT_GAP
+            + _PRIVATE
+            + GAP
+            + _IF_YOU_REFUSE
+            + r"|"
+            + _IF_YOU_REFUSE
+            + GAP
+            + _SPEAKER_SPREADS
+            + r"\b"
+            + SHORT_GAP
+            + _PRIVATE
+            # "ignore me again and those videos go to your parents"
+            + r"|\b(?:ignore|ignoring|block|blocking|leave|leaving|dump|dumping|ghost|ghosting"
+            r"|cheat on|cheating on|report|reporting) me" + GAP + r"and (?:(?:those|the|your|ur"
+            r"|all|my|our|these|every) (?:\w{1,15} )?" + _PRIVATE + r" (?:go|goes|get|gets|end up"
+            r"|ends up|will|are going|is going|go out|get sent)|(?:everyone|everybody"
+            r"|the whole \w{2,12}|(?:your|ur) \w{2,12}) (?:sees|gets|will see|finds out"
+            r"|will find out|hears|will hear|will know|knows|is getting)\b)"
+            # "screenshots of our chats are going to your wife"
+             + r"|\b(?:nudes|screenshots|recordings|sex tape|(?:naked|private|intimate|nude)"
+            r" (?:pics|photos|videos|pictures))" + SHORT_GAP + r" (?:are|is|will be|go|goes"
+            r"|get|gets) (?:going |sent |straight )?(?:to (?:your|ur|everyone|everybody"
+            r"|the internet)"
+            r"|online|public|everywhere|viral)\b",
+            "makes the other's private things a hostage",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "no_one_else",
+            "nobody noone one no1",
+            r"\bif i (?:can" + APOS + r"t|cant|cannot|can not) have (?:you|u),? (?:then )?"
+            r"(?:no one|nobody|noone|no1) (?:else )?(?:can|will|ever will|gets to)\b",
+            "possessive menace: nobody else may have the other",
             _NEG_REP + " joke",
         ),
     ),

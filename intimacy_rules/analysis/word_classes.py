@@ -127,6 +127,7 @@ SEX_TERMS: Final = (
     r"|shirtless|lingerie|underwear|bra|panties|boobs|tits|titties|ass|butt|booty|dick|cock"
     r"|nsfw|spicy|dirty|horny|without (?:your|ur|a) (?:shirt|top|clothes|bra)|in the shower"
     r"|blow ?job|bj|go down on|touch you|feel you up|body|bikini"
+    r"|stay the night|spend the night|stay over|come to bed"
     r"|something (?:hot|sexy|naughty|dirty|spicy))\b"
     r"|\U0001f346|\U0001f351|\U0001f4a6|\U0001f60f"
 )

@@ -80,6 +80,14 @@ def test_not_advice(text: str) -> None:
         "can we talk about how we're doing lately",
         "Can we talk tonight about what's been going on between us?",
         "I'd really like for us to be closer.",
+        "I wanna know everything about you",
+        "i want to know the real you",
+        "I wish we could be closer",
+        "let's make more time for each other",
+        "can we spend more time just the two of us?",
+        "I miss feeling connected to you",
+        "id love to hear more about you, the real stuff",
+        "i'd love us to have more deep talks",
     ],
 )
 def test_bid_for_closeness(text: str) -> None:
@@ -94,6 +102,9 @@ def test_bid_for_closeness(text: str) -> None:
         "I don't want to talk about us right now.",
         "Can we talk about the rent tomorrow?",
         "I feel close to my brother.",
+        "I'd love to get to know the city better",
+        "I want to know what time the movie starts",
+        "I want to learn more about baking",
     ],
 )
 def test_not_bid_for_closeness(text: str) -> None:
@@ -121,6 +132,23 @@ def test_not_bid_for_closeness(text: str) -> None:
         "gimme ur password",
         "Text me the second you leave his place.",
         "If you talk to Jess again we're finished.",
+        "I don't want you seeing your friends this weekend",
+        "i dont want u talking to him anymore",
+        "I'd prefer you didn't see your ex anymore",
+        "you're not seeing him again",
+        "what's the password to your insta",
+        "whats ur passcode",
+        "hand over your phone",
+        "I need to check your phone",
+        "you need to pick up every time I call",
+        "you need to be home by 9",
+        "I decide who you hang out with",
+        "you need to ask me before you make plans",
+        "turn your location back on",
+        "send me a photo so I know you're really at your mum's",
+        "you can't go to the gym without me",
+        "you shouldnt be talking to other guys",
+        "you'll wear what I tell you to wear",
     ],
 )
 def test_controlling(text: str) -> None:
@@ -139,6 +167,12 @@ def test_controlling(text: str) -> None:
         "My boss told me to delete his number from the client list.",
         "I can't stop crying since the funeral.",
         "Stop texting me.",
+        "I don't want you to feel pressured",
+        "i dont want you to think i'm mad",
+        "what's the wifi password?",
+        "I'd rather you didn't text me while I'm driving",
+        "I don't want you seeing me like this",
+        "if you really cared about me you'd stay over tonight",
     ],
 )
 def test_not_controlling(text: str) -> None:
@@ -161,6 +195,15 @@ def test_not_controlling(text: str) -> None:
         "you neverrr listen",
         "ur soooo selfish",
         "honestly you're a terrible listener",
+        "ur just a lazy person honestly",
+        "you are a selfish human being",
+        "you're a really cold person",
+        "you only ever think of yourself",
+        "you don't care about anyone but yourself",
+        "you are so self absorbed",
+        "you can never admit when you're wrong",
+        "you have zero empathy",
+        "you're incapable of listening to anyone",
     ],
 )
 def test_criticism(text: str) -> None:
@@ -184,6 +227,10 @@ def test_criticism(text: str) -> None:
         "Have you always lived in Leeds?",
         "You're entitled to your own opinion.",
         "you always have the best ideas",
+        "you're such a kind person",
+        "my brother is a lazy person",
+        "are you always this tired after work?",
+        "just think about yourself for once and take the job",
     ],
 )
 def test_not_criticism(text: str) -> None:
