@@ -61,6 +61,8 @@ _MY_TAIL: Final = (
 _MY_CLAUSE: Final = re.compile(_MY_HEAD + _MY_TAIL)
 # "my medication comment was", "one of my closest friends has": a word before the noun.
 _MY_CLAUSE_WIDE: Final = re.compile(_MY_HEAD + r"[a-z][a-z'-]*\s+" + _MY_TAIL)
+# "my ex used to ...": the same without the optional word before the noun.
+_MY_CLAUSE_BARE: Final = re.compile(r"my\s+" + _MY_TAIL)
 _EMOTION_SOON: Final = re.compile(rf"(?:\s+{ADVERB}){{0,2}}\s+{EMOTION_ADJ_RE}\b")
 _STATE_AUX: Final = re.compile(r"\b(?:is|was|has|had|got)\b")
 
@@ -71,14 +73,18 @@ _MY_LIFE_NOUNS: Final = words(
     children wife husband girlfriend boyfriend partner ex friend family boss roommate
     grandma grandpa grandmother grandfather aunt uncle cousin dog cat flight job landlord
     therapist doctor house apartment car surgery diagnosis divorce marriage birthday
-    degree baby twins stepdad stepmom sibling siblings
+    degree baby twins stepdad stepmom sibling siblings grandad granddad gran granny nan
+    nana stepmum stepfather stepmother fiance fiancee fiancé husband's wife's son's
+    daughter's mate bestie wedding pregnancy miscarriage cancer illness disability
     """
 )
 # Event verbs that make "my <anything> ..." a piece of the speaker's life.
 _EVENT_VERBS: Final = words(
     """
     is was has had got gets went came left died passed took gave lost won made lives
-    lived works worked moved broke split started quit retired graduated
+    lived works worked moved broke split started quit retired graduated fought grew met
+    ran fell sold bought taught became began spent wrote built drove flew found kept paid
+    sent raised
     """
 )
 _WH_BEFORE: Final = re.compile(r"\b(?:how|what|where|when|why|if|whether)\s+$")
@@ -133,6 +139,14 @@ _HAVE_NOT_NEWS: Final = re.compile(
     r"second|minute|moment|meeting|call|plan|plans|time|thing|favou?r|request|suggestion|"
     r"surprise|confession|something|update|news)\b"
 )
+# Verbs of the chat itself: "I texted you", "I asked you" are turns, not a life.
+_CHAT_VERBS: Final = words(
+    """
+    texted messaged called emailed asked answered replied showed mailed sent paged pinged
+    tagged added invited warned reminded thanked offered promised booked ordered owed
+    mentioned expected
+    """
+)
 _NOT_AFTER_GOT: Final = words("it you u this that ya to no nothing")
 _NO_CLAUSES: Final[list[int]] = []
 _TIME_CLAUSE_BEFORE: Final = re.compile(r"\b(?:when|whenever|until|till|once|every\s+time)\s+$")
@@ -165,6 +179,37 @@ _DROPPED_FACT_FIRST: Final = words(
 _NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
 _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
 
+# What others did to the speaker is the speaker's history (spec section 1): "my ex
+# used to threaten me", "he told me he'd hurt me", "she cheated on me". Searched
+# only just before each " me"; "you" as the doer is the chat, judged elsewhere.
+_DONE_TO_ME: Final = re.compile(
+    r"\b(?:he|she|they|my\s+(?:[a-z'-]+\s+)?[a-z'-]+)\s+"
+    r"(?:(?:used\s+to|would|always|never|once|even|just|also|then|finally|had|has|have|"
+    r"kept|constantly|repeatedly)\s+){0,2}"
+    r"(?:threaten(?:ed|s|ing)?|hit|hits|beat|beats|slapped|pushed|shoved|punched|kicked|"
+    r"choked|strangled|abused|bullied|cheated\s+on|dumped|left|raped|assaulted|molested|"
+    r"stalked|followed|attacked|fired|raised|adopted|married|divorced|ghosted|blocked|"
+    r"told|yelled\s+at|screamed\s+at|lied\s+to|kicked\s+out|kissed|proposed\s+to|"
+    r"hurt|broke\s+up\s+with|manipulated|gaslit|gaslighted|controlled|isolated|"
+    r"humiliated|belittled|insulted|mocked|ignored|abandoned|betrayed|hospitalized|"
+    r"diagnosed|taught|saved|helped|visited)\s+me\b"
+)
+# "told me" is history only when it reports a threat or a promise to the speaker
+# ("he told me he'd hurt me"); "my aunt told me she's thrilled" reports a feeling.
+_THREAT_AFTER: Final = re.compile(
+    r"\s+(?:that\s+)?(?:he|she|they)(?:'d|'ll|\s+(?:would|will|was\s+going\s+to|"
+    r"was\s+gonna|wanted\s+to|could))\b"
+)
+_BODY_NOUNS: Final = words(
+    """
+    leg legs arm arms foot feet back knee knees head neck shoulder shoulders stomach tummy
+    hip hips teeth tooth eye eyes ear ears hand hands wrist wrists ankle ankles muscles
+    joints throat chest body skin
+    """
+)
+_ACHE_WORDS: Final = words(
+    "killing hurting aching hurts aches sore stiff numb swollen bleeding burning itching"
+)
 _MY_NOT_FACT: Final = words(
     """
     said says say thinks thought told tells asked asks wants wanted wants knows knew
@@ -181,10 +226,18 @@ _QUESTION_BEFORE: Final = re.compile(
 
 
 def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
-    if nxt in _PARTNER_WORDS:
-        return False  # "I just sent you the link", "about to text you": the chat itself
     # "I'm gonna quit", "I was going to move": a verb follows, not a state.
     verb_next = bool(mid) and _VERB_NEXT.search(mid) is not None
+    if nxt in _PARTNER_WORDS:
+        # "I just sent you the link", "about to text you" are the chat itself; "I
+        # followed you home", "I waited for you" are the speaker's acts (spec §1).
+        return (
+            not verb_next
+            and not mid.strip()
+            and word.endswith("ed")
+            and word not in _CHAT_VERBS
+            and (word not in _NOT_FACT_WORDS or word == "watched")
+        )
     copula = not verb_next and (
         subj in {"i'm", "im", "i am", "i was", "we are", "we were", "we're"}
         or "been" in mid
@@ -249,6 +302,8 @@ def find_fact(
             fact = (m.group("next") or "to") not in _NOT_AFTER_HAVE and (
                 _HAVE_NOT_NEWS.match(norm, m.end("word")) is None
             )
+        elif "grew" in mid or "born" in mid:
+            fact = True  # "I grew up on a farm": where the speaker comes from
         else:
             fact = _is_fact(subj, mid, word, m.group("next") or "")
         if fact and _habitual(norm, pos, word):
@@ -268,10 +323,22 @@ def find_fact(
         if _asks(norm, m.end()) or arranges(norm, pos):
             continue  # "went well?" asks; "got the tickets for 8" arranges
         return m.start("news"), m.end("news")
+    me = norm.find(" me")
+    while me >= 0:
+        if not norm[me + 3 : me + 4].isalpha():
+            m = _DONE_TO_ME.search(norm, max(0, me - 50), me + 3)
+            if (
+                m is not None
+                and m.end() == me + 3
+                and not _questioned(norm, m.start())
+                and (not norm.endswith("told me", 0, m.end()) or _THREAT_AFTER.match(norm, m.end()))
+            ):
+                return m.start(), m.end()
+        me = norm.find(" me", me + 3)
     my = norm.find("my ")
     while my >= 0:
         if my == 0 or not norm[my - 1].isalnum():
-            for pattern in (_MY_CLAUSE, _MY_CLAUSE_WIDE):
+            for pattern in (_MY_CLAUSE, _MY_CLAUSE_WIDE, _MY_CLAUSE_BARE):
                 m = pattern.match(norm, my)
                 if m is not None and _my_fact(norm, m) and not is_errand(norm, my):
                     return my, m.end()
@@ -282,6 +349,8 @@ def find_fact(
 def _my_fact(norm: str, m: re.Match[str]) -> bool:
     """Whether a "my <noun> <verb>" clause tells something of the speaker's life."""
     word = m.group("word")
+    if m.group("noun") in _BODY_NOUNS and word in _ACHE_WORDS:
+        return True  # "my legs are killing me": an ache is a bodily fact, not a feeling
     if word in _MY_NOT_FACT_OR_FEELING:
         return False  # "my dad said", "my mom cried": their words and feelings
     if _WH_BEFORE.search(norm, max(0, m.start() - 10), m.start()):
@@ -298,7 +367,7 @@ def _my_fact(norm: str, m: re.Match[str]) -> bool:
 
 def _habitual(norm: str, pos: int, word: str) -> bool:
     """Whether "when/whenever/until I <present verb>" opens a time clause here."""
-    if _TIME_CLAUSE_BEFORE.search(norm, max(0, pos - 10), pos) is None:
+    if _TIME_CLAUSE_BEFORE.search(norm, max(0, pos - 12), pos) is None:
         return False
     return not (word.endswith("ed") or word in _PAST_FORMS)
 

@@ -118,7 +118,8 @@ _VERB_ME: Final = re.compile(
     r"piss(?:es|ed)|freak(?:s|ed|ing)|overwhelm(?:s|ed)?|depress(?:es|ed)?|exhaust(?:s|ed)|"
     r"drain(?:s|ed)|haunt(?:s|ed)|infuriat(?:es|ed)|terrorize[sd]|humiliate[sd]|"
     r"thrill(?:s|ed)|excite[sd]|move[sd]|touche[sd]|amaze[sd]|stun(?:s|ned)|"
-    r"shook|gutted|destroy(?:s|ed)|shatter(?:s|ed))\s+me\b(?!\s+(?:to|into|up)\b)"
+    r"shook|gutted|destroy(?:s|ed)|shatter(?:s|ed)|kill(?:s|ing)|(?:gonna|going\s+to)\s+kill)"
+    r"\s+me\b(?!\s+(?:to|into|up)\b)"
 )
 
 # "it hurts", "that really stung".
@@ -137,7 +138,7 @@ _IMPLIED: Final = re.compile(
     r"i\s+(?:just\s+|literally\s+|kinda\s+|really\s+)?(?:want|wanna)\s+(?:to\s+)?"
     r"(?:die|disappear|vanish|scream|cry|hide)|"
     r"i\s+(?:could|can'?t|couldn'?t)\s+(?:stop\s+)?(?:cry|crying|smiling|shaking)|"
-    r"i\s+(?:can'?t|cannot|couldn'?t)\s+breathe|"
+    r"i\s+(?:can'?t|cannot|couldn'?t)\s+breathe(?!\s+without)|"
     r"(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+stop\s+thinking\s+(?=about\b)|"
     r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?(?:losing|lost)\s+my\s+mind|"
     r"(?:made|makes|making)\s+my\s+(?:day|night|week|year)|"
@@ -164,6 +165,45 @@ _WISH: Final = re.compile(
     r"|\bi\s+(?:really\s+|just\s+|so\s+|still\s+)?need\s+(?:you|u)\b(?!\s+to\b)"
 )
 
+# A wish not to be alive is a feeling state about the self (the gold convention:
+# level 3); a plain act ("I tried to kill myself in 2019") stays a fact.
+_DESPAIR: Final = re.compile(
+    r"\b(?:(?:want|wanna|wanted|going|gonna|thinking\s+(?:about|of)|think\s+about|"
+    r"thought\s+about|thoughts\s+of)\s+(?:to\s+)?(?:kill(?:ing)?\s+myself|"
+    r"end(?:ing)?\s+(?:it\s+all|my\s+life)|suicide|dying|not\s+being\s+here)|"
+    r"(?:better\s+off|happier)\s+(?:without\s+me|if\s+i\s+(?:was|were|wasn't|weren't)\s+"
+    r"(?:gone|dead|here|around|alive))|"
+    r"wish\s+i(?:'d|d|\s+had)?\s+(?:could\s+)?(?:just\s+)?(?:(?:go\s+to|fall)\s+(?:a)?sleep\s+and\s+(?:never|not)\s+wake|"
+    r"(?:was|were)\s+(?:dead|gone|never\s+born)|(?:had\s+)?never\s+(?:been\s+born|existed)|"
+    r"disappear|vanish|didn't\s+exist|did\s+not\s+exist)|"
+    r"(?:see|is|there's|theres)\s+(?:no|the)\s+point\s+in\s+(?:living|being\s+alive|going\s+on)|"
+    r"(?:don't|dont|do\s+not|no\s+longer)\s+want\s+to\s+(?:be\s+alive|live|exist|"
+    r"be\s+here\s+anymore|wake\s+up)|"
+    r"(?:no|nothing\s+to)\s+(?:reason\s+to\s+)?live\s+for|no\s+reason\s+to\s+live|"
+    r"(?:can't|cant|cannot)\s+go\s+on\s+(?:anymore|like\s+this))\b"
+)
+# Substrings every despair pattern holds: most messages hold none and skip it.
+_DESPAIR_KEYS: Final = (
+    "kill myself",
+    "killing myself",
+    "ending",
+    "end it",
+    "end my",
+    "suicid",
+    "better off",
+    "happier",
+    "wake",
+    "alive",
+    "exist",
+    "to live",
+    "in living",
+    "go on",
+    "dying",
+    "born",
+    "being here",
+    "disappear",
+    "vanish",
+)
 _COPULA: Final = re.compile(
     r"\b(?:am|m|was|were|are|been|be|being|feel|feels|feeling|felt|get|gets|got|getting|"
     r"gotten|become|became|becoming|im|i'm|ain't|aint|wasn't|wasnt|keep|kept|keeps)\b|'m"
@@ -189,6 +229,17 @@ _SORRY_FOR: Final = re.compile(
     r"\s+(?:for|about|to\s+hear|to\s+see|that|you|your|ur|u|things|it|he|she|they|so|"
     r"this|we|we're|everything|what)\b"
 )
+# Before "hurt me"/"killing me": a modal makes it a threat or a condition; a body
+# part makes it an ache ("my back is killing me").
+_MODAL_OR_BODY_BEFORE: Final = re.compile(
+    r"\b(?:he|she|they|you|u|someone|somebody|my\s+[a-z]+)(?:'d|'ll|\s+(?:would|will|could|"
+    r"might|wd))\s+(?:\w+\s+)?$|"
+    r"\bmy\s+(?:\w+\s+)?(?:legs?|arms?|feet|foot|back|knees?|head|neck|shoulders?|"
+    r"stomach|tummy|hips?|teeth|tooth|eyes?|ears?|hands?|wrists?|ankles?|muscles|joints|"
+    r"calves|thighs|throat|chest|body|shins?|toes?)\s+(?:(?:is|are|was|were|has|have|been|"
+    r"be|just|still|really|literally|absolutely|so|totally)\s+){0,3}$"
+)
+_YOU_BEFORE: Final = re.compile(r"\b(?:you're|youre|you\s+are|ur|u\s+r|you|u)\s+$")
 _PAST_CAUSE: Final = re.compile(r"(?:ed|made|had|got|left|kept|broke|shook|stung)$")
 # An inverted subject asks ("am I", "do I"); "idk why im so sad" still tells.
 _QUESTION_BEFORE: Final = re.compile(
@@ -274,6 +325,10 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         for m in _IMPLIED.finditer(norm):
             past = _IMPLIED_PAST.search(m.group(0)) is not None
             hits.append(FeelingHit(m.start(), m.end(), m.end(), past, -1, ""))
+    if _holds_any(norm, _DESPAIR_KEYS):
+        for m in _DESPAIR.finditer(norm):
+            if not _asked(norm, m.start()):
+                hits.append(FeelingHit(m.start(), m.end(), m.end(), False, -1, "self"))
     if "clos" in norm or "connect" in norm or "intima" in norm or "wish" in norm or "need" in norm:
         for m in _WISH.finditer(norm):
             hits.append(FeelingHit(m.start(), m.end(), m.end(), False, -1, "us"))
@@ -292,11 +347,30 @@ def _caused(norm: str, me: int) -> list[FeelingHit]:
         found.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
         return found
     m = _VERB_ME.search(norm, lo, min(len(norm), me + 12))
-    if m is not None and m.start() < me < m.end():
+    if m is not None and m.start() < me < m.end() and not _not_caused(norm, m.start()):
         verb = m.group("verb")
         past = _PAST_CAUSE.search(verb) is not None and verb not in {"hurt", "upset"}
         found.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
     return found
+
+
+def _not_caused(norm: str, verb_at: int) -> bool:
+    """Whether the verb at ``verb_at`` does something to the speaker rather than
+    stir a feeling: a threat or a condition ("he'd hurt me if I left") or a body
+    part ("my legs are killing me"), both facts at most (spec section 1)."""
+    if _MODAL_OR_BODY_BEFORE.search(norm, max(0, verb_at - 40), verb_at) is not None:
+        return True
+    # "you're killing me with these puns": the partner's joke, laughter, not a feeling.
+    return norm.startswith("kill", verb_at) and (
+        _YOU_BEFORE.search(norm, max(0, verb_at - 12), verb_at) is not None
+    )
+
+
+def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
+    for key in keys:  # noqa: SIM110 - a plain loop is cheaper than any() here
+        if key in text:
+            return True
+    return False
 
 
 def _may_imply(norm: str) -> bool:

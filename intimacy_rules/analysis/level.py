@@ -44,6 +44,9 @@ _BECAUSE_OF_YOU: Final = re.compile(
 _OBJECT_PREPOSITION: Final = re.compile(
     r"(?<![\w'])(?:about|around|with|toward|towards|near|because)\b|[,.!?;\n]"
 )
+_EAGER: Final = re.compile(
+    r"(?:wait|dying\s+to|excited|eager|stoked|pumped|psyched|hyped|keen|thrilled)$"
+)
 _CLAUSE_END: Final = re.compile(r"[,.!?;\n]|\s(?:and|but|so|because|cause|cuz)\s")
 
 
@@ -86,6 +89,8 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
                 target = "us"  # "I'm so nervous, this is our first date"
             elif hit.dropped:
                 target = _previous_sentence_topic(norm, hit.start)
+    if target == "none" and _eager_for_activity(norm, hit):
+        target = "third"  # "can't wait to go to Spain": looking forward to an event
     # Shame or guilt about one's own act ("guilty for skipping her party",
     # "ashamed of losing you") is a feeling about the self (spec section 1).
     if target in {"third", "partner", "us"} and _own_act_shame(norm, hit):
@@ -93,7 +98,7 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
     if target == "third" and _BECAUSE_OF_YOU.match(norm, t_end):
         target = "partner"  # "smiling at my phone because of you": the cause decides
     if target in {"partner", "us"}:
-        if hit.past:
+        if hit.past and anchor_near(norm, hit.start, t_end)[0] != "exchange":
             return 3, t_end, "past feeling about the partner or the relationship"
         return 4, t_end, "present feeling toward the partner or the two of them"
     if target == "third" and _SELF_WORTH.search(norm, hit.start, hit.end) is None:
@@ -128,6 +133,13 @@ def _next_clause_is_about_us(norm: str, pos: int) -> bool:
     """Whether the next clause of the sentence names the two of them ("our", "we")."""
     m = _NEXT_CLAUSE_US.match(norm, pos)
     return m is not None
+
+
+def _eager_for_activity(norm: str, hit: FeelingHit) -> bool:
+    """Whether the feeling is eagerness for something to do ("dying to try it")."""
+    return _EAGER.search(norm, max(hit.start, hit.end - 12), hit.end) is not None and (
+        norm.endswith("to", hit.start, hit.end) or norm.startswith(" to ", hit.end)
+    )
 
 
 def _own_act_shame(norm: str, hit: FeelingHit) -> bool:

@@ -67,7 +67,7 @@ EMOTION_ADJECTIVES: Final = words(
     lonley embarassed embarrased jelous jellous nervus anxios greatful gratefull
     exausted exhuasted depresed frustated dissapointed disapointed angery scard
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out
-    on_edge so_done over_the_moon
+    on_edge so_done over_the_moon dying_to
     """
 )
 

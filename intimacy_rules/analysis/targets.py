@@ -118,6 +118,12 @@ _TIME_AFTER: Final = {
     "every": words("day night morning time week single"),
     "other": words("days times"),
 }
+_EVENT_NOUNS: Final = words(
+    "test tests exam exams lesson lessons class classes appointment appointments interview"
+    " instructor teacher coach results scan surgery check-up checkup recital competition"
+)
+_TIME_PREPOSITIONS: Final = words("since after")
+_EVENT_AFTER_WHAT: Final = words("happened happens went goes")
 _CLAUSE_PUNCT: Final = frozenset(".!?;,\n")
 _SUBJECT_AFTER_THAT: Final = words(
     "i i'm im i'll i'd i've you u ur youre you're you'll you've you'd we we're we'll we've he"
@@ -142,7 +148,7 @@ _MARKERS: Final = (
     | _REFS
     | _PREPOSITIONS
     | _NOT_OBJECTS
-    | words("since that your ur our myself my like being having")
+    | words("since after that your ur our myself my like being having feeling")
 )
 
 
@@ -181,9 +187,11 @@ def find_target(
         if after is not None and nxt in after:
             i += 2
             continue
-        if tok == "since" and nxt in _DETERMINERS | {"my", "our", "your", "his", "her"}:
+        if tok in _TIME_PREPOSITIONS and nxt in _DETERMINERS | {"my", "our", "your", "his", "her"}:
             i += 3  # "depressed since the move": when it began, not what it is about
             continue
+        if tok == "what" and nxt in _EVENT_AFTER_WHAT:
+            return _span(norm, start, toks, (i, i + 1), "third")  # "about what happened"
         if tok == "that" and nxt in _SUBJECT_AFTER_THAT:
             i += 1  # "sad that we stopped": a clause opens, its subject is the object
             continue
@@ -198,12 +206,14 @@ def find_target(
             return _span(norm, start, toks, (i, i), "partner")
         if tok in _US:
             return _span(norm, start, toks, (i, i), "us")
+        if tok == "my" and nxt in _SELF_NOUNS and i + 2 < n and toks[i + 2] in _EVENT_NOUNS:
+            return _span(norm, start, toks, (i, i + 2), "third")  # "my driving test"
         if tok == "myself" or (tok == "my" and nxt in _SELF_NOUNS):
             if not skip_self:
                 return _span(norm, start, toks, (i, i + 1 if tok == "my" else i), "self")
             i += 1
             continue
-        if tok in {"being", "having"} and not skip_self:
+        if tok in {"being", "having", "feeling"} and not skip_self:
             # "tired of always being the one who tries": the speaker's own state,
             # unless the partner is in it ("tired of being ignored by you").
             rel = _relative_within(toks, i + 1, 4)

@@ -220,10 +220,11 @@ def test_more_everyday_messages(text: str, level: int) -> None:
     [
         ("My mom gets so stressed about money.", 0),
         ("My dad was upset about the car.", 0),
-        ("I'm dying to try that ramen place", 0),
+        # Hyperbole that states a feeling about a thing is a feeling (gold convention).
+        ("I'm dying to try that ramen place", 2),
         ("I'm on it!", 0),
         ("lmao im dead 😂", 0),
-        ("this traffic is killing me", 0),
+        ("this traffic is killing me", 2),
         ("Would you be mad if I cancelled?", 0),
         ("I've never been on a plane.", 1),
         ("I don't drink anymore.", 1),
@@ -760,4 +761,61 @@ def test_hurting_someone_is_an_act_and_others_feelings_are_theirs(text: str, lev
     ],
 )
 def test_wishes_longing_and_merging(text: str, level: int) -> None:
+    assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Hyperbole about a thing states a feeling about it (2); an ache is a bodily
+        # fact (1); the partner's joke is no feeling (0); a threat is history (1).
+        ("this commute is gonna kill me lol", 2),
+        ("im dying to see that new exhibit", 2),
+        ("I'm dying to see you", 4),
+        ("cant wait to go to Portugal!!", 2),
+        ("my feet are killing me after that hike", 1),
+        ("My shoulder is still sore from the gym.", 1),
+        ("ur killing me with these memes 😂", 0),
+        ("She said she'd hit me if I told anyone.", 0),
+        ("She told me she would ruin me if I reported her.", 1),
+        ("my stepdad used to threaten me constantly", 1),
+        ("He cheated on me twice.", 1),
+        ("My aunt told me she's excited about the trip.", 0),
+        # The speaker's own acts toward the partner are facts; chat turns are not.
+        ("I watched you leave the party last night.", 1),
+        ("I texted you twice this morning.", 0),
+        ("Text me every time I call, ok?", 0),
+        ("I grew up by the sea in Cornwall.", 1),
+        ("My granddad fought in Korea.", 1),
+    ],
+)
+def test_hyperbole_aches_and_history_with_others(text: str, level: int) -> None:
+    assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A wish not to be alive is a feeling state about the self (3); a plain act
+        # from the past is a fact (1); merging hyperbole with no feeling is 0.
+        ("i kinda want to kill myself tbh", 3),
+        ("They'd all be better off without me.", 3),
+        ("I've been having thoughts of ending my life.", 3),
+        ("some nights i wish i could fall asleep and never wake up", 3),
+        ("Honestly there's no point in living anymore.", 3),
+        ("I wish I had never been born.", 3),
+        ("I took an overdose when I was seventeen.", 1),
+        ("I can't breathe without you", 0),
+        ("do you want to end it?", 0),
+        # Objects: "feeling like ..." is the speaker's own state; events stay events.
+        ("so sick of feeling like a disappointment", 3),
+        ("Im so anxious for my driving test on friday", 2),
+        ("I'm gutted about what happened to Jo.", 2),
+        ("I felt so lost after the breakup.", 3),
+        # An anchor to this exchange keeps a past-tense causative present.
+        ("what u just told me made me so happy", 4),
+        ("What you said last night made me happy.", 3),
+    ],
+)
+def test_despair_objects_and_anchors(text: str, level: int) -> None:
     assert analyze(text).level == level
