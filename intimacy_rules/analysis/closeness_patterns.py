@@ -138,7 +138,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
         Cue(
             "want_closer",
             "closer close connected reconnect understand know again over together time miss team "
-            "page hear learn talks conversations chats",
+            "page hear learn talks conversations chats heart deep proper",
             r"\b(?:i(?:" + APOS + r"?d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
             r"|like)(?: for)?(?: us| we could| we were| we)?(?: to)? (?:feel |be |get |grow )?"
             r"(?:closer|close again|more connected|connected again|reconnect|close to (?:you|u)"
@@ -162,6 +162,10 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"|alone together)"
             r"|(?:more|have|having|miss|want|need) (?:more |some )?(?:deep|deeper|real|honest"
             r"|meaningful|proper|heart to heart) (?:talks|conversations|chats)"
+            r"|(?:can|could) we (?:have|do) a (?:proper |real |deep |honest |long )?(?:heart to"
+            r" heart|heart-to-heart|deep talk|proper talk)"
+            r"|i miss our (?:[a-z]{2,12} ){0,2}(?:talks|chats|conversations|connection|closeness"
+            r"|intimacy|date nights|cuddles)"
             r"|i miss (?:us|being close|feeling close|feeling connected|being connected|our talks"
             r"|our connection|the old us|how we were|how close we|how we used to"
             r"|the way we used to"
@@ -171,6 +175,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             needs=(
                 "close|connect|time|team|same page|together again|understand|know|try again"
                 "|start over|i miss|about you|about u|real you|real u|talks|conversations|chats"
+                "|heart|deep talk|proper talk"
             ),
         ),
     ),

@@ -73,8 +73,9 @@ CONTEMPT: Final = LabelRules(
             # An insult aimed at the other in any construction: "someone as pathetic as
             # you", "a loser like you", "what kind of idiot…", "you look like a clown".
             r"\b(?:(?:never|not) (?:met|seen|known|dated) )?(?:someone|somebody|anyone|anybody"
-            r"|a person|a (?:man|woman|guy|girl)|people)"
-            r" (?:as|so) " + _INSULT_ADJECTIVES + r" as (?:you|u)\b"
+            r"|a person|a (?:man|woman|guy|girl)|people|being|be|is)"
+            r" (?:as|so) " + _INSULT_ADJECTIVES + r" as (?:you|u)\b(?! think| thought| look| seem"
+            r"| say| feel| are about)"
             r"|\b(?:an?|such an?) (?:(?:"
             + _MODIFIERS
             + r") ){0,2}"
@@ -144,7 +145,11 @@ CONTEMPT: Final = LabelRules(
             _INSULT_ANCHORS,
             r"\bwhat (?:an? |a fucking |an absolute |a total |a complete )?"
             + _INSULT_NOUNS
-            + r"\b",
+            + r"\b(?! i am| i"
+            + APOS
+            + r"m| im| i was| i"
+            + APOS
+            + r"ve been| i feel)",
             "mocks the other as a",
             _NEG_REP + " teasing",
         ),

@@ -146,6 +146,14 @@ CONTROLLING: Final = LabelRules(
             r" (?:to )?(?:go|see|leave|talk|text|hang|wear|out|do that|near)"
             r"|(?:you|u) (?:can"
             + APOS
+            + r"t|cant|cannot) "
+            + _CONTACT_TO
+            + r" (?:your|ur) (?:friends"
+            r"|family|ex|mates|sister|brother|mum|mom|parents|coworkers)"
+            + SHORT_GAP
+            + r"(?:unless|without|anymore|any more|again)\b"
+            r"|(?:you|u) (?:can"
+            + APOS
             + r"t|cant|cannot) (?:go|leave|travel|hang out|go out)"
             + SHORT_GAP
             + r" without (?:me|asking|my permission|telling me)\b"
@@ -289,7 +297,8 @@ CONTROLLING: Final = LabelRules(
             r" (?:who|where) (?:you|u) (?:see|hang|talk|text|go|can|are allowed|spend|meet|date)"
             r"|(?:you|u) (?:need|have|must|better|gotta)(?: to)? (?:ask|check with|clear it with"
             r"|run it by) me (?:before|first)"
-            r"|(?:you|u) (?:need|have|must|better|gotta|will|always have|should always)(?: to)?"
+            r"|(?<!like )(?<!that )(?:you|u) (?:need|have|must|better|gotta|will|always have"
+            r"|should always)(?: to)?"
             r" (?:always )?(?:pick up|answer|reply|respond|text (?:me )?back|call (?:me )?back)"
             r"(?: (?:me|my (?:calls|texts|messages)|the phone|your phone|ur phone))?"
             r" (?:every (?:time|single time)|whenever i|when i|within|immediately|right away"
@@ -441,6 +450,9 @@ CRITICISM: Final = LabelRules(
             + _CHAR_SOFT
             + r")\b"
             # "you're just a selfish person", "ur a really cold guy"
+            r"|(?:" + _YOU_ARE_STRICT + r"|\b(?:your|ur)) (?:just |honestly |really |literally "
+            r"|basically |simply |such )?(?:a|an|such a|such an) (?:(?:really|very|so|truly"
+            r"|deeply|incredibly|totally) )?" + _CHAR_CLEAR + r"\b(?! of\b)"
             r"|(?:" + _YOU_ARE_STRICT + r"|\b(?:your|ur)) (?:just |honestly |really |literally "
             r"|basically |simply |such )?(?:a|an|one|such a|such an|the most) (?:(?:really|very|so"
             r"|truly|deeply|incredibly|genuinely|fundamentally|totally) )?(?:"

@@ -162,7 +162,7 @@ CRISIS: Final = LabelRules(
         Cue(
             "no_reason",
             "reason point nothing",
-            r"\b(?:no (?:reason|point) (?:for me )?(?:to|in) (?:live|living|going on|being here"
+            r"\b(?:no (?:reason|point) (?:for me to|in me|to|in) (?:live|living|going on|being here"
             r"|being alive|waking up|keep going|keep living|stay alive|staying alive|exist"
             r"|existing|go on)|nothing (?:left )?to live for)\b",
             "sees no reason to live",
@@ -208,7 +208,8 @@ CRISIS: Final = LabelRules(
             "wake",
             # Not waking up, wished for: "go to sleep and not wake up", "hope I don't wake up".
             r"\b(?:(?:sleep|asleep|to bed|close my eyes) and (?:just )?(?:not|never) wake up"
-            r"|(?:hope|wish|pray|praying|hoping|want|wanna|rather) (?:that )?i (?:just )?(?:don"
+            r"|(?:hope|wish|pray|praying|hoping|wishing|wished|hoped|want|wanna|rather) (?:that )?i"
+            r" (?:just )?(?:don"
             + APOS
             + r"t|dont|do not|won"
             + APOS

@@ -88,14 +88,18 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + r"(?:i"
             + APOS
             + r"?ll|i will|ill) (?:just )?(?:find|get|go to|look for) (?:someone"
-            r"|somebody|another|a girl|a guy)",
+            r"|somebody|another|a girl|a guy)"
+            r"|\b(?:i" + APOS + r"?ll|i will|ill) (?:just )?(?:find|get) (?:someone|somebody)"
+            r" (?:else )?who (?:will|would)" + GAP + r"if (?:you|u) (?:won" + APOS + r"?t|wont"
+            r"|don" + APOS + r"?t|dont|will not)",
             "threatens to find someone else unless the other has sex",
             _NEG_REP,
         ),
         Cue(
             "undress",
             "take get strip undress",
-            r"\b(?:(?:take|get) (?:your|ur) (?:top|shirt|clothes|bra|pants|panties|underwear|dress)"
+            r"\b(?:take (?:it|that|them|everything|it all) off (?:for me|now|already)"
+            r"|(?:take|get) (?:your|ur) (?:top|shirt|clothes|bra|pants|panties|underwear|dress)"
             r" off|(?:strip|undress) for me|get naked (?:for me|on cam))\b",
             "asks the other to undress",
             _NEG_REP,

@@ -52,7 +52,8 @@ _SPREAD: Final = alt(
 )
 _PRIVATE: Final = (
     r"(?:pics|pictures|photos|nudes|videos|video|vids|vid|screenshots|texts|messages|chats|dms"
-    r"|recordings|tapes?|everything|it all|the lot|(?:your|ur) secrets?)\b"
+    r"|recordings|tapes?|everything|it all|the lot|(?:your|ur) secrets?|photo|pic|picture"
+    r"|video)\b"
 )
 # What such a threat is made conditional on: the other's refusal or leaving.
 _IF_YOU_REFUSE: Final = (
@@ -134,6 +135,15 @@ THREAT: Final = LabelRules(
             _NEG_REP + " laughing game",
         ),
         Cue(
+            "harm_idiom",
+            "smash kick bash punch knock kids children son daughter dog",
+            I_WILL + r" (?:smash|kick|bash|punch|knock) (?:your|ur) (?:face|head|teeth) in\b"
+            r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll) never see (?:the"
+            r"|your|ur|my|our) (?:kids|children|son|daughter|dog|baby) again\b",
+            "threatens harm or loss",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
             "warning",
             "watch better warning warned capable test happen consequences hell scared afraid "
             "terrified accidents",
@@ -182,7 +192,7 @@ THREAT: Final = LabelRules(
             r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
             r"|one (?:word|call|text|message|click) from me"
             r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me|again"
-            r"|keep (?:it|this|that) up|keep (?:ignoring|lying|pushing|testing))"
+            r"|keep (?:it|this|that) up|keep (?:on )?[a-z]{2,12}ing)"
             + GAP
             + r"(?:see|find out|watch) what happens"
             r"|(?:you|u) (?:have no idea|(?:don"
@@ -229,7 +239,7 @@ THREAT: Final = LabelRules(
             "know_where",
             "live lives work works sleep sleeps stay stays staying go goes address schedule "
             "routine take drive use walk park leave",
-            r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)"
+            r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)(?! is| was| has)"
             r"|(?:your|ur) (?:address|schedule|routine)"
             r"|where (?:your|ur) (?:kids|children|son|daughter|mom|mum|dad|parents|family|sister"
             r"|brother|girlfriend|boyfriend|new (?:boyfriend|girlfriend|man|woman|guy|girl))"
@@ -247,8 +257,13 @@ THREAT: Final = LabelRules(
             r" (?:outside|near|by|in front of|across from|across the street from|down the street"
             r" from) (?:your|ur)"
             # The speaker's own act of watching the other's place: "I waited outside your work".
+            r"|\b(?:i"
+            + APOS
+            + r"m|im|i am) (?:across (?:the street |the road )?from|down the street"
+            r" from|around the corner from) (?:your|ur)\b"
             r"|i (?:waited|sat|stood|parked|hid|lurked|hung around|was|(?:" + APOS + r"ve|ve|have)"
-            r" been) (?:outside|in front of|across from|across the street from|down the street"
+            r" been)(?: in (?:my|the) car| in the dark)? (?:outside|in front of|across from"
+            r"|across the street from|down the street"
             r" from|around the corner from) (?:your|ur)\b"
             r"|i(?:" + APOS + r"ve| have|ve)? (?:been )?(?:drove|driven|driving|walked|walking)"
             r" (?:past|by) (?:your|ur) (?:place|house|flat|apartment|work|office|building"
@@ -268,7 +283,7 @@ THREAT: Final = LabelRules(
         Cue(
             "tracking",
             "tracker tracking gps airtag camera spy location messages texts every checking "
-            "through hacked logged",
+            "through hacked logged tracked monitoring monitored into",
             r"\bi (?:(?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag"
             r"|camera|spy app) (?:on|in)|(?:can|could) see (?:your|ur) (?:location|messages|texts"
             r"|every))|\b(?:tracking|tracked|monitoring|monitored) (?:your|ur) (?:phone|location"
@@ -339,7 +354,7 @@ THREAT: Final = LabelRules(
             "post posting leak leaking share sharing send sending show showing forward "
             "forwarding publish publishing upload uploading spread spreading release releasing "
             "expose exposing go goes get gets sees see finds hears nudes screenshots recordings "
-            "tape naked private intimate",
+            "tape naked private intimate have kept saved got tell call photo pic picture",
             # "I'll show everyone those pictures if you don't…", "if you leave, I'm posting…"
             _SPEAKER_SPREADS
             + r"\b"
@@ -354,6 +369,39 @@ THREAT: Final = LabelRules(
             + r"\b"
             + SHORT_GAP
             + _PRIVATE
+            # "one more lie and I'm showing your dad the messages"
+            + r"|\b(?:one more|again|ever again|try (?:it|me|that)|keep [a-z]{2,12}ing|(?:ignore"
+            r"|block|leave|dump|ghost|report|break up with) me)"
+            + GAP
+            + r"and "
+            + _SPEAKER_SPREADS
+            + r"\b"
+            + SHORT_GAP
+            + _PRIVATE
+            # "I have screenshots of everything, don't push me"
+            + r"|\bi (?:still )?(?:have|kept|saved|got|"
+            + APOS
+            + r"ve got|ve got) (?:all )?(?:the "
+            r"|your |ur |those |these |our )?(?:screenshots|recordings|nudes|naked (?:pics|photos)"
+            r"|(?:pics|photos|videos) of (?:you|u))"
+            + GAP
+            + r"(?:don"
+            + APOS
+            + r"?t (?:push|test|forget|make)|remember that|so (?:be careful"
+            r"|think))"
+            # "if you don't come back I'll tell your boss about…"
+            + r"|"
+            + _IF_YOU_REFUSE
+            + GAP
+            + I_WILL
+            + r" (?:tell|show|call) "
+            + _EXPOSURE_TARGETS
+            + r"|"
+            + I_WILL
+            + r" (?:tell|show) "
+            + _EXPOSURE_TARGETS
+            + GAP
+            + _IF_YOU_REFUSE
             # "ignore me again and those videos go to your parents"
             + r"|\b(?:ignore|ignoring|block|blocking|leave|leaving|dump|dumping|ghost|ghosting"
             r"|cheat on|cheating on|report|reporting) me" + GAP + r"and (?:(?:those|the|your|ur"

@@ -88,6 +88,8 @@ def test_not_advice(text: str) -> None:
         "I miss feeling connected to you",
         "id love to hear more about you, the real stuff",
         "i'd love us to have more deep talks",
+        "can we have a proper heart to heart soon?",
+        "I miss our late night talks, can we do that again?",
     ],
 )
 def test_bid_for_closeness(text: str) -> None:
@@ -149,6 +151,7 @@ def test_not_bid_for_closeness(text: str) -> None:
         "you can't go to the gym without me",
         "you shouldnt be talking to other guys",
         "you'll wear what I tell you to wear",
+        "You can't see your friends unless I'm there.",
     ],
 )
 def test_controlling(text: str) -> None:
@@ -173,6 +176,7 @@ def test_controlling(text: str) -> None:
         "I'd rather you didn't text me while I'm driving",
         "I don't want you seeing me like this",
         "if you really cared about me you'd stay over tonight",
+        "I don't want you to feel like you have to answer right away",
     ],
 )
 def test_not_controlling(text: str) -> None:
@@ -204,6 +208,7 @@ def test_not_controlling(text: str) -> None:
         "you can never admit when you're wrong",
         "you have zero empathy",
         "you're incapable of listening to anyone",
+        "You're a selfish and cruel person.",
     ],
 )
 def test_criticism(text: str) -> None:

@@ -50,6 +50,7 @@ def safety_of(text: str) -> set[str]:
         "i'm embarrassed to be seen with you",
         "listen here you little brat",
         "Stop being so useless and help me.",
+        "lol imagine being as dumb as you",
     ],
 )
 def test_contempt(text: str) -> None:
@@ -73,6 +74,8 @@ def test_contempt(text: str) -> None:
         "someone as kind as you deserves better",
         "how could anyone be this stupid, I forgot my passport again",
         "my dad used to tell me nobody would ever love me",
+        "what an idiot I am, I left the oven on",
+        "I'm not as dumb as you think",
     ],
 )
 def test_not_contempt(text: str) -> None:
@@ -125,6 +128,15 @@ def test_not_contempt(text: str) -> None:
         "i know where your kids go to school",
         "I know which bus you take every morning",
         "be careful, accidents happen to people who walk alone at night",
+        "one more lie and I'm showing your dad the messages",
+        "Break up with me and I'll post every photo you ever sent me.",
+        "I have screenshots of everything you said, don't push me",
+        "I sat in my car outside your flat for 3 hours last night",
+        "i tracked ur phone, i know you were at his place",
+        "I got into your email last night",
+        "Keep talking and see what happens.",
+        "Leave and you'll never see the kids again.",
+        "I'll smash your face in",
     ],
 )
 def test_threat(text: str) -> None:
@@ -159,6 +171,8 @@ def test_threat(text: str) -> None:
         "I waited outside your office for ages, were you in a meeting?",
         "I waited outside your work to surprise you with flowers",
         "be careful on the roads, it's icy out ❤️",
+        "I know where you work is stressful, let's get a takeaway",
+        "I'll send you the video of the dog, it's hilarious",
     ],
 )
 def test_not_threat(text: str) -> None:
@@ -192,6 +206,8 @@ def test_not_threat(text: str) -> None:
         "it's been 2 months, I have needs",
         "what's the big deal, it's just sex",
         "why won't you send me anything spicy",
+        "take it off for me, come on",
+        "i'll find someone who will sleep with me if you won't",
     ],
 )
 def test_sexual_pressure(text: str) -> None:
@@ -255,6 +271,8 @@ def test_not_sexual_pressure(text: str) -> None:
         "i think about dying every day",
         "i keep thinking about how to end it",
         "there's no reason for me to keep going",
+        "i keep wishing i wouldn't wake up",
+        "there's no point in me being alive",
     ],
 )
 def test_crisis(text: str) -> None:
