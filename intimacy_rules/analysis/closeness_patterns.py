@@ -138,10 +138,11 @@ BID_FOR_CLOSENESS: Final = LabelRules(
         Cue(
             "want_closer",
             "closer close connected reconnect understand know again over together time miss team "
-            "page hear learn talks conversations chats heart deep proper",
+            "page hear learn talks conversations chats heart deep proper us alone quality",
             r"\b(?:i(?:" + APOS + r"?d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
             r"|like)(?: for)?(?: us| we could| we were| we)?(?: to)? (?:feel |be |get |grow )?"
-            r"(?:closer|close again|more connected|connected again|reconnect|close to (?:you|u)"
+            r"(?:closer(?! to (?:the|a|my|work|town|home|where|your (?:work|office|place)))"
+            r"|close again|more connected|connected again|reconnect|close to (?:you|u)"
             r"|connected to (?:you|u)|(?:spend|spending) (?:more |some )?(?:real |quality )?time"
             r" (?:together|with (?:you|u))"
             r"|like a team|a team again|on the same page|together again)"
@@ -162,6 +163,9 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"|alone together)"
             r"|(?:more|have|having|miss|want|need) (?:more |some )?(?:deep|deeper|real|honest"
             r"|meaningful|proper|heart to heart) (?:talks|conversations|chats)"
+            r"|(?:let" + APOS + r"?s|can we|could we|i want|i" + APOS + r"?d love|i wanna)"
+            r"[^.!?\n]{0,30}? (?:just (?:us|the two of us|us two|you and me|you and i)"
+            r"|alone together|quality time)\b"
             r"|(?:can|could) we (?:have|do) a (?:proper |real |deep |honest |long )?(?:heart to"
             r" heart|heart-to-heart|deep talk|proper talk)"
             r"|i miss our (?:[a-z]{2,12} ){0,2}(?:talks|chats|conversations|connection|closeness"
@@ -175,7 +179,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             needs=(
                 "close|connect|time|team|same page|together again|understand|know|try again"
                 "|start over|i miss|about you|about u|real you|real u|talks|conversations|chats"
-                "|heart|deep talk|proper talk"
+                "|heart|deep talk|proper talk|just us|alone together|quality time"
             ),
         ),
     ),

@@ -27,7 +27,8 @@ _INSULT_NOUNS_WORDS: Final = (
     "asshole arsehole bitch slut whore skank cunt prick dickhead bastard pig slob freak creep "
     "psycho disgrace parasite leech scum lowlife prude lump coward wimp crybaby snowflake "
     "retard loooser looser brat cow hag twat wanker tosser douche douchebag dipshit shithead "
-    "numpty airhead bimbo nitwit halfwit dimwit cretin degenerate piece_of_shit piece_of_crap "
+    "numpty airhead bimbo nitwit halfwit dimwit cretin degenerate rat snake worm weasel "
+    "piece_of_shit piece_of_crap "
     "piece_of_garbage piece_of_trash waste_of_space waste_of_air excuse_for_a sorry_excuse"
 )
 _INSULT_NOUNS: Final = alt(_INSULT_NOUNS_WORDS)
@@ -107,6 +108,10 @@ CONTEMPT: Final = LabelRules(
             + r"|any "
             + _COMPARATIVE
             + r")\b"
+            # "what a pathetic little man", "you spineless old woman"
+            r"|\b(?:what an?|(?:you" + APOS + r"re|you are|youre|ur) (?:such )?an?|you|u)"
+            r" (?:(?:" + _MODIFIERS + r"),? ){0,2}" + _INSULT_ADJECTIVES + r",? (?:little |old )?"
+            r"(?:man|woman|boy|girl|person|guy|human|human being|thing|creature)\b"
             r"|\bstop being (?:(?:so|such|a|an|an absolute|a total|a fucking|such a|such an) ){0,2}"
             + _INSULT_WORD
             + r"\b",
@@ -134,7 +139,7 @@ CONTEMPT: Final = LabelRules(
             _INSULT_ANCHORS,
             r"\b(?:you|u|ya),? (?:(?:"
             + _MODIFIERS
-            + r") ){0,3}"
+            + r"),? ){0,3}"
             + _INSULT_NOUNS
             + r"\b(?! out| around| off| me\b| up)",
             "calls the other names",
@@ -155,10 +160,10 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "insult_predicate",
-            "failure disappointment embarrassment joke nobody disgrace mess",
+            "failure disappointment embarrassment joke nobody disgrace mess letdown let",
             _YOU_ARE + r" (?:(?:a|an|such a|such an|the|biggest|total|complete|absolute|utter"
             r"|fucking|sad|pathetic|huge|massive|walking|just|nothing but) ){1,3}(?:failure"
-            r"|disappointment|embarrassment|joke|nobody|disgrace|mess)\b"
+            r"|disappointment|embarrassment|joke|nobody|disgrace|mess|letdown|let-down)\b"
             r"|\bwhat an? (?:joke|failure|disappointment|waste of space|embarrassment|disgrace"
             r"|mess) (?:you are|you" + APOS + r"re|ur|u r)\b",
             "belittles the other",

@@ -116,9 +116,11 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "no_more",
-            "more",
+            "more seeing texting talking calling messaging hanging going",
             r"\bno more (?:texting|talking to|seeing|hanging out|going out|nights out"
-            r"|guys|girls|other (?:guys|girls|men|women))\b",
+            r"|guys|girls|other (?:guys|girls|men|women))\b"
+            r"|\bno (?:seeing|texting|talking to|calling|messaging|hanging out with|going out with)"
+            r" (?!me\b|us\b)[a-z]",
             "forbids the other's contacts or outings",
             "question reported",
         ),
@@ -130,7 +132,7 @@ CONTROLLING: Final = LabelRules(
             + APOS
             + r"s )|leaving|wearing that)|(?:you|u) (?:aren"
             + APOS
-            + r"t allowed to|are not allowed to)|(?:you"
+            + r"t allowed|are not allowed|arent allowed)|(?:you"
             + APOS
             + r"re|you are|youre|ur|u r) only"
             r" allowed)\b",
@@ -139,11 +141,22 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "cant_go",
-            "can't cant cannot let allow forbid dare",
+            "can't cant cannot let allow forbid dare don't dont do better permission straight "
+            "right directly",
             r"\b(?:(?:you|u) (?:can" + APOS + r"t|cant|cannot) (?:go out|see (?:him|her|them)"
             r"|hang out with|text (?:him|her|them)|talk to (?:him|her|them)|wear that)"
             r"|i (?:won" + APOS + r"t|will not|wont|don" + APOS + r"t|dont) (?:let|allow) (?:you|u)"
             r" (?:to )?(?:go|see|leave|talk|text|hang|wear|out|do that|near)"
+            r"|(?:don"
+            + APOS
+            + r"t|dont|do not) (?:go|leave|travel|go out) "
+            + SHORT_GAP
+            + r"without (?:telling|asking|checking with) me\b"
+            r"|(?:your|ur) (?:location|phone) (?:better|had better|needs to|has to|must)"
+            r" (?:be|stay) on\b"
+            r"|(?:you" + APOS + r"ll|you will|youll|you" + APOS + r"re going to|you are going to)"
+            r" (?:come|go) (?:straight|right|directly) (?:home|back)\b"
+            r"|(?:asked?|ask for|without|need|needs|get|got|getting) my permission\b"
             r"|(?:you|u) (?:can"
             + APOS
             + r"t|cant|cannot) "
@@ -251,6 +264,7 @@ CONTROLLING: Final = LabelRules(
             + r" "
             + _WHO
             + r"|going (?:out|anywhere|to (?:that|his|her|their|the))"
+            r"|(?:at|near|around) (?:that|his|her|their) [a-z]"
             r"|wearing (?:that|this|those|these|a|short|anything)|(?:to )?"
             + _CONTACT_TO
             + r" "

@@ -80,7 +80,12 @@ CRISIS: Final = LabelRules(
             + APOS
             + r"t|weren"
             + APOS
-            + r"t) (?:here|around|gone|alive|dead)|if i (?:just )?(?:disappeared|died|vanished"
+            + r"t) (?:here|around|gone|alive|dead)|if i (?:just )?(?:was|were|wasn"
+            + APOS
+            + r"?t|weren"
+            + APOS
+            + r"?t) (?:here|around|gone|alive|dead)"
+            r"|if i (?:just )?(?:disappeared|died|vanished"
             r"|didn" + APOS + r"t exist|did not exist|didnt exist|wasn" + APOS + r"t born"
             r"|was never born|were never born|killed myself|was dead|were dead)"
             r"(?! for| from| into))"
@@ -126,7 +131,8 @@ CRISIS: Final = LabelRules(
         Cue(
             "sleep_forever",
             "forever",
-            r"\b(?:want|wanna|wish i could|just want) to sleep forever\b",
+            r"\b(?:want|wanna|wish i could|wish i could just|just want) (?:to )?(?:sleep"
+            r"|fall asleep|go to sleep) forever\b(?! on| this| in| after| until| till| when)",
             "wishes to sleep forever",
             _NOT_ALIVE + " laughing",
         ),
@@ -161,10 +167,12 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "no_reason",
-            "reason point nothing",
+            "reason point nothing way",
             r"\b(?:no (?:reason|point) (?:for me to|in me|to|in) (?:live|living|going on|being here"
             r"|being alive|waking up|keep going|keep living|stay alive|staying alive|exist"
-            r"|existing|go on)|nothing (?:left )?to live for)\b",
+            r"|existing|go on)|nothing (?:left )?to live for"
+            r"|(?:don" + APOS + r"?t|dont|do not|can" + APOS + r"?t|cant|cannot) see (?:a|any) way"
+            r" out(?! of (?:this|the|my) (?:job|debt|contract|meeting|lease|deal)))\b",
             "sees no reason to live",
             _NOT_ALIVE,
         ),
@@ -195,7 +203,8 @@ CRISIS: Final = LabelRules(
             "end_it",
             "forever end stop life living die goodbye",
             r"\b(?:disappear forever|sleep and never wake up"
-            r"|(?:want|need) (?:it all|everything) to (?:end|stop)"
+            r"|(?:want|need) (?:it all|everything) to (?:end|stop)(?! being| so| for a| for now"
+            r"| raining| changing| moving)"
             r"|(?:pain|it all|everything|this) to (?:stop|end) (?:forever|for good|permanently)"
             r"|this is (?:my )?(?:final )?goodbye"
             r"|(?:i" + APOS + r"m|im|i am) (?:done|finished)"

@@ -139,7 +139,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
         Cue(
             "sex_as_proof",
             "least supposed love care want like needs loved cared wanted liked respected "
-            "trusted someone somebody plenty",
+            "trusted someone somebody plenty never",
             # Sex made the price of love, owed, or a duty: "the least you can do is…",
             # "you're supposed to want…", "you'd stay the night if you loved me".
             r"\bthe least (?:you|u) (?:can|could) do is (?:to )?(?:just )?"
@@ -184,7 +184,11 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + _SEX_ACTS
             + r"(?: with me)?,? (?:then )?(?:someone|somebody|plenty of \w{2,10})"
             r" (?:else )?(?:will|would|who will)"
-            r"|\b(?:i (?:have|got|" + APOS + r"ve got|ve got) needs|(?:a|every) (?:man|guy|girl"
+            r"|\b(?:you|u) never (?:want|wanna) (?:to )?"
+            + _SEX_EXPLICIT
+            + r"|\b(?:i (?:have|got|"
+            + APOS
+            + r"ve got|ve got) needs|(?:a|every) (?:man|guy|girl"
             r"|woman) has needs)\b(?! too| as well| that| and| of my own| in this| like)",
             "makes sex the proof of love or a duty",
             _NEG_REP,

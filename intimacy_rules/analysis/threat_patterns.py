@@ -70,7 +70,7 @@ _SPEAKER_SPREADS: Final = (
 _EXPOSURE_ANCHORS: Final = (
     "everyone everybody world online internet instagram facebook twitter tiktok boss wife "
     "husband family parents mom mum dad friends kids coworkers work job office ex girlfriend "
-    "boyfriend mother father"
+    "boyfriend mother father person all"
 )
 
 THREAT: Final = LabelRules(
@@ -78,7 +78,8 @@ THREAT: Final = LabelRules(
     (
         Cue(
             "regret",
-            "regret sorry pay wish suffer away sure",
+            "regret sorry pay wish suffer away sure fired sacked arrested deported kicked banned "
+            "locked thrown like coming find see",
             r"(?:" + YOU_WILL + r"|\b(?:you" + APOS + r"re|youre|you are|u r|ur) (?:going to|gonna)"
             r"|\b(?:he|she|they)(?:" + APOS + r"ll| will|ll| is going to|" + APOS + r"s gonna"
             r"|s gonna| are going to|" + APOS + r"re gonna))"
@@ -86,8 +87,21 @@ THREAT: Final = LabelRules(
             r"|be (?:so |really |very |truly )?sorry\b(?! (?:you|u) missed| if)"
             r"|pay for (?:this|that|it|what)|pay(?=[.!,\n]|$)"
             r"|wish (?:you|u) (?:hadn" + APOS + r"t|never))"
-            r"|\bi(?:" + APOS + r"ll| will|ll) make (?:you|u|him|her|them) (?:pay|regret|sorry"
-            r"|suffer)\b"
+            r"|" + I_WILL + r" make (?:you|u|him|her|them) (?:pay|regret|sorry|suffer)\b"
+            r"|" + I_WILL + r" (?:get|have) (?:you|u) (?:fired|sacked|arrested|deported|kicked out"
+            r"|banned|locked up|thrown out)\b"
+            # Consequences promised to the other: "you won't like what happens next".
+            r"|\b(?:you|u)(?: won"
+            + APOS
+            + r"?t| wont| will not| are not going to| aren"
+            + APOS
+            + r"?t going to| re not gonna) like what (?:happens|comes next|i do|i"
+            + APOS
+            + r"?ll do|i will do)"
+            r"|\b(?:you" + APOS + r"re|youre|you are|ur|u r) (?:going to|gonna) get what"
+            r"(?:" + APOS + r"?s| is) coming(?: to (?:you|u))?"
+            r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll) (?:find out|see)"
+            r"(?= ?[.!\n]| ?$| what (?:happens|i do))"
             r"|" + I_WILL + r" make sure (?:(?:you|u) (?:regret|pay|suffer|lose (?:your|ur"
             r"|everything)|never (?:work|see|get|find))|(?:nobody|no one) (?:ever )?"
             r"(?:hires|wants|loves|dates|believes|trusts|touches|employs) (?:you|u))\b"
@@ -107,7 +121,12 @@ THREAT: Final = LabelRules(
             + r"m gonna|im gonna)"
             r" (?:come (?:find|over|there|to your)|make (?:you|sure)|tell (?:everyone|your)"
             r"|show|post|send (?:them|it|everyone)|find (?:you|out)|hurt|kill|end|ruin|break"
-            r"|do something|be waiting|expose)",
+            r"|do something|be waiting|expose)"
+            # "don't ignore me or your mum sees…": the "don't" belongs to the ultimatum.
+            r"|\b(?:(?:don" + APOS + r"?t|dont|do not) [a-z]{2,12}(?: me)? )?or (?:(?:your|ur)"
+            r" [a-z]{2,12}|everyone|everybody|the whole [a-z]{2,12})"
+            r" (?:sees|will see|finds out|will find out|gets|will get|hears|will hear|knows"
+            r"|will know)\b",
             "an ultimatum backed by a threat",
             _NEG_REP + " joke",
         ),
@@ -133,6 +152,21 @@ THREAT: Final = LabelRules(
             r"|going to die|going to get hurt|gonna get hurt)\b(?! to me)",
             "threatens harm",
             _NEG_REP + " laughing game",
+        ),
+        Cue(
+            "intimidation",
+            "enemy messing piece dare",
+            r"\b(?:(?:i" + APOS + r"m|im|i am) not (?:someone|somebody|a person) (?:you|u) (?:want"
+            r"|wanna) (?:as an enemy|to (?:cross|mess with|piss off|upset))"
+            r"|(?:you|u) (?:don" + APOS + r"?t|dont|do not) (?:want|wanna) (?:me as an enemy"
+            r"|to (?:cross|mess with|piss) me)"
+            r"|(?:don" + APOS + r"?t|dont|do not) know who (?:you" + APOS + r"re|youre|you are)"
+            r" messing with"
+            r"|(?:won" + APOS + r"?t|wont|will not|not) (?:come|get|make it|walk) (?:home |back "
+            r"|out )?in one piece"
+            r"|(?:try|just try) (?:leaving|to leave|it|me|and leave)[.!,]* i dare (?:you|u))\b",
+            "intimidates the other",
+            _NEG_REP + " joke game",
         ),
         Cue(
             "harm_idiom",
@@ -240,7 +274,7 @@ THREAT: Final = LabelRules(
             "live lives work works sleep sleeps stay stays staying go goes address schedule "
             "routine take drive use walk park leave",
             r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)(?! is| was| has)"
-            r"|(?:your|ur) (?:address|schedule|routine)"
+            r"|(?:your|ur) (?:new )?(?:address|schedule|routine)"
             r"|where (?:your|ur) (?:kids|children|son|daughter|mom|mum|dad|parents|family|sister"
             r"|brother|girlfriend|boyfriend|new (?:boyfriend|girlfriend|man|woman|guy|girl))"
             r" (?:live|lives|work|works|go|goes|stay|stays|sleep|sleeps)"
@@ -252,7 +286,8 @@ THREAT: Final = LabelRules(
         Cue(
             "surveillance",
             "parked sitting waiting standing watching following tracking saw watched waited sat "
-            "stood hid lurked hung was been drove driven driving walked walking outside",
+            "stood hid lurked hung was been drove driven driving walked walking outside filming "
+            "across",
             r"\b(?:(?:been|was|i" + APOS + r"?m|im|i am) (?:parked|sitting|waiting|standing|hiding)"
             r" (?:outside|near|by|in front of|across from|across the street from|down the street"
             r" from) (?:your|ur)"
@@ -276,6 +311,10 @@ THREAT: Final = LabelRules(
             + r"t leave|not going anywhere|staying (?:right )?here)"
             r" (?:until|till|unless)\b"
             r"|i(?:" + APOS + r"ve| have)? (?:been )?(?:watching|following|tracking) (?:you|u)\b"
+            r"|i was (?:watching|following|filming) (?:you|u)\b(?! play| on| in the| perform| sing"
+            r"| dance| speak| at the| onstage| on stage)"
+            r"|i(?:" + APOS + r"ll| will|ll) be (?:waiting |sitting |parked |standing )?(?:outside"
+            r"|across from|across the street from) (?:your|ur)\b"
             r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u))",
             "watches or follows the other",
             _NEG_REP + " joke question",
@@ -283,9 +322,12 @@ THREAT: Final = LabelRules(
         Cue(
             "tracking",
             "tracker tracking gps airtag camera spy location messages texts every checking "
-            "through hacked logged tracked monitoring monitored into",
+            "through hacked logged tracked monitoring monitored into spyware see",
             r"\bi (?:(?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag"
-            r"|camera|spy app) (?:on|in)|(?:can|could) see (?:your|ur) (?:location|messages|texts"
+            r"|camera|spy app|spyware) (?:on|in)"
+            r"|(?:can )?see (?:everything|all) (?:you|u) (?:do|say|text|send|type|search)"
+            r"|(?:can )?see everything(?= ?[.!\n]| ?$)"
+            r"|(?:can|could) see (?:your|ur) (?:location|messages|texts"
             r"|every))|\b(?:tracking|tracked|monitoring|monitored) (?:your|ur) (?:phone|location"
             r"|messages|texts|emails|dms|car)\b"
             # Going through the other's phone or accounts, told as the speaker's own act.
@@ -331,13 +373,16 @@ THREAT: Final = LabelRules(
             r"|\b(?:your|ur) (?:boss|wife|husband|family|parents|mom|mum|dad|kids|coworkers"
             r"|girlfriend|boyfriend) (?:would|will|might) (?:love|like|be interested|be happy) to"
             r" (?:see|read|know|hear)"
-            r"|\b(?:everyone|everybody|the whole world) (?:will|is going to|gonna)"
-            r" (?:see|know|find out) (?:what|about|who|the truth|everything)\b",
+            r"|\b(?:everyone|everybody|the whole world|every (?:single )?person (?:you know|in your"
+            r" life)|all (?:your|ur) [a-z]{2,12}) (?:will|is going to|gonna|are going to)"
+            r" (?:see|know|find out|get|read|hear) (?:what|about|who|the truth|everything|those"
+            r"|these|the|your|ur|our)\b",
             "threatens to tell others about the other",
             _NEG_REP + " joke",
             needs=(
                 "tell |show |what would |imagine |would love|would like|will love|will like"
                 "|might love|might like|be interested|be happy|everyone |everybody |whole world"
+                "|person |all your |all ur "
             ),
         ),
         Cue(
@@ -389,6 +434,11 @@ THREAT: Final = LabelRules(
             + APOS
             + r"?t (?:push|test|forget|make)|remember that|so (?:be careful"
             r"|think))"
+            + r"|\bi (?:still )?(?:have|kept|saved|got) (?:all )?(?:those|these|the|your|ur|our)"
+            r" (?:videos|pics|photos|pictures|nudes|screenshots|recordings)\b[^\n]{0,40}?"
+            r"(?:think about that|remember that|before you|don"
+            + APOS
+            + r"?t forget|just saying)"
             # "if you don't come back I'll tell your boss about…"
             + r"|"
             + _IF_YOU_REFUSE

@@ -90,6 +90,7 @@ def test_not_advice(text: str) -> None:
         "i'd love us to have more deep talks",
         "can we have a proper heart to heart soon?",
         "I miss our late night talks, can we do that again?",
+        "let's spend tomorrow just us two, no phones",
     ],
 )
 def test_bid_for_closeness(text: str) -> None:
@@ -107,6 +108,7 @@ def test_bid_for_closeness(text: str) -> None:
         "I'd love to get to know the city better",
         "I want to know what time the movie starts",
         "I want to learn more about baking",
+        "I want to be closer to the beach next summer",
     ],
 )
 def test_not_bid_for_closeness(text: str) -> None:
@@ -152,6 +154,13 @@ def test_not_bid_for_closeness(text: str) -> None:
         "you shouldnt be talking to other guys",
         "you'll wear what I tell you to wear",
         "You can't see your friends unless I'm there.",
+        "I don't want you at that party",
+        "no seeing your ex, end of story",
+        "you aren't allowed out after dark",
+        "don't go to the gym without telling me",
+        "your location better be on",
+        "you'll come straight home after work",
+        "you should have asked my permission before buying that",
     ],
 )
 def test_controlling(text: str) -> None:

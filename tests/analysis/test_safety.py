@@ -51,6 +51,9 @@ def safety_of(text: str) -> set[str]:
         "listen here you little brat",
         "Stop being so useless and help me.",
         "lol imagine being as dumb as you",
+        "what a pathetic little man you are",
+        "you are the biggest letdown of my life",
+        "you pathetic, lying rat",
     ],
 )
 def test_contempt(text: str) -> None:
@@ -137,6 +140,20 @@ def test_not_contempt(text: str) -> None:
         "Keep talking and see what happens.",
         "Leave and you'll never see the kids again.",
         "I'll smash your face in",
+        "don't ignore me or your mum sees everything",
+        "I still have those videos. think about that before you block me",
+        "if you go on that date, he won't come home in one piece",
+        "I'm not someone you want as an enemy",
+        "u wont like what happens next",
+        "I know your new address btw",
+        "i was watching you through the window last night",
+        "every single person you know will see those pics if you don't reply",
+        "i'll get you fired, watch me",
+        "cross me again and you'll find out",
+        "I'm going to make you pay for what you did",
+        "you're gonna get what's coming to you",
+        "I put an app on your phone, I see everything",
+        "i'll be waiting outside your work tomorrow. and the day after.",
     ],
 )
 def test_threat(text: str) -> None:
@@ -173,6 +190,9 @@ def test_threat(text: str) -> None:
         "be careful on the roads, it's icy out ❤️",
         "I know where you work is stressful, let's get a takeaway",
         "I'll send you the video of the dog, it's hilarious",
+        "I'll be waiting outside your work tomorrow to pick you up ❤️",
+        "I was watching you sing at the open mic, you were amazing",
+        "you'll see, the trip will be great",
     ],
 )
 def test_not_threat(text: str) -> None:
@@ -208,6 +228,7 @@ def test_not_threat(text: str) -> None:
         "why won't you send me anything spicy",
         "take it off for me, come on",
         "i'll find someone who will sleep with me if you won't",
+        "you never want to have sex, what's wrong with you",
     ],
 )
 def test_sexual_pressure(text: str) -> None:
@@ -273,6 +294,9 @@ def test_not_sexual_pressure(text: str) -> None:
         "there's no reason for me to keep going",
         "i keep wishing i wouldn't wake up",
         "there's no point in me being alive",
+        "I don't see a way out anymore. I'm done.",
+        "I wish I could fall asleep forever",
+        "honestly it'd be better if I just wasn't here",
     ],
 )
 def test_crisis(text: str) -> None:
@@ -303,6 +327,9 @@ def test_crisis(text: str) -> None:
         "I think about dying my hair pink",
         "I've been thinking about how to end it with Sam, we're not working",
         "I hate waking up early for work",
+        "I want everything to stop being so busy",
+        "I wish I could sleep forever on sundays",
+        "I can't see a way out of this contract",
     ],
 )
 def test_not_crisis(text: str) -> None:
