@@ -119,7 +119,7 @@ _BE_FACTS: Final = words(
     straight bi bisexual trans diabetic autistic disabled deaf blind older younger only
     home raised born moving giving getting selling buying starting quitting
     taking dating seeing staying visiting training recovering
-    applying graduating leaving traveling travelling flying driving
+    applying graduating leaving traveling travelling flying driving through
     on two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
     """
@@ -209,6 +209,29 @@ _BODY_NOUNS: Final = words(
 )
 _ACHE_WORDS: Final = words(
     "killing hurting aching hurts aches sore stiff numb swollen bleeding burning itching"
+)
+# One's own family, partner, work or diagnosis, named anywhere in a statement.
+_MY_MENTION: Final = re.compile(
+    r"my\s+(?:(?:ex|step|older|younger|little|big|late|own|current|new|first|second|"
+    r"eldest|oldest|youngest|twin|\d+\s*(?:yo|year\s+old|y/o))[\s-]+)?"
+    r"(?:husband|wife|hubby|kids?|children|child|sons?|daughters?|boyfriend|girlfriend|bf|gf|"
+    r"fianc[eé]e?|partner|ex|exes|parents|mom|mum|mother|dad|father|stepdad|stepmom|sisters?|"
+    r"brothers?|siblings?|grandma|grandpa|grandmother|grandfather|family|job|boss|"
+    r"coworkers?|colleagues?|therapist|diagnosis|marriage|divorce|relationship|pregnancy|"
+    r"baby|babies|twins|nephew|niece|aunt|uncle|cousins?|in-laws|dog|cat|degree|"
+    r"childhood|depression|anxiety|adhd|autism|ptsd|ocd|illness|cancer|surgery|school|"
+    r"college|university|teens?|twenties|thirties|forties|\d0s)\b"
+)
+_PLAN_BEFORE: Final = re.compile(
+    r"\b(?:i'll|ill|will|i'd|id|would|gonna|going\s+to|should|could|can|please|let|"
+    r"ask|tell|call|text)\b[^.!?\n]*$"
+)
+_NEXT_WORD: Final = re.compile(r"(?:\s+(?:just|also|always|never|still|really|even))?\s+([a-z']+)")
+# When the speaker's life happened: "when I was twelve", "growing up", "in my 30s".
+_LIFE_TIME: Final = re.compile(
+    r"\b(?:when\s+i\s+was\s+(?:a\s+|an\s+|in\s+|\d|little|young|younger|small|"
+    r"growing|pregnant|sick|[a-z]+teen|twenty|thirty|forty|fifty)|growing\s+up|"
+    r"as\s+a\s+kid|in\s+my\s+(?:early\s+|mid\s+|late\s+)?(?:\d0s|teens|twenties|thirties))"
 )
 _MY_NOT_FACT: Final = words(
     """
@@ -340,10 +363,44 @@ def find_fact(
         if my == 0 or not norm[my - 1].isalnum():
             for pattern in (_MY_CLAUSE, _MY_CLAUSE_WIDE, _MY_CLAUSE_BARE):
                 m = pattern.match(norm, my)
-                if m is not None and _my_fact(norm, m) and not is_errand(norm, my):
+                if (
+                    m is not None
+                    and _my_fact(norm, m)
+                    and not is_errand(norm, my)
+                    and not _asks(norm, my)
+                    and _PLAN_BEFORE.search(norm, max(0, my - 40), my) is None
+                ):
                     return my, m.end()
+            mention = _my_mention(norm, my)
+            if mention is not None:
+                return mention
         my = norm.find("my ", my + 3)
+    if "when i was" in norm or "growing up" in norm or " as a kid" in norm or "0s" in norm:
+        m = _LIFE_TIME.search(norm)
+        if m is not None and not _asks(norm, m.end()):
+            return m.start(), m.end()
     return None
+
+
+def _my_mention(norm: str, my: int) -> tuple[int, int] | None:
+    """ "with my husband", "my kids and I": naming one's own family, work or
+    diagnosis tells of the speaker's life, unless the clause asks, arranges,
+    runs an errand or reports what that person said or felt."""
+    m = _MY_MENTION.match(norm, my)
+    if m is None:
+        return None
+    after = _NEXT_WORD.match(norm, m.end())
+    if after is not None and (
+        after.group(1) in _MY_NOT_FACT_OR_FEELING
+        or after.group(1) in EMOTION_ADJECTIVES
+        or _EMOTION_SOON.match(norm, after.end()) is not None
+    ):
+        return None  # "my mom said she was proud", "my cousin got so upset": theirs
+    if _PLAN_BEFORE.search(norm, max(0, my - 40), my) is not None:
+        return None  # "I'll ask my mom", "you should tell your boss": plans and advice
+    if _asks(norm, my) or _questioned(norm, my) or is_errand(norm, my) or arranges(norm, my):
+        return None
+    return my, m.end()
 
 
 def _my_fact(norm: str, m: re.Match[str]) -> bool:

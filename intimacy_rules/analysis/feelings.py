@@ -58,7 +58,18 @@ _FEEL_THEN: Final = rf"(?:feel|felt|feels|feeling)(?:\s+{ADVERB}){{0,3}}\s+"
 # matched only at the speaker's subject positions (``scan.subject_positions``).
 _STATE: Final = re.compile(
     rf"(?P<subj>{SUBJECT_I})(?P<mid>(?:\s+{_FILL}){{0,5}}?)\s+"
-    rf"(?:(?P<verb>{EMOTION_VERB_RE})|(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE}))\b"
+    rf"(?:(?P<verb>{EMOTION_VERB_RE})|(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?:(?P<feel>{FEEL_ONLY_RE})"
+    # After "feel" almost any adjective names a feeling ("I feel inferior", "so gangster").
+    r"|(?P<any>[a-z][a-z-]+)))\b"
+)
+# Words after "feel" that name no feeling: a clause, a pronoun, a preposition.
+_FEEL_NOT_ADJ: Final = words(
+    """
+    like that as if it its it's this these those you u ya him her them me us my your ur his
+    their our the a an to for about with when what how is are was were be bad so and but or
+    because cause cuz when while though free something anything nothing everything one way
+    strongly sure certain confident obliged compelled inclined tempted forced
+    """
 )
 
 # A clause that opens with the feeling: "so happy I could cry", "been so lonely";
@@ -131,7 +142,11 @@ _IT_HURTS: Final = re.compile(
 _IMPLIED: Final = re.compile(
     r"\b(?:my\s+heart\s+(?:(?:is|was|just|literally|kinda)\s+)*(?:breaking|broke|broken|"
     r"sank|sinks|sinking|races?|racing|raced|melts?|melted|melting|aches?|aching|hurts|"
-    r"pounding|pounds|skipped|stopped|swells?|is\s+full|dropped)|"
+    r"pounding|pounds|skipped|stopped|swells?|is\s+full|dropped|jumped|leapt|fluttered|"
+    r"went\s+out)|"
+    r"(?:broke|breaks|breaking|broken|shattered|melted|melts|warmed|warms)\s+my\s+heart|"
+    r"(?:the\s+)?(?:worst|best|happiest|saddest|hardest|scariest)\s+(?:day|night|week|year|"
+    r"moment|time|thing)s?\s+(?:of|in)\s+my\s+life|"
     r"something\s+in\s+me\s+(?:sank|broke|died|snapped|shifted)|"
     r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?in\s+tears|tears\s+(?:in|streaming\s+down)\s+my|"
     r"i\s+(?:have|got|get|had)\s+(?:the\s+|such\s+)?(?:butterflies|chills|goosebumps)|"
@@ -221,7 +236,8 @@ _PAST_AUX: Final = re.compile(
 _PRESENT_AUX: Final = re.compile(r"\b(?:still|been|lately|anymore|ve|have|has|now)\b|'ve")
 _DROPPED_PAST: Final = re.compile(r"\b(?:felt|was|were|got)\b")
 _IMPLIED_PAST: Final = re.compile(
-    r"\b(?:was|sank|broke|raced|melted|skipped|stopped|had|got|dropped|couldn)"
+    r"\b(?:was|sank|broke|raced|melted|skipped|stopped|had|got|dropped|couldn|jumped|leapt|"
+    r"fluttered|went|shattered|warmed)"
 )
 # "so sorry for your loss", "sorry things worked out like that": sympathy, a feeling;
 # "sorry I'm late", "sorry if I woke you": an apology's formula.
@@ -240,11 +256,27 @@ _MODAL_OR_BODY_BEFORE: Final = re.compile(
     r"be|just|still|really|literally|absolutely|so|totally)\s+){0,3}$"
 )
 _YOU_BEFORE: Final = re.compile(r"\b(?:you're|youre|you\s+are|ur|u\s+r|you|u)\s+$")
+# Groans that plainly imply the speaker's frustration, at a clause start.
+_GROANS: Final = ("ugh", "argh", "ffs", "fml", "uggh")
+_GROAN: Final = re.compile(r"(?:u+g+h+|a+r+g+h+|ffs|fml)\b")
+_I_NEXT: Final = re.compile(
+    r"[\s,.!]*(?:i|i'm|im|i've|ive|i'd|id|i'll|you|you're|youre|ur|u|your)\b"
+)
+_LIKE_BEFORE: Final = re.compile(r"\s(?:like|that)\s")
+_SORRY_ALONE: Final = re.compile(r"\s*(?:[.!,;:(]|<3|$)")
+_INTENSE: Final = re.compile(r"\b(?:so|really|very|truly|deeply|terribly|incredibly)\b")
 _PAST_CAUSE: Final = re.compile(r"(?:ed|made|had|got|left|kept|broke|shook|stung)$")
 # An inverted subject asks ("am I", "do I"); "idk why im so sad" still tells.
 _QUESTION_BEFORE: Final = re.compile(
     r"\b(?:do|does|did|am|was|were|should|could|would|can|will|if|are)\s+$"
 )
+
+
+def _sympathy(norm: str, m: re.Match[str]) -> bool:
+    """ "I'm so sorry." standing alone: sympathy, a feeling (not an apology's formula)."""
+    return _SORRY_ALONE.match(norm, m.end()) is not None and (
+        _INTENSE.search(m.group("mid")) is not None
+    )
 
 
 def _is_past(mid: str, verb_word: str) -> bool:
@@ -275,12 +307,17 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         subj = m.group("subj")
         copula = subj in _COPULA_SUBJECTS or (bool(mid) and _COPULA.search(mid) is not None)
         emo = m.group("emo")
+        anyword = m.group("any")
+        if anyword is not None and (
+            anyword in _FEEL_NOT_ADJ or _LIKE_BEFORE.search(norm, pos, m.start("any")) is not None
+        ):
+            continue  # "I feel like pizza", "I feel you": no feeling named here
         if emo is not None:
             if not copula and emo not in _BARE_OK:
                 continue  # "I moved to Leeds": an adjective needs "am", "feel", "got"...
             if not copula and emo.startswith("hurt") and _HURT_SOMEONE.match(norm, m.end()):
                 continue  # "I hurt his feelings" is an act; "I hurt so much" a feeling
-            if emo == "sorry" and not _SORRY_FOR.match(norm, m.end()):
+            if emo == "sorry" and not _SORRY_FOR.match(norm, m.end()) and not _sympathy(norm, m):
                 continue  # "sorry I'm late" apologises; "so sorry for your loss" feels
         if _asked(norm, pos):
             continue
@@ -289,10 +326,16 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         said = m.group()  # the subject too: "I've missed you" is still going on
         hits.append(FeelingHit(pos, m.end(), m.end(), _is_past(said, verb), -1, ""))
     for pos in clauses:
-        if not may_open(norm, pos, _DROPPED_FIRST):
-            continue
-        m = _DROPPED.match(norm, pos)
-        if m is not None and (m.group("emo") != "sorry" or _SORRY_FOR.match(norm, m.end())):
+        m = _DROPPED.match(norm, pos) if may_open(norm, pos, _DROPPED_FIRST) else None
+        if m is None and norm.startswith(_GROANS, pos):
+            # "ugh, mondays": frustration, plainly implied (spec section 1); but "ugh
+            # im so annoyed" says the feeling itself and "ugh you're a joke" judges.
+            groan = _GROAN.match(norm, pos)
+            if groan is not None and _I_NEXT.match(norm, groan.end()) is None:
+                hits.append(FeelingHit(pos, groan.end(), groan.end(), False, -1, ""))
+        if m is None or m.group("feel") == "free":
+            continue  # "feel free to ask" invites, it feels nothing
+        if m.group("emo") != "sorry" or _SORRY_FOR.match(norm, m.end()):
             said = m.group("mid")
             verb = m.group("verb") or ""
             past = _DROPPED_PAST.search(said) is not None or verb in PAST_EMOTION_VERBS
@@ -377,6 +420,8 @@ def _may_imply(norm: str) -> bool:
     """A cheap test that ``_IMPLIED`` can match at all (most messages skip it)."""
     return (
         "heart" in norm
+        or "of my life" in norm
+        or "in my life" in norm
         or " in me" in norm
         or "tears" in norm
         or "die" in norm

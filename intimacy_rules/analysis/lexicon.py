@@ -68,6 +68,8 @@ EMOTION_ADJECTIVES: Final = words(
     exausted exhuasted depresed frustated dissapointed disapointed angery scard
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out
     on_edge so_done over_the_moon dying_to
+    saddened disheartened heartened traumatized traumatised scarred inspired motivated
+    unmotivated uninspired inferior sensitive choked_up welled_up teared_up
     """
 )
 
@@ -92,7 +94,7 @@ EMOTION_VERBS: Final = words(
     cry sob weep trust long_for longed_for yearn_for enjoy enjoyed can't_stand cant_stand
     can't_wait cant_wait care_about care_for cared_about
     loved adored hated despised missed dreaded feared regretted resented envied
-    cherished cried sobbed wept
+    cherished cried sobbed wept bawled broke_down burst_into_tears teared_up tear_up
     """
 )
 
@@ -100,7 +102,8 @@ EMOTION_VERBS: Final = words(
 PAST_EMOTION_VERBS: Final = words(
     """
     loved adored hated despised missed dreaded feared regretted resented envied
-    cherished cried sobbed wept enjoyed cared_about trusted
+    cherished cried sobbed wept enjoyed cared_about trusted bawled broke_down
+    burst_into_tears teared_up
     """
 )
 

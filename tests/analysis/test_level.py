@@ -819,3 +819,49 @@ def test_hyperbole_aches_and_history_with_others(text: str, level: int) -> None:
 )
 def test_despair_objects_and_anchors(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "feelings"),
+    [
+        # Plainly implied or Reddit-style feelings are the speaker's own (spec section 1).
+        ("I bawled my eyes out at the airport.", True),
+        ("honestly i teared up a bit", True),
+        ("that scene broke my heart", True),
+        ("I couldn't be happier with how it turned out.", True),
+        ("I feel so grown up lol", True),
+        ("Im really sorry, that sounds exhausting.", True),
+        ("ugh, another rainy weekend", True),
+        ("It was the hardest year of my life.", True),
+        ("my heart fluttered when the results came", True),
+        # Not feelings: an invitation, a preference, an apology's formula, a groan
+        # at the partner, others' feelings.
+        ("feel free to message me anytime", False),
+        ("I feel like tacos tonight", False),
+        ("Sorry I'm late, the bus was slow.", False),
+        ("ugh you never listen", False),
+        ("My cousin was so upset when they cancelled.", False),
+    ],
+)
+def test_implied_and_reddit_style_feelings(text: str, feelings: bool) -> None:
+    assert analyze(text).disclosure.feelings is feelings
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # Naming one's own family, work or past tells of the speaker's life.
+        ("Me and my wife have very different schedules.", True),
+        ("This happened to my younger brother too.", True),
+        ("when i was a teenager we lived above a shop", True),
+        ("In my twenties I moved around a lot.", True),
+        ("I've been through two divorces.", True),
+        # Plans, questions, advice and reported feelings are not.
+        ("I'll ask my sister tomorrow.", False),
+        ("Can my brother come along?", False),
+        ("You should tell your boss.", False),
+        ("My aunt got so nervous at the party.", False),
+    ],
+)
+def test_life_information_is_a_fact(text: str, facts: bool) -> None:
+    assert analyze(text).disclosure.facts is facts
