@@ -313,8 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers",
         type=int,
-        help="server processes (default: 1 on SQLite, whose writers queue on one file "
-        "lock with sleeping retries, measured slower with 2; 2 on PostgreSQL)",
+        default=2,
+        help="server processes (default 2: on SQLite they take turns on one writer "
+        "lock, and the rest of each request runs on both cores)",
     )
     parser.add_argument("--conversations", type=int, default=500)
     parser.add_argument("--pg-dsn", help="run against PostgreSQL at this DSN instead of SQLite")
@@ -330,8 +331,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--url", help="an already running server (its key must be the bench key)")
     args = parser.parse_args(argv)
-    if args.workers is None:
-        args.workers = 2 if args.pg_dsn else 1
     if args.duration > 120 or args.warmup > 30:
         parser.error("keep runs bounded: --duration <= 120, --warmup <= 30")
     store = "PostgreSQL" if args.pg_dsn else "SQLite"

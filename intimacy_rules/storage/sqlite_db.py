@@ -11,6 +11,8 @@
   lets a writer of another process wait its turn instead of failing. Writers of
   this process queue on a ``threading.Lock`` first: SQLite's busy handler polls
   with growing sleeps, which under many threads wastes time and is unfair;
+- writers of other processes take turns on an ``flock`` first
+  (``WriterFileLock``), not in SQLite's sleeping busy handler;
 - ``secure_delete`` so erased rows are overwritten, not left in free pages;
 - checkpoints on a thread of their own (``WalCheckpointer``), not inside a
   writer's ``COMMIT``: a checkpoint ends with an ``fsync``, which was the p99;
@@ -33,6 +35,7 @@ from typing import Final
 from intimacy_rules.errors import StoreError, StoreUnavailableError
 from intimacy_rules.storage.schema import SQLITE_MIGRATIONS, latest_version
 from intimacy_rules.storage.sqlite_checkpointer import WalCheckpointer
+from intimacy_rules.storage.sqlite_file_lock import WriterFileLock
 
 __all__ = ["SQLiteDatabase"]
 
@@ -69,6 +72,14 @@ class SQLiteDatabase:
             except BaseException:
                 conn.close()
                 raise
+        try:
+            self._file_lock = WriterFileLock(Path(f"{self.path}-writer.lock"))
+        except OSError as exc:
+            conn.close()
+            raise StoreUnavailableError(
+                f"SQLite database {self.path} is unavailable: its writer lock file "
+                f"cannot be opened ({exc.strerror})"
+            ) from exc
         self._release(conn)
 
     def _connect(self) -> sqlite3.Connection:
@@ -155,16 +166,26 @@ class SQLiteDatabase:
         Any exception (the step's own included) rolls everything back and
         propagates; SQLite errors are translated first.
         """
-        if not self._write_lock.acquire(timeout=self._busy_timeout_ms / 1000):
-            raise StoreUnavailableError(
-                f"SQLite database {self.path} is busy: no write turn within "
-                f"{self._busy_timeout_ms} ms"
-            )
+        if self._closed:
+            raise StoreError(f"the SQLite store for {self.path} is closed")
+        timeout_s = self._busy_timeout_ms / 1000
+        if not self._write_lock.acquire(timeout=timeout_s):
+            raise self._busy()
         try:
-            with self._writing() as conn:
-                yield conn
+            if not self._file_lock.acquire(timeout_s):
+                raise self._busy()
+            try:
+                with self._writing() as conn:
+                    yield conn
+            finally:
+                self._file_lock.release()
         finally:
             self._write_lock.release()
+
+    def _busy(self) -> StoreUnavailableError:
+        return StoreUnavailableError(
+            f"SQLite database {self.path} is busy: no write turn within {self._busy_timeout_ms} ms"
+        )
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -202,6 +223,8 @@ class SQLiteDatabase:
         """Close the idle connections; those in use close when they are released."""
         self._checkpointer.stop()
         with self._lock:
+            if not self._closed:
+                self._file_lock.close()
             self._closed = True
             while True:
                 try:

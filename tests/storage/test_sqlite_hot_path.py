@@ -1,4 +1,4 @@
-"""The SQLite store's hot path: the state cache and the WAL checkpoint thread.
+"""The SQLite store's hot path: the state cache, the WAL checkpoint thread, the writer lock.
 
 Both only make an event cheaper; these tests pin down that neither can change
 what a store returns, with one process or several on one file.
@@ -6,6 +6,9 @@ what a store returns, with one process or several on one file.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +19,7 @@ from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.engine.store import Transition
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.storage.codec import DocumentCodec
+from intimacy_rules.storage.sqlite_file_lock import WriterFileLock
 from intimacy_rules.storage.sqlite_store import SQLiteStore
 from intimacy_rules.storage.state_cache import StateCache
 from tests.engine.store_contract import make_decision, make_state
@@ -119,3 +123,46 @@ def test_the_wal_stays_small_under_a_steady_stream_of_writes(sqlite_maker: Store
         store.apply("t", f"c{n % 50}", f"e{n}", _writes(n % 7, f"e{n}"))
     time.sleep(0.2)
     assert wal.stat().st_size < 32 * 2**20
+
+
+def test_the_writer_file_lock_gives_one_turn_at_a_time(tmp_path: Path) -> None:
+    # Two descriptors stand for two processes: flock excludes between them.
+    path = tmp_path / "db.sqlite3-writer.lock"
+    one, two = WriterFileLock(path), WriterFileLock(path)
+    try:
+        assert one.acquire(1.0)
+        started = time.monotonic()
+        assert not two.acquire(0.05)
+        assert time.monotonic() - started >= 0.05
+        one.release()
+        assert two.acquire(0.05)
+        two.release()
+    finally:
+        one.close()
+        two.close()
+
+
+def test_a_writer_that_dies_holding_the_turn_does_not_block_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3-writer.lock"
+    code = (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(path)!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    lock = WriterFileLock(path)
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == b"held\n"
+        assert not lock.acquire(0.05)
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(10)
+        assert lock.acquire(1.0)
+    finally:
+        holder.kill()
+        holder.wait(10)
+        assert holder.stdout is not None
+        holder.stdout.close()
+        lock.close()
