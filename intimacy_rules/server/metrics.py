@@ -64,6 +64,7 @@ class Metrics:
         # ``labels()`` hashes and locks on every call; the label sets are few
         # and fixed, so each request reuses its children.
         self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self._label_children: dict[tuple[Counter, str], Any] = {}
 
     def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
         """Count one finished request."""
@@ -82,12 +83,21 @@ class Metrics:
     def count_decision(self, decision: Decision, *, replayed: bool, dry_run: bool = False) -> None:
         """Count a decision and each outcome it carries (replays count once, as replays)."""
         kind = "dry_run" if dry_run else "replayed" if replayed else "stored"
-        self.decisions.labels(kind).inc()
+        self._child(self.decisions, kind).inc()
         if replayed:
             return
         for rule in decision.fired:
             for outcome in rule.outcomes:
-                self.outcomes.labels(outcome.type).inc()
+                self._child(self.outcomes, outcome.type).inc()
+
+    def _child(self, counter: Counter, label: str) -> Any:
+        # Kinds and outcome types are a handful of fixed words: cache each child.
+        key = (counter, label)
+        child = self._label_children.get(key)
+        if child is None:
+            child = counter.labels(label)
+            self._label_children[key] = child
+        return child
 
     def count_delivery(self, result: str) -> None:
         """Count one delivery attempt's result; ``dead`` also counts a dead letter."""

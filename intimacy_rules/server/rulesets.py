@@ -71,6 +71,15 @@ class RulesetCatalog:
         self._entries: dict[str, RulesetEntry] = {}
         self._listeners: dict[str, list[Callable[[Any], None]]] = {}
         self._seen: dict[str, int] = {}  # the upload mtimes already swapped in
+        self._upload_paths: dict[str, str] = {}
+
+    def _upload_path(self, name: str) -> str:
+        # sync runs on every event: build the path string once per name.
+        path = self._upload_paths.get(name)
+        if path is None:
+            path = os.fspath(self._uploads / f"{name}.yaml")
+            self._upload_paths[name] = path
+        return path
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -99,7 +108,7 @@ class RulesetCatalog:
         if entry is None:
             return
         try:
-            mtime = (self._uploads / f"{name}.yaml").stat().st_mtime_ns
+            mtime = os.stat(self._upload_path(name)).st_mtime_ns
         except OSError:
             return  # no upload: the built-in or configured file stands
         if mtime == self._seen.get(name):
