@@ -29,6 +29,7 @@ from intimacy_rules.storage.postgres_db import PostgresDatabase
 from intimacy_rules.storage.postgres_outbox import PostgresOutbox
 from intimacy_rules.storage.retention import PurgeCounts, RetentionPolicy
 from intimacy_rules.storage.sealing import Sealer
+from intimacy_rules.storage.state_cache import DEFAULT_MAX_STATES, StateCache
 
 if TYPE_CHECKING:
     import psycopg
@@ -52,6 +53,7 @@ class PostgresStore:
         min_connections: int = 1,
         max_connections: int = 10,
         connect_timeout_s: float = 5.0,
+        cache_states: int = DEFAULT_MAX_STATES,
     ) -> None:
         self._db = PostgresDatabase(
             dsn,
@@ -62,6 +64,7 @@ class PostgresStore:
         self._codec = DocumentCodec(pseudonymizer, sealer)
         self._retention = retention if retention is not None else RetentionPolicy()
         self._clock = clock
+        self._states = StateCache(cache_states)
         self.outbox = PostgresOutbox(self._db, self._codec, clock)
         """The delivery worker's view of this store's outbox (``OutboxStore``)."""
 
@@ -90,11 +93,10 @@ class PostgresStore:
                 replay = self._recorded(conn, tenant, event)
                 if replay is not None:
                     raise Rollback  # leaves no empty conversation row behind
-                state = (
-                    None if sealed is None else self._codec.open_state(tenant, conversation, sealed)
-                )
+                state = None if sealed is None else self._open_state(tenant, conversation, sealed)
                 transition = step(state)
-                lost_race = not self._write(conn, tenant, conversation, event, transition)
+                written = self._write(conn, tenant, conversation, event, transition)
+                lost_race = written is None
                 if lost_race:
                     raise Rollback
             if replay is not None:
@@ -104,7 +106,18 @@ class PostgresStore:
                 if replay is None:  # recorded, then erased in between: the host may retry
                     raise ConflictError(f"event {event_id!r} was decided concurrently; retry it")
                 return replay
+        if written is not None:  # committed: the next event reads these bytes back
+            self._states.put(tenant, conversation, written, transition.state)
         return StoreResult(transition.decision, replayed=False)
+
+    def _open_state(self, tenant: str, conversation: str, sealed: bytes) -> ConversationState:
+        sealed = bytes(sealed)
+        cached = self._states.get(tenant, conversation, sealed)
+        if cached is not None:
+            return cached
+        state = self._codec.open_state(tenant, conversation, sealed)
+        self._states.put(tenant, conversation, sealed, state)
+        return state
 
     def _lock_conversation(
         self, conn: psycopg.Connection[Any], tenant: str, conversation: str
@@ -145,8 +158,9 @@ class PostgresStore:
         conversation: str,
         event: str,
         transition: Transition,
-    ) -> bool:
-        """Write decision, state and outbox rows; False if the event was recorded meanwhile.
+    ) -> bytes | None:
+        """Write decision, state and outbox rows: the sealed state, or None if the event
+        was recorded meanwhile.
 
         The statements go in one pipeline (one round trip); when the decision
         insert finds the event already recorded, the caller rolls all of it back.
@@ -167,7 +181,7 @@ class PostgresStore:
             )
             if transition.deliveries:
                 self.outbox.enqueue(conn, tenant, conversation, transition.deliveries, now)
-        return inserted.fetchone() is not None
+        return state if inserted.fetchone() is not None else None
 
     def load_state(self, tenant: str, conversation_id: str) -> ConversationState | None:
         """The conversation's state, or None when nothing is stored."""
@@ -179,7 +193,7 @@ class PostgresStore:
             ).fetchone()
         if row is None or row[0] is None:
             return None
-        return self._codec.open_state(tenant, conversation, row[0])
+        return self._open_state(tenant, conversation, row[0])
 
     def erase(self, tenant: str, conversation_id: str) -> bool:
         """Delete the state, the decisions and every outbox row of a conversation.
@@ -200,6 +214,7 @@ class PostgresStore:
                 "DELETE FROM outbox WHERE tenant = %s AND conversation = %s",
             ):
                 deleted += conn.execute(statement, (tenant, conversation)).rowcount
+        self._states.discard(tenant, conversation)
         return deleted > 0
 
     def purge(self, now: datetime | None = None) -> PurgeCounts:
@@ -219,8 +234,11 @@ class PostgresStore:
             dead = conn.execute(
                 "DELETE FROM outbox WHERE status = 'dead' AND finished_at < %s", (cut["dead"],)
             ).rowcount
+        if states:
+            self._states.clear()
         return PurgeCounts(decisions=decisions, states=states, delivered=delivered, dead=dead)
 
     def close(self) -> None:
         """Close the pool; later calls raise ``StoreError``."""
+        self._states.clear()
         self._db.close()

@@ -166,3 +166,27 @@ def test_a_writer_that_dies_holding_the_turn_does_not_block_the_others(tmp_path:
         assert holder.stdout is not None
         holder.stdout.close()
         lock.close()
+
+
+@pytest.mark.postgres
+def test_another_postgres_server_writing_the_conversation_is_never_missed(
+    pg_schemas: Callable[[], str], pseudonymizer: Pseudonymizer
+) -> None:
+    from intimacy_rules.storage.postgres_store import PostgresStore
+
+    dsn = pg_schemas()
+    one = PostgresStore(dsn, pseudonymizer=pseudonymizer)
+    two = PostgresStore(dsn, pseudonymizer=pseudonymizer)
+    try:
+        one.apply("t", "c1", "e1", _writes(1, "e1"))
+        seen: list[ConversationState | None] = []
+        two.apply("t", "c1", "e2", _writes(2, "e2", seen))
+        one.apply("t", "c1", "e3", _writes(3, "e3", seen))
+        assert seen == [make_state(1), make_state(2)]
+        two.apply("t", "c1", "e4", _writes(3, "e4"))
+        assert one.load_state("t", "c1") == make_state(3)
+        assert two.erase("t", "c1")
+        assert one.load_state("t", "c1") is None
+    finally:
+        one.close()
+        two.close()
