@@ -124,9 +124,9 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"\b(?:talk|talking|chat|check-in|check in|conversation|talks)"
             + SHORT_GAP
             + r" (?:about|on)"
-            r" (?:us|ourselves|what we are|where (?:this|we|things) (?:is |are |"
+            r" (?:us|ourselves|what we are|where (?:this|we|things)(?: is| are|"
             + APOS
-            + r"re )?(?:going|heading|stand)|how we"
+            + r"re)? (?:going|heading|stand)|how we"
             + APOS
             + r"(?:re| are) (?:doing|feeling)"
             r"|our relationship|our future|the two of us|what" + APOS + r"s (?:happening|going on)"

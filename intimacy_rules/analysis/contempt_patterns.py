@@ -164,6 +164,9 @@ CONTEMPT: Final = LabelRules(
             _YOU_ARE + r" (?:(?:a|an|such a|such an|the|biggest|total|complete|absolute|utter"
             r"|fucking|sad|pathetic|huge|massive|walking|just|nothing but) ){1,3}(?:failure"
             r"|disappointment|embarrassment|joke|nobody|disgrace|mess|letdown|let-down)\b"
+            r"|\b(?:joke|disgrace|failure|excuse|embarrassment|waste) of an? (?:man|woman|person"
+            r"|partner|husband|wife|boyfriend|girlfriend|human|human being|father|mother|dad"
+            r"|mom|mum)\b"
             r"|\bwhat an? (?:joke|failure|disappointment|waste of space|embarrassment|disgrace"
             r"|mess) (?:you are|you" + APOS + r"re|ur|u r)\b",
             "belittles the other",

@@ -188,6 +188,8 @@ CONTROLLING: Final = LabelRules(
             "every from second minute moment",
             r"\b(?:(?:text|call|message|check in with|update) me every|(?:you|u) text me every"
             r"|(?:text|call|message) me the (?:second|minute|moment) (?:you|u)"
+            r"|(?:send|text|call|message) me (?:a |an )?(?:photo|pic|picture|selfie|text|update"
+            r"|message|call|proof) every (?:hour|half|single|few|\d)"
             r"|from now on,? (?:you|u) (?:text|call|tell|check|ask|send|come|go|stay|don|will|need"
             r"|have|are|can" + APOS + r"t|share|keep|answer|let|give|turn|be|must))\b",
             "demands regular check-ins",
@@ -263,7 +265,9 @@ CONTROLLING: Final = LabelRules(
             + _CONTACT_ING
             + r" "
             + _WHO
-            + r"|going (?:out|anywhere|to (?:that|his|her|their|the))"
+            + r"|going (?:out|anywhere|to (?:that|his|her|their|the|[a-z]{2,15}"
+            + APOS
+            + r"s))"
             r"|(?:at|near|around) (?:that|his|her|their) [a-z]"
             r"|wearing (?:that|this|those|these|a|short|anything)|(?:to )?"
             + _CONTACT_TO
@@ -469,13 +473,8 @@ CRITICISM: Final = LabelRules(
             r"|deeply|incredibly|totally) )?" + _CHAR_CLEAR + r"\b(?! of\b)"
             r"|(?:" + _YOU_ARE_STRICT + r"|\b(?:your|ur)) (?:just |honestly |really |literally "
             r"|basically |simply |such )?(?:a|an|one|such a|such an|the most) (?:(?:really|very|so"
-            r"|truly|deeply|incredibly|genuinely|fundamentally|totally) )?(?:"
-            + _CHAR_CLEAR
-            + r"|"
-            + _CHAR_SOFT
-            + r") "
-            + _PERSON_NOUN
-            + r"\b",
+            r"|truly|deeply|incredibly|genuinely|fundamentally|totally|completely|utterly"
+            r"|absolutely) )?(?:" + _CHAR_CLEAR + r"|" + _CHAR_SOFT + r") " + _PERSON_NOUN + r"\b",
             "attacks the other's character",
             _NEG_REP,
         ),
@@ -504,8 +503,8 @@ CRITICISM: Final = LabelRules(
         ),
         Cue(
             "self_centred",
-            "only just yourself urself anyone anybody never zero respect empathy shame "
-            "incapable capable",
+            "yourself urself never empathy respect compassion consideration decency shame "
+            "awareness manners integrity intelligence incapable capable",
             # Global verdicts on the other's regard for anyone else.
             r"\b(?:(?:don" + APOS + r"t|dont|do not|never) (?:care|think) about (?:anyone|anybody"
             r"|anything) (?:but|except|other than|besides) (?:yourself|urself)"

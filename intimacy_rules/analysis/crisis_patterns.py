@@ -167,10 +167,13 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "no_reason",
-            "reason point nothing way",
+            "reason point nothing way stop jumping",
             r"\b(?:no (?:reason|point) (?:for me to|in me|to|in) (?:live|living|going on|being here"
             r"|being alive|waking up|keep going|keep living|stay alive|staying alive|exist"
             r"|existing|go on)|nothing (?:left )?to live for"
+            r"|(?:want|wanna|wish i could|need) (?:to )?(?:just )?stop (?:existing|living"
+            r"|being alive|breathing)"
+            r"|(?:thinking|thought|think) about jumping(?= ?[.!\n]| ?$| off| from| in front)"
             r"|(?:don" + APOS + r"?t|dont|do not|can" + APOS + r"?t|cant|cannot) see (?:a|any) way"
             r" out(?! of (?:this|the|my) (?:job|debt|contract|meeting|lease|deal)))\b",
             "sees no reason to live",

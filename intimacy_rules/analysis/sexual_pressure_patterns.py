@@ -87,9 +87,10 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + GAP
             + r"(?:i"
             + APOS
-            + r"?ll|i will|ill) (?:just )?(?:find|get|go to|look for) (?:someone"
+            + r"?ll|i will|ill) (?:just )?(?:go )?(?:find|get|go to|look for) (?:someone"
             r"|somebody|another|a girl|a guy)"
-            r"|\b(?:i" + APOS + r"?ll|i will|ill) (?:just )?(?:find|get) (?:someone|somebody)"
+            r"|\b(?:i" + APOS + r"?ll|i will|ill) (?:just )?(?:go )?(?:find|get) (?:someone"
+            r"|somebody)"
             r" (?:else )?who (?:will|would)" + GAP + r"if (?:you|u) (?:won" + APOS + r"?t|wont"
             r"|don" + APOS + r"?t|dont|will not)",
             "threatens to find someone else unless the other has sex",
@@ -99,6 +100,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
             "undress",
             "take get strip undress",
             r"\b(?:take (?:it|that|them|everything|it all) off (?:for me|now|already)"
+            r"|take off (?:your|ur) (?:top|shirt|clothes|bra|pants|panties|underwear|dress)"
             r"|(?:take|get) (?:your|ur) (?:top|shirt|clothes|bra|pants|panties|underwear|dress)"
             r" off|(?:strip|undress) for me|get naked (?:for me|on cam))\b",
             "asks the other to undress",
@@ -139,7 +141,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
         Cue(
             "sex_as_proof",
             "least supposed love care want like needs loved cared wanted liked respected "
-            "trusted someone somebody plenty never",
+            "trusted someone somebody plenty never time",
             # Sex made the price of love, owed, or a duty: "the least you can do is…",
             # "you're supposed to want…", "you'd stay the night if you loved me".
             r"\bthe least (?:you|u) (?:can|could) do is (?:to )?(?:just )?"
@@ -186,6 +188,10 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r" (?:else )?(?:will|would|who will)"
             r"|\b(?:you|u) never (?:want|wanna) (?:to )?"
             + _SEX_EXPLICIT
+            + r"|\b(?:it"
+            + APOS
+            + r"?s|its|it is|about) time (?:you|u|we) (?:finally )?(?:slept with me"
+            r"|slept together|had sex|hooked up|got physical|went all the way)\b"
             + r"|\b(?:i (?:have|got|"
             + APOS
             + r"ve got|ve got) needs|(?:a|every) (?:man|guy|girl"

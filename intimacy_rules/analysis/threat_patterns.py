@@ -31,6 +31,7 @@ _HARM_OBJECTS: Final = (
     r"(?:you|u|ya|him|her|them|(?:all )?(?:your|ur) (?:face|life|car|career|reputation|stuff"
     r"|things|clothes|house|place|phone|legs|neck|head|family|kids|dog|cat|tyres|tires"
     r"|new (?:boyfriend|girlfriend|guy|girl))"
+    r"|(?:his|her|their) (?:face|jaw|head|nose|legs|teeth|neck|knees|skull|arms|car)"
     r"|that (?:guy|girl|bitch|bastard))\b"
 )
 _EXPOSURE_TARGETS: Final = (
@@ -46,10 +47,11 @@ _NOT_IDIOM: Final = (
 )
 
 # Spreading the other's private things, and what gets spread.
-_SPREAD: Final = alt(
+_SPREAD_WORDS: Final = (
     "post posting leak leaking share sharing send sending show showing forward forwarding "
     "publish publishing upload uploading spread spreading release releasing expose exposing"
 )
+_SPREAD: Final = alt(_SPREAD_WORDS)
 _PRIVATE: Final = (
     r"(?:pics|pictures|photos|nudes|videos|video|vids|vid|screenshots|texts|messages|chats|dms"
     r"|recordings|tapes?|everything|it all|the lot|(?:your|ur) secrets?|photo|pic|picture"
@@ -85,7 +87,7 @@ THREAT: Final = LabelRules(
             r"|s gonna| are going to|" + APOS + r"re gonna))"
             r" (?:really |so |seriously |definitely )?(?:regret (?!not\b|missing\b|skipping\b)"
             r"|be (?:so |really |very |truly )?sorry\b(?! (?:you|u) missed| if)"
-            r"|pay for (?:this|that|it|what)|pay(?=[.!,\n]|$)"
+            r"|pay for (?:this|that|it|what|[a-z]{2,15}ing (?:me|to me))|pay(?=[.!,\n]|$)"
             r"|wish (?:you|u) (?:hadn" + APOS + r"t|never))"
             r"|" + I_WILL + r" make (?:you|u|him|her|them) (?:pay|regret|sorry|suffer)\b"
             r"|" + I_WILL + r" (?:get|have) (?:you|u) (?:fired|sacked|arrested|deported|kicked out"
@@ -104,7 +106,12 @@ THREAT: Final = LabelRules(
             r"(?= ?[.!\n]| ?$| what (?:happens|i do))"
             r"|" + I_WILL + r" make sure (?:(?:you|u) (?:regret|pay|suffer|lose (?:your|ur"
             r"|everything)|never (?:work|see|get|find))|(?:nobody|no one) (?:ever )?"
-            r"(?:hires|wants|loves|dates|believes|trusts|touches|employs) (?:you|u))\b"
+            r"(?:hires|wants|loves|dates|believes|trusts|touches|employs) (?:you|u)"
+            r"|(?:your|ur) whole [a-z]{2,12} (?:knows|finds out|sees"
+            r"|hears)"
+            r"|(?:everyone|everybody) (?:knows|finds out|sees|hears) (?:what (?:you|u)"
+            r"|who (?:you|u)"
+            r"|about (?:you|u|this|us)|the truth))\b"
             r"|\b(?:you|u)(?: won" + APOS + r"t| will not|" + APOS + r"re not| are not| r not"
             r"| aren" + APOS + r"t)(?: going to| gonna)? get away with (?:this|that|it"
             r"|what (?:you|u))\b",
@@ -122,6 +129,8 @@ THREAT: Final = LabelRules(
             r" (?:come (?:find|over|there|to your)|make (?:you|sure)|tell (?:everyone|your)"
             r"|show|post|send (?:them|it|everyone)|find (?:you|out)|hurt|kill|end|ruin|break"
             r"|do something|be waiting|expose)"
+            r"|\bor (?:i" + APOS + r"m|im|i am) (?:sending|posting|showing|telling|leaking"
+            r"|forwarding|coming (?:over|round|to your))\b"
             # "don't ignore me or your mum sees…": the "don't" belongs to the ultimatum.
             r"|\b(?:(?:don" + APOS + r"?t|dont|do not) [a-z]{2,12}(?: me)? )?or (?:(?:your|ur)"
             r" [a-z]{2,12}|everyone|everybody|the whole [a-z]{2,12})"
@@ -154,8 +163,37 @@ THREAT: Final = LabelRules(
             _NEG_REP + " laughing game",
         ),
         Cue(
+            "conditional_menace",
+            "leave walk block ignore lie cheat dump ghost report talk text see message answer "
+            "reply come pick respond won't wont try dare tell keep again break touches touch "
+            "next",
+            # A hostile act promised on a condition: "if you block me I will come to your
+            # house", "if that guy texts you again I'll break his jaw".
+            r"\bif (?:you|u) (?:ever )?(?:leave|walk out|block|ignore|lie|cheat|dump|ghost|report"
+            r"|go (?:out|near)|talk to|text|see|message|don" + APOS + r"?t (?:answer|reply|come"
+            r"|pick up|respond)|dont (?:answer|reply|come|pick up|respond)|won" + APOS + r"?t|wont"
+            r"|try|dare|tell|do (?:it|that|this) again|say (?:that|it) again|break up)"
+            + GAP
+            + I_WILL
+            + r" (?:just |fucking )?(?:come (?:to|over to|round to) (?:your|ur)|show up (?:at|to)"
+            r"|make sure|make (?:your|ur)|ruin|destroy|expose|leak|find (?:you|u)"
+            r"|get (?:you|u) (?:fired|sacked|arrested)|call (?:your|ur) (?:boss|wife|husband|mum"
+            r"|mom|dad|parents|work)|come (?:over there|find)|make (?:you|u) (?:pay|regret|sorry"
+            r"|suffer))\b"
+            r"|\bif (?:he|she|they|that [a-z]{2,10}|some [a-z]{2,10}|any [a-z]{2,10}|[a-z]{2,12})"
+            r" (?:ever )?(?:touches|texts|calls|messages|talks to|looks at|comes near|goes near"
+            r"|hurts|so much as)" + GAP + I_WILL + r" (?:fucking )?(?:kill|hurt|break|punch|smash"
+            r"|beat|stab|hit|end|destroy|ruin|bury)\b"
+            r"|\b(?:the next|any) (?:guy|man|girl|woman|person|one|dude) (?:who|that)"
+            + GAP
+            + r"(?:is getting|gets|will get|is gonna get|is going to get) (?:hurt|beaten|hit"
+            r"|his (?:ass|head) kicked|it)\b",
+            "promises a hostile act on a condition",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
             "intimidation",
-            "enemy messing piece dare",
+            "enemy messing piece dare test",
             r"\b(?:(?:i" + APOS + r"m|im|i am) not (?:someone|somebody|a person) (?:you|u) (?:want"
             r"|wanna) (?:as an enemy|to (?:cross|mess with|piss off|upset))"
             r"|(?:you|u) (?:don" + APOS + r"?t|dont|do not) (?:want|wanna) (?:me as an enemy"
@@ -164,7 +202,8 @@ THREAT: Final = LabelRules(
             r" messing with"
             r"|(?:won" + APOS + r"?t|wont|will not|not) (?:come|get|make it|walk) (?:home |back "
             r"|out )?in one piece"
-            r"|(?:try|just try) (?:leaving|to leave|it|me|and leave)[.!,]* i dare (?:you|u))\b",
+            r"|(?:try|just try) (?:leaving|to leave|it|me|and leave)[.!,]* i dare (?:you|u)"
+            r"|(?:want to|wanna|trying to) test me)\b",
             "intimidates the other",
             _NEG_REP + " joke game",
         ),
@@ -287,7 +326,7 @@ THREAT: Final = LabelRules(
             "surveillance",
             "parked sitting waiting standing watching following tracking saw watched waited sat "
             "stood hid lurked hung was been drove driven driving walked walking outside filming "
-            "across",
+            "across show turn come",
             r"\b(?:(?:been|was|i" + APOS + r"?m|im|i am) (?:parked|sitting|waiting|standing|hiding)"
             r" (?:outside|near|by|in front of|across from|across the street from|down the street"
             r" from) (?:your|ur)"
@@ -298,7 +337,8 @@ THREAT: Final = LabelRules(
             r" from|around the corner from) (?:your|ur)\b"
             r"|i (?:waited|sat|stood|parked|hid|lurked|hung around|was|(?:" + APOS + r"ve|ve|have)"
             r" been)(?: in (?:my|the) car| in the dark)? (?:outside|in front of|across from"
-            r"|across the street from|down the street"
+            r"|across the street from|down the road from|up the road from|across the road from"
+            r"|down the street"
             r" from|around the corner from) (?:your|ur)\b"
             r"|i(?:" + APOS + r"ve| have|ve)? (?:been )?(?:drove|driven|driving|walked|walking)"
             r" (?:past|by) (?:your|ur) (?:place|house|flat|apartment|work|office|building"
@@ -311,6 +351,9 @@ THREAT: Final = LabelRules(
             + r"t leave|not going anywhere|staying (?:right )?here)"
             r" (?:until|till|unless)\b"
             r"|i(?:" + APOS + r"ve| have)? (?:been )?(?:watching|following|tracking) (?:you|u)\b"
+            # "I'll show up at your work": a visit is a threat unless it plans something kind.
+            r"|" + I_WILL + r" (?:just )?(?:show up|turn up|come|come round|come over) (?:at|to)"
+            r" (?:your|ur) (?:work|house|office|job|door|place|flat|apartment|school|parents)"
             r"|i was (?:watching|following|filming) (?:you|u)\b(?! play| on| in the| perform| sing"
             r"| dance| speak| at the| onstage| on stage)"
             r"|i(?:" + APOS + r"ll| will|ll) be (?:waiting |sitting |parked |standing )?(?:outside"
@@ -347,7 +390,8 @@ THREAT: Final = LabelRules(
             r" (?:get rid of|escape|hide from|run from|block) me"
             r"|block(?:ed)? me" + GAP + r"(?:make|create|open) (?:new|another|more|a new|other)"
             r" (?:accounts?|profiles?|numbers?)"
-            r"|i" + APOS + r"ll (?:always )?find (?:you|u) (?:wherever|no matter|anywhere))",
+            r"|" + I_WILL + r" (?:always )?find (?:you|u)?,? ?(?:wherever|no matter (?:where|what)"
+            r"|anywhere))",
             "says the other cannot get away",
             _NEG_REP + " joke",
         ),
@@ -396,11 +440,9 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "exposure_conditional",
-            "post posting leak leaking share sharing send sending show showing forward "
-            "forwarding publish publishing upload uploading spread spreading release releasing "
-            "expose exposing go goes get gets sees see finds hears nudes screenshots recordings "
-            "tape naked private intimate have kept saved got tell call photo pic picture",
-            # "I'll show everyone those pictures if you don't…", "if you leave, I'm posting…"
+            _SPREAD_WORDS,
+            # "I'll show everyone those pictures if you don't…", "if you leave, I'm posting…",
+            # "one more lie and I'm showing your dad the messages"
             _SPEAKER_SPREADS
             + r"\b"
             + SHORT_GAP
@@ -414,7 +456,6 @@ THREAT: Final = LabelRules(
             + r"\b"
             + SHORT_GAP
             + _PRIVATE
-            # "one more lie and I'm showing your dad the messages"
             + r"|\b(?:one more|again|ever again|try (?:it|me|that)|keep [a-z]{2,12}ing|(?:ignore"
             r"|block|leave|dump|ghost|report|break up with) me)"
             + GAP
@@ -422,26 +463,36 @@ THREAT: Final = LabelRules(
             + _SPEAKER_SPREADS
             + r"\b"
             + SHORT_GAP
-            + _PRIVATE
-            # "I have screenshots of everything, don't push me"
-            + r"|\bi (?:still )?(?:have|kept|saved|got|"
-            + APOS
-            + r"ve got|ve got) (?:all )?(?:the "
-            r"|your |ur |those |these |our )?(?:screenshots|recordings|nudes|naked (?:pics|photos)"
-            r"|(?:pics|photos|videos) of (?:you|u))"
-            + GAP
-            + r"(?:don"
-            + APOS
-            + r"?t (?:push|test|forget|make)|remember that|so (?:be careful"
-            r"|think))"
-            + r"|\bi (?:still )?(?:have|kept|saved|got) (?:all )?(?:those|these|the|your|ur|our)"
-            r" (?:videos|pics|photos|pictures|nudes|screenshots|recordings)\b[^\n]{0,40}?"
-            r"(?:think about that|remember that|before you|don"
-            + APOS
-            + r"?t forget|just saying)"
+            + _PRIVATE,
+            "makes the other's private things a hostage",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_leverage",
+            "videos pics photos pictures nude nudes screenshots recordings messages texts chats "
+            "dms know",
+            # "I have screenshots of everything, don't push me", "your sister still doesn't
+            # know what you did. For now."
+            r"\bi(?:" + APOS + r"ve| have|ve)? (?:still )?(?:have|kept|saved|got|stored)"
+            r" (?:copies of |screenshots of |recordings of )?(?:all |every )?(?:of )?(?:those "
+            r"|these |the |your |ur |our )?(?:videos|pics|photos|pictures|nudes?|screenshots"
+            r"|recordings|messages|texts|chats|dms"
+            r"|(?:pics|photos|videos) of (?:you|u))\b"
+            r"[^\n]{0,40}?(?:think about that|remember that|before you|don" + APOS + r"?t (?:push"
+            r"|test|forget|make)|just saying|just so (?:you|u) know|for now"
+            r"|so (?:be careful|think))"
+            r"|(?:doesn" + APOS + r"?t|does not|don" + APOS + r"?t|do not|dont|doesnt) know"
+            r" (?:what (?:you|u) did|about (?:you|u|us|this|it|what (?:you|u)))[^\n]{0,15}?for now",
+            "holds the other's private things over them",
+            _NEG_REP + " joke",
+            needs="think about|remember|before you|push|test|forget|make|saying|so you know"
+            "|so u know|for now|careful",
+        ),
+        Cue(
+            "exposure_tell_if",
+            "tell show call",
             # "if you don't come back I'll tell your boss about…"
-            + r"|"
-            + _IF_YOU_REFUSE
+            _IF_YOU_REFUSE
             + GAP
             + I_WILL
             + r" (?:tell|show|call) "
@@ -451,21 +502,33 @@ THREAT: Final = LabelRules(
             + r" (?:tell|show) "
             + _EXPOSURE_TARGETS
             + GAP
-            + _IF_YOU_REFUSE
+            + _IF_YOU_REFUSE,
+            "threatens to tell others unless the other complies",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_as_consequence",
+            "ignore ignoring block blocking leave leaving dump dumping ghost ghosting cheat "
+            "cheating report reporting",
             # "ignore me again and those videos go to your parents"
-            + r"|\b(?:ignore|ignoring|block|blocking|leave|leaving|dump|dumping|ghost|ghosting"
+            r"\b(?:ignore|ignoring|block|blocking|leave|leaving|dump|dumping|ghost|ghosting"
             r"|cheat on|cheating on|report|reporting) me" + GAP + r"and (?:(?:those|the|your|ur"
             r"|all|my|our|these|every) (?:\w{1,15} )?" + _PRIVATE + r" (?:go|goes|get|gets|end up"
             r"|ends up|will|are going|is going|go out|get sent)|(?:everyone|everybody"
             r"|the whole \w{2,12}|(?:your|ur) \w{2,12}) (?:sees|gets|will see|finds out"
-            r"|will find out|hears|will hear|will know|knows|is getting)\b)"
+            r"|will find out|hears|will hear|will know|knows|is getting)\b)",
+            "makes exposure the price of leaving or ignoring",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_underway",
+            "nudes screenshots recordings tape naked private intimate nude",
             # "screenshots of our chats are going to your wife"
-             + r"|\b(?:nudes|screenshots|recordings|sex tape|(?:naked|private|intimate|nude)"
+            r"\b(?:nudes|screenshots|recordings|sex tape|(?:naked|private|intimate|nude)"
             r" (?:pics|photos|videos|pictures))" + SHORT_GAP + r" (?:are|is|will be|go|goes"
             r"|get|gets) (?:going |sent |straight )?(?:to (?:your|ur|everyone|everybody"
-            r"|the internet)"
-            r"|online|public|everywhere|viral)\b",
-            "makes the other's private things a hostage",
+            r"|the internet)|online|public|everywhere|viral)\b",
+            "says the other's private things are being sent out",
             _NEG_REP + " joke",
         ),
         Cue(

@@ -91,6 +91,7 @@ def test_not_advice(text: str) -> None:
         "can we have a proper heart to heart soon?",
         "I miss our late night talks, can we do that again?",
         "let's spend tomorrow just us two, no phones",
+        "I'm nervous asking, but can we talk about where we're heading?",
     ],
 )
 def test_bid_for_closeness(text: str) -> None:
@@ -161,6 +162,8 @@ def test_not_bid_for_closeness(text: str) -> None:
         "your location better be on",
         "you'll come straight home after work",
         "you should have asked my permission before buying that",
+        "I get anxious when you're out. I need you to send me a photo every hour.",
+        "I'm jealous, I admit it. I don't want you going to Sam's birthday.",
     ],
 )
 def test_controlling(text: str) -> None:
@@ -218,6 +221,7 @@ def test_not_controlling(text: str) -> None:
         "you have zero empathy",
         "you're incapable of listening to anyone",
         "You're a selfish and cruel person.",
+        "I'm frustrated, you are a completely unreliable partner",
     ],
 )
 def test_criticism(text: str) -> None:

@@ -54,6 +54,7 @@ def safety_of(text: str) -> set[str]:
         "what a pathetic little man you are",
         "you are the biggest letdown of my life",
         "you pathetic, lying rat",
+        "I'm embarrassed by you. what a joke of a man",
     ],
 )
 def test_contempt(text: str) -> None:
@@ -154,6 +155,19 @@ def test_not_contempt(text: str) -> None:
         "you're gonna get what's coming to you",
         "I put an app on your phone, I see everything",
         "i'll be waiting outside your work tomorrow. and the day after.",
+        "I'm so hurt you lied. If you do it again, I'll make sure your whole office knows.",
+        "I'm jealous, I admit it. If that guy texts you one more time I'll break his jaw.",
+        "You think you can just ghost me? I'll show up at your work.",
+        "Funny how your sister still doesn't know what you did. For now.",
+        "I hate feeling ignored. Reply or I'm sending the pics to your ex.",
+        "I've got copies of all your messages, remember that.",
+        "you really want to test me? keep going",
+        "I'm not scared of you leaving. I'll find wherever you go.",
+        "I saved every nude you sent. Just so you know.",
+        "i parked down the road from ur place last night, lights were on late",
+        "you'll pay for embarrassing me like that",
+        "I swear if you block me I will come to your house",
+        "the next guy who talks to you is getting hurt",
     ],
 )
 def test_threat(text: str) -> None:
@@ -193,6 +207,11 @@ def test_threat(text: str) -> None:
         "I'll be waiting outside your work tomorrow to pick you up ❤️",
         "I was watching you sing at the open mic, you were amazing",
         "you'll see, the trip will be great",
+        "i'll come to your house after work, want anything?",
+        "I'm scared, he said he'd post my photos if I left",
+        "I know your schedule's crazy this week, call when you can",
+        "If he calls again I'll tell him you're busy",
+        "You'll pay for parking at the venue, it's cheap",
     ],
 )
 def test_not_threat(text: str) -> None:
@@ -229,6 +248,9 @@ def test_not_threat(text: str) -> None:
         "take it off for me, come on",
         "i'll find someone who will sleep with me if you won't",
         "you never want to have sex, what's wrong with you",
+        "I've waited months, it's time you slept with me",
+        "c'mon don't be shy, take off your shirt for me",
+        "i'm frustrated. if you won't have sex with me i'll go find someone who will",
     ],
 )
 def test_sexual_pressure(text: str) -> None:
@@ -250,6 +272,7 @@ def test_sexual_pressure(text: str) -> None:
         "want to stay over tonight? totally fine if not",
         "the least you can do is stay over and help me clean up",
         "I have needs too, like feeling listened to",
+        "It had been ages since the last time we had sex, and I missed you",
         "can you stay the night? my flat is so cold, no pressure",
     ],
 )
@@ -297,6 +320,8 @@ def test_not_sexual_pressure(text: str) -> None:
         "I don't see a way out anymore. I'm done.",
         "I wish I could fall asleep forever",
         "honestly it'd be better if I just wasn't here",
+        "I'm so exhausted. I just want to stop existing.",
+        "I'm scared of myself. I keep thinking about jumping.",
     ],
 )
 def test_crisis(text: str) -> None:
@@ -330,6 +355,7 @@ def test_crisis(text: str) -> None:
         "I want everything to stop being so busy",
         "I wish I could sleep forever on sundays",
         "I can't see a way out of this contract",
+        "I've been thinking about jumping into the lake this summer",
     ],
 )
 def test_not_crisis(text: str) -> None:
