@@ -12,7 +12,7 @@ import re
 from typing import Final, NamedTuple
 
 from intimacy_rules.analysis.anchors import anchor_near
-from intimacy_rules.analysis.facts import find_fact
+from intimacy_rules.analysis.facts import find_fact, weighs_as_life_information
 from intimacy_rules.analysis.feelings import FeelingHit, find_feelings
 from intimacy_rules.analysis.scan import clause_starts, subject_positions
 from intimacy_rules.analysis.targets import Target, find_target, look_back
@@ -196,7 +196,8 @@ def grade(norm: str) -> LevelResult:
     if level == 0:
         why = "no self-disclosure found"
         start, end = 0, len(norm)
-    return LevelResult(level, fact is not None, start, end, why, thoughts)
+    facts = fact is not None or weighs_as_life_information(norm, feeling=level >= 2)
+    return LevelResult(level, facts, start, end, why, thoughts)
 
 
 def _inside(norm: str, pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
