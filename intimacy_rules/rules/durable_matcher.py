@@ -78,10 +78,9 @@ _MARK = "ir"  # every fact we assert carries it; durable's own state fact does n
 @cache
 def _engine() -> Any:
     # Imported on first use: importing intimacy_rules never loads the C core.
-    # durable-rules ships no type information (pyproject's override names
-    # ``durable.*`` only, not its C module).
+    # durable-rules ships no type information (see pyproject's mypy overrides).
     try:
-        import durable_rules_engine  # type: ignore[import-not-found]  # noqa: PLC0415
+        import durable_rules_engine  # noqa: PLC0415
     except ImportError as exc:  # the C extension failed to build or is missing
         raise MatcherError(
             "the rules core durable-rules cannot be imported; reinstall it "
