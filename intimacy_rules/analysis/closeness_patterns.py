@@ -138,7 +138,8 @@ BID_FOR_CLOSENESS: Final = LabelRules(
         Cue(
             "want_closer",
             "closer close connected reconnect understand know again over together time miss team "
-            "page hear learn talks conversations chats heart deep proper us alone quality",
+            "page hear learn talks conversations chats heart deep proper us alone quality date "
+            "open honest intimate vulnerable going talking spending",
             r"\b(?:i(?:" + APOS + r"?d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
             r"|like)(?: for)?(?: us| we could| we were| we)?(?: to)? (?:feel |be |get |grow )?"
             r"(?:closer(?! to (?:the|a|my|work|town|home|where|your (?:work|office|place)))"
@@ -164,13 +165,20 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"|(?:more|have|having|miss|want|need) (?:more |some )?(?:deep|deeper|real|honest"
             r"|meaningful|proper|heart to heart) (?:talks|conversations|chats)"
             r"|(?:let" + APOS + r"?s|can we|could we|i want|i" + APOS + r"?d love|i wanna)"
-            r"[^.!?\n]{0,30}? (?:just (?:us|the two of us|us two|you and me|you and i)"
+            r"[^.!?\n]{0,30}? (?:just (?:for )?(?:us|the two of us|us two|you and me|you and i)"
             r"|alone together|quality time)\b"
+            r"|(?:can we|could we|let" + APOS + r"?s|i want|i" + APOS + r"?d love|i wanna)"
+            r" (?:have |plan |do |go on |a )?(?:a )?date night"
+            r"|(?:want|like|love|need) us to (?:be )?(?:more open|more honest|open up|more intimate"
+            r"|more vulnerable)(?: with each other| to each other)?"
+            r"|(?:know|understand) what" + APOS + r"?s (?:really )?going on (?:in (?:your|ur)"
+            r" (?:head|heart|mind)|with (?:you|u)|inside (?:you|u))"
             r"|(?:can|could) we (?:have|do) a (?:proper |real |deep |honest |long )?(?:heart to"
             r" heart|heart-to-heart|deep talk|proper talk)"
             r"|i miss our (?:[a-z]{2,12} ){0,2}(?:talks|chats|conversations|connection|closeness"
             r"|intimacy|date nights|cuddles)"
-            r"|i miss (?:us|being close|feeling close|feeling connected|being connected|our talks"
+            r"|i miss (?:talking to (?:you|u)|spending time with (?:you|u)|us|being close"
+            r"|feeling close|feeling connected|being connected|our talks"
             r"|our connection|the old us|how we were|how close we|how we used to"
             r"|the way we used to"
             r"|what we had|when we used to))\b",
@@ -179,7 +187,8 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             needs=(
                 "close|connect|time|team|same page|together again|understand|know|try again"
                 "|start over|i miss|about you|about u|real you|real u|talks|conversations|chats"
-                "|heart|deep talk|proper talk|just us|alone together|quality time"
+                "|heart|deep talk|proper talk|just us|alone together|quality time|date night"
+                "|each other|going on|talking to"
             ),
         ),
     ),

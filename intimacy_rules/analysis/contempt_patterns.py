@@ -96,7 +96,8 @@ CONTEMPT: Final = LabelRules(
             r" (?:(?:" + _MODIFIERS + r") ){0,2}" + _INSULT_NOUNS + r"\b"
             r"|\b(?:you|u) (?:look|sound|smell) (?:so |absolutely |fucking |really |just )?"
             r"(?:disgusting|pathetic|stupid|ugly|fat|gross|repulsive|retarded|dumb)\b"
-            r"|\bi(?:" + APOS + r"m| am|m)? (?:married|dating|stuck with|engaged to|living with)"
+            r"|\bi(?:" + APOS + r"m| am|m)? (?:married|dating|stuck with|engaged to|living with"
+            r"|with(?= such| a total| an absolute| this))"
             r" (?:such |this |a total |an absolute |a complete )?(?:an? )?(?:(?:"
             + _MODIFIERS
             + r") ){0,2}"
@@ -105,7 +106,7 @@ CONTEMPT: Final = LabelRules(
             r"|\b(?:can|could|are|r) (?:you|u)(?: really| actually"
             r"| honestly| seriously| possibly| even){0,2}(?: be)? (?:(?:this|that|so|any) "
             + _INSULT_ADJECTIVES
-            + r"|any "
+            + r"|(?:any )?"
             + _COMPARATIVE
             + r")\b"
             # "what a pathetic little man", "you spineless old woman"
@@ -150,7 +151,7 @@ CONTEMPT: Final = LabelRules(
             _INSULT_ANCHORS,
             r"\bwhat (?:an? |a fucking |an absolute |a total |a complete )?"
             + _INSULT_NOUNS
-            + r"\b(?! i am| i"
+            + r"\b(?! show| car| costume| i am| i"
             + APOS
             + r"m| im| i was| i"
             + APOS
@@ -202,6 +203,8 @@ CONTEMPT: Final = LabelRules(
             r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
             r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
             r"|(?:embarrassed|ashamed) to be (?:seen )?(?:with|around) (?:you|u)\b"
+            r"|(?:must be|should be|are|is) (?:so |really |deeply )?(?:ashamed|embarrassed) of"
+            r" (?:you|u)\b"
             r"|(?:can" + APOS + r"t|cant|cannot) (?:even )?stand (?:the sight of |looking at )?"
             r"(?:you|u)\b|\bew+ (?:you|u)\b|(?:you" + APOS + r"re|you are|ur|youre) beneath me)",
             "disgust aimed at the other",

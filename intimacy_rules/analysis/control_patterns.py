@@ -312,7 +312,8 @@ CONTROLLING: Final = LabelRules(
             r"|i (?:decide|choose|say|get to (?:decide|choose|say)|"
             + APOS
             + r"ll decide|will decide)"
-            r" (?:who|where) (?:you|u) (?:see|hang|talk|text|go|can|are allowed|spend|meet|date)"
+            r" (?:(?:who|where) (?:you|u) (?:see|hang|talk|text|go|can|are allowed|spend|meet"
+            r"|date)|what (?:you|u) (?:wear|eat|post|buy))"
             r"|(?:you|u) (?:need|have|must|better|gotta)(?: to)? (?:ask|check with|clear it with"
             r"|run it by) me (?:before|first)"
             r"|(?<!like )(?<!that )(?:you|u) (?:need|have|must|better|gotta|will|always have"
@@ -344,11 +345,16 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "i_need_you_to_stop",
-            "stop quit cut drop stay come home back here",
+            "stop quit cut drop stay come home back here who off stays approve",
             r"\b(?:i (?:need|want|expect) (?:you|u) to|i" + APOS + r"m asking you to)"
             r" (?:stop|quit|cut|drop|stay home|come home (?:now|right now|immediately))\b"
             r"|\bi (?:want|need|expect) (?:you|u) (?:home|back|here) (?:by|before|at|now|right now"
-            r"|tonight|immediately)\b",
+            r"|tonight|immediately|straight after|right after|from now on|every night|early)\b"
+            r"|\bwho (?:said|told (?:you|u)) (?:you|u) could\b|\bwho gave (?:you|u) permission\b"
+            r"|\b(?:your|ur) (?:phone|location|laptop) (?:stays|is staying|needs to stay"
+            r"|will stay) (?:on|with me|where i|unlocked|out)"
+            r"|\bi (?:need|have|get|want) to (?:approve|see|check|read|vet) (?:anything|everything"
+            r"|whatever|what) (?:you|u) (?:post|send|wear|buy|say|text)\b",
             "demands the other change their behaviour",
             _NEG_REP,
         ),

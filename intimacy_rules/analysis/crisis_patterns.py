@@ -68,7 +68,8 @@ CRISIS: Final = LabelRules(
             r"|would just|don"
             + APOS
             + r"t|never)? ?)(?:be )?(?:dead|never born|never been born|had never been born|gone"
-            r"|not wake up|die|disappear(?! into| for| from| to| under| off| in)|not exist"
+            r"|not wake up|die|(?:disappear|vanish)(?! (?:into|for|from|to|under|off|in)\b)"
+            r"|not exist"
             r"|never wake up|wake up dead)\b",
             "wishes to be dead or gone",
             _NOT_ALIVE,
@@ -124,7 +125,8 @@ CRISIS: Final = LabelRules(
             r"\b(?:(?:don" + APOS + r"?t|dont|do not|can" + APOS + r"?t) see (?:the|any) point"
             r" (?:in|of) (?:anything|living|life|going on|it all|being here)|what"
             + APOS
-            + r"?s the point (?:in|of) (?:living|life|going on|being alive|anything anymore))\b",
+            + r"?s the point (?:in|of) (?:me )?(?:even )?(?:living|life|going on|being alive"
+            r"|being here|existing|anything anymore))\b",
             "sees no point in living",
             _NOT_ALIVE,
         ),
@@ -167,10 +169,14 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "no_reason",
-            "reason point nothing way stop jumping",
+            "reason point nothing way stop jumping rather easy easier nice peaceful",
             r"\b(?:no (?:reason|point) (?:for me to|in me|to|in) (?:live|living|going on|being here"
             r"|being alive|waking up|keep going|keep living|stay alive|staying alive|exist"
             r"|existing|go on)|nothing (?:left )?to live for"
+            r"|rather (?:be dead|die) than (?:feel|live|go on|keep (?:going|living|feeling)|be like"
+            r" this|wake up)"
+            r"|(?:easy|easier|better|nice|peaceful) to (?:just )?(?:not exist|not be here"
+            r"|not wake up|disappear forever|die)"
             r"|(?:want|wanna|wish i could|need) (?:to )?(?:just )?stop (?:existing|living"
             r"|being alive|breathing)"
             r"|(?:thinking|thought|think) about jumping(?= ?[.!\n]| ?$| off| from| in front)"

@@ -141,7 +141,8 @@ SEXUAL_PRESSURE: Final = LabelRules(
         Cue(
             "sex_as_proof",
             "least supposed love care want like needs loved cared wanted liked respected "
-            "trusted someone somebody plenty never time",
+            "trusted someone somebody plenty never time even know weird uptight frigid prudish "
+            "awkward strange cold boring",
             # Sex made the price of love, owed, or a duty: "the least you can do is…",
             # "you're supposed to want…", "you'd stay the night if you loved me".
             r"\bthe least (?:you|u) (?:can|could) do is (?:to )?(?:just )?"
@@ -188,6 +189,16 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r" (?:else )?(?:will|would|who will)"
             r"|\b(?:you|u) never (?:want|wanna) (?:to )?"
             + _SEX_EXPLICIT
+            + r"|\b(?:won"
+            + APOS
+            + r"?t|wont|will not|can"
+            + APOS
+            + r"?t|cant) even "
+            + _SEX_EXPLICIT
+            + r"|\b(?:you|u) know (?:you|u) (?:want|wanna) (?:it|to|me)[^.!?\n]{0,30}?"
+            + _SEX_EXPLICIT
+            + r"|\b(?:weird|uptight|frigid|prudish|awkward|strange|cold|boring) about (?:sex"
+            r"|sleeping (?:with me|together)|nudes|sending pics)\b"
             + r"|\b(?:it"
             + APOS
             + r"?s|its|it is|about) time (?:you|u|we) (?:finally )?(?:slept with me"

@@ -81,7 +81,7 @@ THREAT: Final = LabelRules(
         Cue(
             "regret",
             "regret sorry pay wish suffer away sure fired sacked arrested deported kicked banned "
-            "locked thrown like coming find see",
+            "locked thrown like coming find see disappear vanish",
             r"(?:" + YOU_WILL + r"|\b(?:you" + APOS + r"re|youre|you are|u r|ur) (?:going to|gonna)"
             r"|\b(?:he|she|they)(?:" + APOS + r"ll| will|ll| is going to|" + APOS + r"s gonna"
             r"|s gonna| are going to|" + APOS + r"re gonna))"
@@ -89,7 +89,9 @@ THREAT: Final = LabelRules(
             r"|be (?:so |really |very |truly )?sorry\b(?! (?:you|u) missed| if)"
             r"|pay for (?:this|that|it|what|[a-z]{2,15}ing (?:me|to me))|pay(?=[.!,\n]|$)"
             r"|wish (?:you|u) (?:hadn" + APOS + r"t|never))"
-            r"|" + I_WILL + r" make (?:you|u|him|her|them) (?:pay|regret|sorry|suffer)\b"
+            r"|"
+            + I_WILL
+            + r" make (?:you|u|him|her|them) (?:pay|regret|sorry|suffer|disappear|vanish)\b"
             r"|" + I_WILL + r" (?:get|have) (?:you|u) (?:fired|sacked|arrested|deported|kicked out"
             r"|banned|locked up|thrown out)\b"
             # Consequences promised to the other: "you won't like what happens next".
@@ -219,7 +221,7 @@ THREAT: Final = LabelRules(
         Cue(
             "warning",
             "watch better warning warned capable test happen consequences hell scared afraid "
-            "terrified accidents",
+            "terrified accidents trouble problems problem",
             r"\b(?:watch (?:your back|ur back|yourself|your mouth|ur mouth)\b"
             r"|(?:you" + APOS + r"d|you|u|youd|ud) better (?:watch|not|be (?:careful|scared|afraid"
             r"|worried))\b"
@@ -231,13 +233,16 @@ THREAT: Final = LabelRules(
             + r"?ll|there will|there"
             + APOS
             + r"?s going to) be (?:consequences"
-            r"|hell to pay)|hell to pay"
+            r"|hell to pay|trouble|problems|a problem)|hell to pay"
             r"|(?:you|u) have no idea what i" + APOS + r"m capable of"
             r"|don" + APOS + r"t test me"
             r"|(?:something|things) (?:bad |terrible )?(?:might|could|will|can|would)"
             r" happen to (?:you|u|your)"
             r"|accidents (?:happen|can happen|do happen) to (?:people|girls|guys|women|men|those"
-            r"|anyone) (?:who|that|like (?:you|u)))",
+            r"|anyone) (?:who|that|like (?:you|u))"
+            r"|(?:accidents (?:happen|can happen)|(?:people|girls|guys) have accidents)"
+            + GAP
+            + r"(?:just saying|you know|if (?:you|u)|to people who))",
             "warns the other off",
             _NEG_REP + " joke game teasing",
         ),
@@ -254,20 +259,22 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "life_hell",
-            "hell miserable nightmare",
-            r"\bmake (?:your|ur) life (?:a )?(?:living )?(?:hell|miserable|nightmare)\b",
+            "hell miserable nightmare difficult hard unbearable",
+            r"\bmake (?:your|ur) life (?:a |very |really |so )?(?:living )?(?:hell|miserable"
+            r"|nightmare|difficult|hard|unbearable)\b",
             "threatens to make the other's life hell",
             _NEG_REP + " joke",
         ),
         Cue(
             "capable",
-            "capable word call click happens idea know next",
+            "capable word call click happens idea know next works",
             r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
             r"|one (?:word|call|text|message|click) from me"
             r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me|again"
             r"|keep (?:it|this|that) up|keep (?:on )?[a-z]{2,12}ing)"
             + GAP
             + r"(?:see|find out|watch) what happens"
+            r"|see how (?:that|this) works out for (?:you|u)"
             r"|(?:you|u) (?:have no idea|(?:don"
             + APOS
             + r"t|dont) know) what i(?:"
@@ -354,6 +361,8 @@ THREAT: Final = LabelRules(
             # "I'll show up at your work": a visit is a threat unless it plans something kind.
             r"|" + I_WILL + r" (?:just )?(?:show up|turn up|come|come round|come over) (?:at|to)"
             r" (?:your|ur) (?:work|house|office|job|door|place|flat|apartment|school|parents)"
+            r"|(?:i" + APOS + r"?m|im|i am|i was) (?:following|tailing|watching|filming) (?:you|u)"
+            r" (?:home|everywhere|around|to work|from work|all day|all night)\b"
             r"|i was (?:watching|following|filming) (?:you|u)\b(?! play| on| in the| perform| sing"
             r"| dance| speak| at the| onstage| on stage)"
             r"|i(?:" + APOS + r"ll| will|ll) be (?:waiting |sitting |parked |standing )?(?:outside"
@@ -365,8 +374,10 @@ THREAT: Final = LabelRules(
         Cue(
             "tracking",
             "tracker tracking gps airtag camera spy location messages texts every checking "
-            "through hacked logged tracked monitoring monitored into spyware see",
-            r"\bi (?:(?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag"
+            "through hacked logged tracked monitoring monitored into spyware see reading",
+            r"\bi(?:" + APOS + r"ve| have|ve)? (?:been |keep |kept )reading (?:all )?(?:your|ur)"
+            r" (?:messages|texts|emails|dms|chats|whatsapp|diary|journal)"
+            r"|\bi (?:(?:put|installed|hid|have) (?:a |an )?(?:tracker|tracking app|gps|airtag"
             r"|camera|spy app|spyware) (?:on|in)"
             r"|(?:can )?see (?:everything|all) (?:you|u) (?:do|say|text|send|type|search)"
             r"|(?:can )?see everything(?= ?[.!\n]| ?$)"

@@ -92,6 +92,10 @@ def test_not_advice(text: str) -> None:
         "I miss our late night talks, can we do that again?",
         "let's spend tomorrow just us two, no phones",
         "I'm nervous asking, but can we talk about where we're heading?",
+        "can we have a date night just for us?",
+        "I'd like us to be more open with each other",
+        "I want to know what's really going on in your head",
+        "I miss talking to you properly. can we?",
     ],
 )
 def test_bid_for_closeness(text: str) -> None:
@@ -110,6 +114,7 @@ def test_bid_for_closeness(text: str) -> None:
         "I want to know what time the movie starts",
         "I want to learn more about baking",
         "I want to be closer to the beach next summer",
+        "I want to know what's going on with the car",
     ],
 )
 def test_not_bid_for_closeness(text: str) -> None:
@@ -164,6 +169,12 @@ def test_not_bid_for_closeness(text: str) -> None:
         "you should have asked my permission before buying that",
         "I get anxious when you're out. I need you to send me a photo every hour.",
         "I'm jealous, I admit it. I don't want you going to Sam's birthday.",
+        "I want you home straight after work from now on",
+        "Who said you could go to Jess's?",
+        "I'm not comfortable with you having guy friends, unfollow them",
+        "your phone stays on the table where I can see it",
+        "I need to approve anything you post",
+        "i decide what you wear tonight",
     ],
 )
 def test_controlling(text: str) -> None:

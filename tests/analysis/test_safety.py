@@ -55,6 +55,9 @@ def safety_of(text: str) -> set[str]:
         "you are the biggest letdown of my life",
         "you pathetic, lying rat",
         "I'm embarrassed by you. what a joke of a man",
+        "omg could you BE more useless",
+        "I can't believe I'm with such a loser",
+        "your family must be so ashamed of you",
     ],
 )
 def test_contempt(text: str) -> None:
@@ -80,6 +83,7 @@ def test_contempt(text: str) -> None:
         "my dad used to tell me nobody would ever love me",
         "what an idiot I am, I left the oven on",
         "I'm not as dumb as you think",
+        "what a clown show that meeting was",
     ],
 )
 def test_not_contempt(text: str) -> None:
@@ -168,6 +172,13 @@ def test_not_contempt(text: str) -> None:
         "you'll pay for embarrassing me like that",
         "I swear if you block me I will come to your house",
         "the next guy who talks to you is getting hurt",
+        "if i see you with him again there will be trouble",
+        "i'll make you disappear from everyone's life",
+        "People have accidents all the time, just saying",
+        "i'm following you home tonight whether you like it or not",
+        "I can make your life very difficult, you know",
+        "Keep ignoring me. See how that works out for you.",
+        "i've been reading all your messages for weeks",
     ],
 )
 def test_threat(text: str) -> None:
@@ -212,6 +223,10 @@ def test_threat(text: str) -> None:
         "I know your schedule's crazy this week, call when you can",
         "If he calls again I'll tell him you're busy",
         "You'll pay for parking at the venue, it's cheap",
+        "i'm following you on spotify now!",
+        "I can make your life easier if you let me help with the move",
+        "I'm reading your favourite book now, love it",
+        "people have accidents in the kitchen all the time, be careful with that mandoline",
     ],
 )
 def test_not_threat(text: str) -> None:
@@ -251,6 +266,9 @@ def test_not_threat(text: str) -> None:
         "I've waited months, it's time you slept with me",
         "c'mon don't be shy, take off your shirt for me",
         "i'm frustrated. if you won't have sex with me i'll go find someone who will",
+        "you know you want to, just come to bed",
+        "after everything I've done for you, you won't even sleep with me?",
+        "why are you being so weird about sex? everyone does it",
     ],
 )
 def test_sexual_pressure(text: str) -> None:
@@ -322,6 +340,10 @@ def test_not_sexual_pressure(text: str) -> None:
         "honestly it'd be better if I just wasn't here",
         "I'm so exhausted. I just want to stop existing.",
         "I'm scared of myself. I keep thinking about jumping.",
+        "What's the point of me even being alive",
+        "I'd rather be dead than feel like this",
+        "It would be so easy to just not exist",
+        "i wish i could just vanish forever",
     ],
 )
 def test_crisis(text: str) -> None:
@@ -356,6 +378,7 @@ def test_crisis(text: str) -> None:
         "I wish I could sleep forever on sundays",
         "I can't see a way out of this contract",
         "I've been thinking about jumping into the lake this summer",
+        "I'd rather be dead than wear that outfit lol",
     ],
 )
 def test_not_crisis(text: str) -> None:
