@@ -470,40 +470,50 @@ _FIRST_PERSON: Final = words("i me my mine myself i'm im i've ive i'd id i'll")
 _WE_WORDS: Final = words("we our us we're we've ours ourselves")
 _YOU_WORDS: Final = words("you your u ur you're youre yours yourself")
 _PAST_WORDS: Final = words("was were had got went did made left met took lost grew spent came")
+_I_WE: Final = words("i we")
+_UPPER: Final = _WEIGHTS["number"] + _WEIGHTS["past"]
+_LOWER: Final = _WEIGHTS["question"]
 
 
 def weighs_as_life_information(norm: str, *, feeling: bool) -> bool:
     """Whether ``norm`` (which the rules found no fact in) weighs as information
-    about the speaker's life, by the fitted weights above. Only text that speaks
-    in the first person can: the rest is skipped at the cost of one scan."""
+    about the speaker's life, by the fitted weights above. Only text in the first
+    person can; the costlier features are computed only when they could still
+    change the answer."""
     toks = _WORD.findall(norm)
-    first = 0
-    my = we = you = past = False
-    for i, tok in enumerate(toks):
-        if tok in _FIRST_PERSON:
-            first += 1
-            my = my or tok == "my"
-        elif tok in _WE_WORDS:
-            we = True
-        elif tok in _YOU_WORDS:
-            you = True
-        elif not past and (tok in _PAST_WORDS or (len(tok) > 3 and tok.endswith("ed"))):
-            past = (i > 0 and toks[i - 1] in {"i", "we"}) or (i > 1 and toks[i - 2] in {"i", "we"})
+    first = sum(map(_FIRST_PERSON.__contains__, toks))
+    we = not _WE_WORDS.isdisjoint(toks)
     if not first and not we:
         return False
-    if _NOT_INFORMATION.search(norm) is not None:
-        return False  # plans, questions, offers and reported feelings (spec section 1)
     w = _WEIGHTS
     score = (
         w["bias"]
         + w["first_person"] * min(first, 3) / 3
-        + w["my"] * my
+        + w["my"] * ("my" in toks)
         + w["we"] * we
-        + w["you"] * you
-        + w["question"] * ("?" in norm)
-        + w["number"] * (_DIGIT.search(norm) is not None)
+        + w["you"] * (not _YOU_WORDS.isdisjoint(toks))
         + w["feeling"] * feeling
-        + w["past"] * past
         + w["length"] * min(len(toks), 40) / 40
     )
-    return score > _THRESHOLD
+    # The remaining features can add at most _UPPER and take at most _LOWER.
+    if score + _UPPER <= _THRESHOLD:
+        return False
+    if score + _LOWER <= _THRESHOLD:
+        score += (
+            w["question"] * ("?" in norm)
+            + w["number"] * (_DIGIT.search(norm) is not None)
+            + w["past"] * _told_in_past(toks)
+        )
+        if score <= _THRESHOLD:
+            return False
+    return _NOT_INFORMATION.search(norm) is None  # plans, questions, reported feelings
+
+
+def _told_in_past(toks: list[str]) -> bool:
+    """Whether "I"/"we" stands one or two words before a past verb ("I finally quit")."""
+    for i, tok in enumerate(toks):
+        if (tok in _PAST_WORDS or (len(tok) > 3 and tok.endswith("ed"))) and (
+            (i > 0 and toks[i - 1] in _I_WE) or (i > 1 and toks[i - 2] in _I_WE)
+        ):
+            return True
+    return False

@@ -114,7 +114,7 @@ _ILY: Final = re.compile(r"\b(?:ily|ilysm|ilu|ly2|love\s+ya|luv\s+ya)\b")
 # "it makes me so sad", "the news has me scared", "left me heartbroken"; searched
 # only just before each " me".
 _MAKES_ME: Final = re.compile(
-    r"\b(?P<verb>makes?|made|making|has|had|got|gets|getting|leaves|left|keeps|kept)"
+    r"\b(?P<verb>makes?|made|making|has|have|had|got|gets|getting|leaves|left|keeps|kept)"
     rf"\s+me\s+(?:(?:{ADVERB}|feel|feeling)\s+){{0,4}}?"
     rf"(?:(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE})|cry|sick|smile|laugh|"
     r"blush|melt|shiver|tear\s+up|feel\s+like(?!\s+(?:that|this|it)\b))\b"

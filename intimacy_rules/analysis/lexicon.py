@@ -69,7 +69,8 @@ EMOTION_ADJECTIVES: Final = words(
     in_love at_peace worn_out fed_up sick_of freaked_out freaking_out
     on_edge so_done over_the_moon dying_to
     saddened disheartened heartened traumatized traumatised scarred inspired motivated
-    unmotivated uninspired inferior sensitive choked_up welled_up teared_up
+    unmotivated uninspired inferior sensitive choked_up welled_up teared_up relaxed
+    heartsore exasperated
     """
 )
 

@@ -834,6 +834,8 @@ def test_despair_objects_and_anchors(text: str, level: int) -> None:
         ("ugh, another rainy weekend", True),
         ("It was the hardest year of my life.", True),
         ("my heart fluttered when the results came", True),
+        ("ok now you have me nervous", True),
+        ("I'm much more relaxed these days.", True),
         # Not feelings: an invitation, a preference, an apology's formula, a groan
         # at the partner, others' feelings.
         ("feel free to message me anytime", False),
