@@ -128,7 +128,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             + APOS
             + r"re)? (?:going|heading|stand)|how we"
             + APOS
-            + r"(?:re| are) (?:doing|feeling)"
+            + r"(?:re| are) (?:really )?(?:doing|feeling)"
             r"|our relationship|our future|the two of us|what" + APOS + r"s (?:happening|going on)"
             r" between us|this thing between us|(?:what|how) we (?:feel|want)"
             r"|what" + APOS + r"?s (?:been )?(?:happening|going on) (?:between|with) us)\b",
@@ -139,7 +139,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             "want_closer",
             "closer close connected reconnect understand know again over together time miss team "
             "page hear learn talks conversations chats heart deep proper us alone quality date "
-            "open honest intimate vulnerable going talking spending",
+            "open honest intimate vulnerable going talking spending let",
             r"\b(?:i(?:" + APOS + r"?d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
             r"|like)(?: for)?(?: us| we could| we were| we)?(?: to)? (?:feel |be |get |grow )?"
             r"(?:closer(?! to (?:the|a|my|work|town|home|where|your (?:work|office|place)))"
@@ -169,6 +169,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"|alone together|quality time)\b"
             r"|(?:can we|could we|let" + APOS + r"?s|i want|i" + APOS + r"?d love|i wanna)"
             r" (?:have |plan |do |go on |a )?(?:a )?date night"
+            r"|(?:want|like|love|need) to (?:let (?:you|u) in|open up to (?:you|u))"
             r"|(?:want|like|love|need) us to (?:be )?(?:more open|more honest|open up|more intimate"
             r"|more vulnerable)(?: with each other| to each other)?"
             r"|(?:know|understand) what" + APOS + r"?s (?:really )?going on (?:in (?:your|ur)"
@@ -188,7 +189,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
                 "close|connect|time|team|same page|together again|understand|know|try again"
                 "|start over|i miss|about you|about u|real you|real u|talks|conversations|chats"
                 "|heart|deep talk|proper talk|just us|alone together|quality time|date night"
-                "|each other|going on|talking to"
+                "|each other|going on|talking to|the two of us|just for|let you in|open up"
             ),
         ),
     ),

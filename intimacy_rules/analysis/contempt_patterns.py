@@ -270,7 +270,9 @@ CONTEMPT: Final = LabelRules(
         Cue(
             "nobody_would",
             "nobody one noone",
-            r"\b(?:nobody|no one|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|date"
+            r"\b(?:nobody|no one|noone)(?: in (?:their|his|her) right mind)? (?:else )?"
+            r"(?:would|will"
+            r"|could) (?:ever )?(?:want|love|date"
             r"|marry|touch|put up with|care about) (?:you|u)\b(?! as much| more| like (?:i|me)"
             r"| the way| half as)",
             "tells the other they are unlovable",

@@ -53,8 +53,27 @@ CONTROLLING: Final = LabelRules(
     (
         Cue(
             "demand_whereabouts",
-            "tell location answer know",
-            r"\b(?:tell me (?:right now |now )?(?:where (?:you|u) (?:are|were|r|went|been)"
+            "tell location answer know not access checking going go decide",
+            r"\b(?:tell me (?:every place|everywhere|all the places) (?:you|u) (?:go|went"
+            r"|are going)"
+            r"|(?:you"
+            + APOS
+            + r"re|you are|youre|ur) not to (?:see|talk|text|go|leave|call|contact"
+            r"|speak|meet|wear)\b"
+            r"|(?:give|need|want) (?:me )?access to (?:your|ur) (?:email|emails|phone|accounts?"
+            r"|messages|icloud|instagram|insta|snap|location|dms)"
+            r"|(?:i"
+            + APOS
+            + r"m|im|i am|i"
+            + APOS
+            + r"ll|i will) (?:checking|going through|going to"
+            r" check|gonna check) (?:your|ur) (?:phone|messages|texts|dms|emails)"
+            r"|(?:you|u) (?:don" + APOS + r"t|dont|do not) go (?:anywhere|out) without me"
+            r"|i(?:"
+            + APOS
+            + r"ll| will)? decide (?:who|what) (?:your|ur) (?:friends|clothes|plans)"
+            r" (?:are|will be)"
+            r"|tell me (?:right now |now )?(?:where (?:you|u) (?:are|were|r|went|been)"
             r"|where (?:you"
             + APOS
             + r"re|youre|ur)|who (?:ur|u r|(?:you|u)(?:"

@@ -97,6 +97,7 @@ CRISIS: Final = LabelRules(
         Cue(
             "means",
             "stockpiling hoarding saving collecting pills meds road bridge cliff wall tree train "
+            "survive through nothing "
             "bus traffic truck note letter notice care miss gone tablets painkillers life cutting",
             r"\b(?:(?:stockpiling|hoarding|saving up|collecting) (?:my |the |all my )?(?:pills|meds"
             r"|medication|tablets|sleeping pills)"
@@ -104,6 +105,10 @@ CRISIS: Final = LabelRules(
             r" (?:a|the) (?:road|bridge|cliff|wall|tree|train|bus|traffic|truck)"
             r"|(?:wrote|written|writing|left) (?:a|my) (?:note|letter) (?:for|to) (?:my )?(?:family"
             r"|kids|mom|mum|parents|everyone)"
+            r"|(?:nobody|no one) would (?:even )?miss me(?= ?[.!\n]| ?$| anyway| honestly| tbh)"
+            r"|nothing (?:left )?for me (?:here|anymore|in this world)"
+            r"|(?:can" + APOS + r"?t|cannot|don" + APOS + r"?t think i can) (?:survive|get through"
+            r"|make it through) another (?:day|night|week)(?! (?:of|at|in) )"
             r"|(?:nobody|no one) would (?:even )?(?:notice|care|miss me) if i (?:was|were|died"
             r"|disappeared|left)|if i (?:was|were) gone"
             r"|(?:took|taken|swallowed|take|taking|swallow) (?:a bunch of|all (?:of )?my|all the"
@@ -116,7 +121,7 @@ CRISIS: Final = LabelRules(
             _NOT_ALIVE,
             needs=(
                 "pills|meds|medication|tablets|painkillers|off |into |in front of|note|letter"
-                "|notice|care|miss me|gone|life|cutting"
+                "|notice|care|miss me|gone|life|cutting|nothing|another"
             ),
         ),
         Cue(
@@ -243,7 +248,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "death_wish",
-            "hate worth dying death killing end pills tablets meds",
+            "hate worth dying death killing end pills tablets meds how",
             # Living itself as the burden, dying as the thought that keeps coming back.
             r"\b(?:hate (?:being alive|existing|living(?= ?[.!,\n]| ?$| anymore| any more))"
             r"|(?:life|living) (?:isn" + APOS + r"t|is not|isnt|ain" + APOS + r"t|aint|not)"
@@ -253,7 +258,7 @@ CRISIS: Final = LabelRules(
             r"(?! (?:my|her|his|the|your|it|them|their)\b)"
             r"|(?:thinking|thought|think|wondering|researching|googling|looking up|planning"
             r"|figuring out) (?:about |of )?how (?:to|i(?:" + APOS + r"d| would| could| will| can))"
-            r" (?:end it|end my life|kill myself|die|do it painlessly)"
+            r" (?:end it|end my life|kill myself|die|do it painlessly|do it(?= ?[.!\n]| ?$))"
             r"(?! with| between| for (?:us|them))"
             r"|(?:pills|tablets|sleeping pills) (?:are )?(?:ready|lined up|counted out)"
             r"(?= ?[.!\n]| ?$| and\b| next to me| on my)"

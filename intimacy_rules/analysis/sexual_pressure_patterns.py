@@ -141,7 +141,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
         Cue(
             "sex_as_proof",
             "least supposed love care want like needs loved cared wanted liked respected "
-            "trusted someone somebody plenty never time even know weird uptight frigid prudish "
+            "trusted someone somebody plenty never time even know weird uptight frigid prudish if "
             "awkward strange cold boring",
             # Sex made the price of love, owed, or a duty: "the least you can do is…",
             # "you're supposed to want…", "you'd stay the night if you loved me".
@@ -195,6 +195,28 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + APOS
             + r"?t|cant) even "
             + _SEX_EXPLICIT
+            + r"|\bif (?:you|u) (?:don"
+            + APOS
+            + r"?t|dont|won"
+            + APOS
+            + r"?t|wont|will not) "
+            + _SEX_EXPLICIT
+            + GAP
+            + r"(?:i"
+            + APOS
+            + r"?m done|we"
+            + APOS
+            + r"?re done|i"
+            + APOS
+            + r"?m leaving|i"
+            + APOS
+            + r"?ll leave|it"
+            + APOS
+            + r"?s over|we"
+            + APOS
+            + r"?re over|i"
+            + APOS
+            + r"?m out)"
             + r"|\b(?:you|u) know (?:you|u) (?:want|wanna) (?:it|to|me)[^.!?\n]{0,30}?"
             + _SEX_EXPLICIT
             + r"|\b(?:weird|uptight|frigid|prudish|awkward|strange|cold|boring) about (?:sex"

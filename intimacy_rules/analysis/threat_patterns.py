@@ -60,7 +60,8 @@ _PRIVATE: Final = (
 # What such a threat is made conditional on: the other's refusal or leaving.
 _IF_YOU_REFUSE: Final = (
     r"\b(?:if (?:you|u) (?:don" + APOS + r"t|dont|do not|won" + APOS + r"t|wont|will not|ever"
-    r"|try|leave|block|ignore|dump|break up|cheat|keep|stop|refuse)(?! mind| want| need| like"
+    r"|try|leave|block|ignore|dump|break up|cheat|keep|stop|refuse|end (?:this|it|us|things)"
+    r"|quit)(?! mind| want| need| like"
     r"| have (?:time|a (?:sec|minute|chance)))|unless (?:you|u)(?! want| need| like| mind| prefer"
     r"| have| object| think| say))\b"
 )
@@ -130,7 +131,7 @@ THREAT: Final = LabelRules(
             + r"m gonna|im gonna)"
             r" (?:come (?:find|over|there|to your)|make (?:you|sure)|tell (?:everyone|your)"
             r"|show|post|send (?:them|it|everyone)|find (?:you|out)|hurt|kill|end|ruin|break"
-            r"|do something|be waiting|expose)"
+            r"|do something|be waiting|expose|turn up|show up|come round|come over)"
             r"|\bor (?:i" + APOS + r"m|im|i am) (?:sending|posting|showing|telling|leaking"
             r"|forwarding|coming (?:over|round|to your))\b"
             # "don't ignore me or your mum sees…": the "don't" belongs to the ultimatum.
@@ -168,7 +169,7 @@ THREAT: Final = LabelRules(
             "conditional_menace",
             "leave walk block ignore lie cheat dump ghost report talk text see message answer "
             "reply come pick respond won't wont try dare tell keep again break touches touch "
-            "next",
+            "next finished history dead",
             # A hostile act promised on a condition: "if you block me I will come to your
             # house", "if that guy texts you again I'll break his jaw".
             r"\bif (?:you|u) (?:ever )?(?:leave|walk out|block|ignore|lie|cheat|dump|ghost|report"
@@ -182,6 +183,8 @@ THREAT: Final = LabelRules(
             r"|get (?:you|u) (?:fired|sacked|arrested)|call (?:your|ur) (?:boss|wife|husband|mum"
             r"|mom|dad|parents|work)|come (?:over there|find)|make (?:you|u) (?:pay|regret|sorry"
             r"|suffer))\b"
+            r"|\bif (?:you|u) " + GAP + r",? (?:you" + APOS + r"re|youre|you are|ur) (?:finished"
+            r"|done for|history|dead)\b"
             r"|\bif (?:he|she|they|that [a-z]{2,10}|some [a-z]{2,10}|any [a-z]{2,10}|[a-z]{2,12})"
             r" (?:ever )?(?:touches|texts|calls|messages|talks to|looks at|comes near|goes near"
             r"|hurts|so much as)" + GAP + I_WILL + r" (?:fucking )?(?:kill|hurt|break|punch|smash"
@@ -225,6 +228,8 @@ THREAT: Final = LabelRules(
             r"\b(?:watch (?:your back|ur back|yourself|your mouth|ur mouth)\b"
             r"|(?:you" + APOS + r"d|you|u|youd|ud) better (?:watch|not|be (?:careful|scared|afraid"
             r"|worried))\b"
+            r"|(?:should|better|had better|needs to|wants to) watch (?:his|her|their|your|ur)"
+            r" back\b"
             r"|(?:you|u) (?:should|ought to) be (?:very |really )?(?:scared|afraid|terrified)"
             r" of me\b"
             r"|i" + APOS + r"m warning (?:you|u)|(?:this is your |last |final )warning"
@@ -267,7 +272,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "capable",
-            "capable word call click happens idea know next works",
+            "capable word call click happens idea know next works damage harm move see watch",
             r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
             r"|one (?:word|call|text|message|click) from me"
             r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me|again"
@@ -275,6 +280,10 @@ THREAT: Final = LabelRules(
             + GAP
             + r"(?:see|find out|watch) what happens"
             r"|see how (?:that|this) works out for (?:you|u)"
+            r"|(?:see|watch) what i(?:" + APOS + r"ll| will)? do to (?:you|u|your|ur|him|her)"
+            r"|(?:damage|harm) i (?:could|can|will|" + APOS + r"ll) do\b"
+            r"|(?:think (?:very )?(?:carefully|hard)|be (?:very )?careful) about (?:your|ur) next"
+            r" move"
             r"|(?:you|u) (?:have no idea|(?:don"
             + APOS
             + r"t|dont) know) what i(?:"
@@ -291,9 +300,9 @@ THREAT: Final = LabelRules(
             "knows_routine",
             "time when",
             r"\bi know (?:what time|when) (?:you|u) (?:leave|get|finish|go|come|are) (?:home|work"
-            r"|out|off|alone|there)\b",
+            r"|out|off|alone|there|(?:your|ur) (?:shift|work|class|job|run))\b",
             "shows knowledge of the other's routine",
-            _NEG_REP + " joke",
+            _NEG_REP + " joke teasing",
         ),
         Cue(
             "followed",
@@ -333,7 +342,7 @@ THREAT: Final = LabelRules(
             "surveillance",
             "parked sitting waiting standing watching following tracking saw watched waited sat "
             "stood hid lurked hung was been drove driven driving walked walking outside filming "
-            "across show turn come",
+            "across show turn come tabs keeping",
             r"\b(?:(?:been|was|i" + APOS + r"?m|im|i am) (?:parked|sitting|waiting|standing|hiding)"
             r" (?:outside|near|by|in front of|across from|across the street from|down the street"
             r" from) (?:your|ur)"
@@ -342,6 +351,9 @@ THREAT: Final = LabelRules(
             + APOS
             + r"m|im|i am) (?:across (?:the street |the road )?from|down the street"
             r" from|around the corner from) (?:your|ur)\b"
+            r"|i (?:waited|sat|stood|parked|hid|lurked|hung around) (?:by|next to) (?:your|ur)"
+            r" (?:car|door|house|flat|place|work|office|building)\b"
+            r"|i(?:" + APOS + r"ve| have|ve)? (?:been )?keeping tabs on (?:you|u|where|who|what)"
             r"|i (?:waited|sat|stood|parked|hid|lurked|hung around|was|(?:" + APOS + r"ve|ve|have)"
             r" been)(?: in (?:my|the) car| in the dark)? (?:outside|in front of|across from"
             r"|across the street from|down the road from|up the road from|across the road from"

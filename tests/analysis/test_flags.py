@@ -96,6 +96,9 @@ def test_not_advice(text: str) -> None:
         "I'd like us to be more open with each other",
         "I want to know what's really going on in your head",
         "I miss talking to you properly. can we?",
+        "Can we take some time to talk about how we're really doing?",
+        "I want to let you in more",
+        "Let's set aside an evening just for the two of us",
     ],
 )
 def test_bid_for_closeness(text: str) -> None:
@@ -115,6 +118,7 @@ def test_bid_for_closeness(text: str) -> None:
         "I want to learn more about baking",
         "I want to be closer to the beach next summer",
         "I want to know what's going on with the car",
+        "Let's set aside some money for the holiday",
     ],
 )
 def test_not_bid_for_closeness(text: str) -> None:
@@ -175,6 +179,12 @@ def test_not_bid_for_closeness(text: str) -> None:
         "your phone stays on the table where I can see it",
         "I need to approve anything you post",
         "i decide what you wear tonight",
+        "You're not to see him ever again.",
+        "I need you to give me access to your email",
+        "tell me every place you go tomorrow",
+        "I'm checking your phone tonight and you're going to let me",
+        "you don't go anywhere without me from now on",
+        "I'll decide who your friends are",
     ],
 )
 def test_controlling(text: str) -> None:

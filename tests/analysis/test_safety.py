@@ -58,6 +58,7 @@ def safety_of(text: str) -> set[str]:
         "omg could you BE more useless",
         "I can't believe I'm with such a loser",
         "your family must be so ashamed of you",
+        "nobody in their right mind would marry you",
     ],
 )
 def test_contempt(text: str) -> None:
@@ -179,6 +180,16 @@ def test_not_contempt(text: str) -> None:
         "I can make your life very difficult, you know",
         "Keep ignoring me. See how that works out for you.",
         "i've been reading all your messages for weeks",
+        "Go ahead and leave. See what I do to your car.",
+        "I'm sick of being ignored. Answer, or I'll turn up at your mum's.",
+        "i know what time you finish your shift",
+        "ur new bf should watch his back",
+        "You have no idea how much damage I could do to you.",
+        "I'll post our texts on facebook if you end this",
+        "Think carefully about your next move.",
+        "I waited by your car after work last night",
+        "I've been keeping tabs on where you go",
+        "if you testify against me, you're finished",
     ],
 )
 def test_threat(text: str) -> None:
@@ -227,6 +238,11 @@ def test_threat(text: str) -> None:
         "I can make your life easier if you let me help with the move",
         "I'm reading your favourite book now, love it",
         "people have accidents in the kitchen all the time, be careful with that mandoline",
+        "I know what time you finish, I'll have dinner ready ❤️",
+        "Think carefully about which flat you want, no rush",
+        "I'll post the recipe on facebook if you want it",
+        "he told me I'd be finished if I testified",
+        "I waited by the car, where are you?",
     ],
 )
 def test_not_threat(text: str) -> None:
@@ -269,6 +285,7 @@ def test_not_threat(text: str) -> None:
         "you know you want to, just come to bed",
         "after everything I've done for you, you won't even sleep with me?",
         "why are you being so weird about sex? everyone does it",
+        "if you don't sleep with me soon I'm done",
     ],
 )
 def test_sexual_pressure(text: str) -> None:
@@ -344,6 +361,10 @@ def test_not_sexual_pressure(text: str) -> None:
         "I'd rather be dead than feel like this",
         "It would be so easy to just not exist",
         "i wish i could just vanish forever",
+        "I don't think I can survive another day like this",
+        "there's nothing left for me here",
+        "nobody would miss me",
+        "I'm planning how to do it",
     ],
 )
 def test_crisis(text: str) -> None:
@@ -379,6 +400,8 @@ def test_crisis(text: str) -> None:
         "I can't see a way out of this contract",
         "I've been thinking about jumping into the lake this summer",
         "I'd rather be dead than wear that outfit lol",
+        "I don't think I can survive another meeting today lol",
+        "there's nothing left in the fridge",
     ],
 )
 def test_not_crisis(text: str) -> None:
