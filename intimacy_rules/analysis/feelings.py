@@ -215,7 +215,7 @@ _DESPAIR_KEYS: Final = (
     "go on",
     "dying",
     "born",
-    "being here",
+    "be here",
     "disappear",
     "vanish",
 )

@@ -189,6 +189,8 @@ def grade(norm: str) -> LevelResult:
     if hits and subjects:
         felt = {hit.start for hit in hits}
         subjects = [p for p in subjects if p not in felt]
+    if thoughts:  # "I feel like we never go out": the thought's clause tells no fact
+        subjects = [p for p in subjects if not _inside(norm, p, thoughts)]
     fact = find_fact(norm, subjects, clauses)
     if best[0] == 0 and fact is not None:
         best = (1, fact[0], fact[1], "personal fact about the speaker")

@@ -122,6 +122,9 @@ _EVENT_NOUNS: Final = words(
     "test tests exam exams lesson lessons class classes appointment appointments interview"
     " instructor teacher coach results scan surgery check-up checkup recital competition"
 )
+_LIFE_STAGES: Final = words(
+    "teens twenties thirties forties fifties youth childhood 20s 30s 40s 50s early mid late"
+)
 _TIME_PREPOSITIONS: Final = words("since after")
 _EVENT_AFTER_WHAT: Final = words("happened happens went goes")
 _CLAUSE_PUNCT: Final = frozenset(".!?;,\n")
@@ -206,6 +209,9 @@ def find_target(
             return _span(norm, start, toks, (i, i), "partner")
         if tok in _US:
             return _span(norm, start, toks, (i, i), "us")
+        if tok == "my" and nxt in _LIFE_STAGES and i > 0 and toks[i - 1] == "in":
+            i += 2  # "so lonely in my twenties": when, not what about
+            continue
         if tok == "my" and nxt in _SELF_NOUNS and i + 2 < n and toks[i + 2] in _EVENT_NOUNS:
             return _span(norm, start, toks, (i, i + 2), "third")  # "my driving test"
         if tok == "myself" or (tok == "my" and nxt in _SELF_NOUNS):

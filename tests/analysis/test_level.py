@@ -867,3 +867,16 @@ def test_implied_and_reddit_style_feelings(text: str, feelings: bool) -> None:
 )
 def test_life_information_is_a_fact(text: str, facts: bool) -> None:
     assert analyze(text).disclosure.facts is facts
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A thought's clause tells no fact; a life stage says when, not what about.
+        ("i feel like we never see each other anymore", 0),
+        ("I was so miserable in my teens.", 3),
+        ("honestly i dont want to be here anymore", 3),
+    ],
+)
+def test_thoughts_life_stages_and_despair(text: str, level: int) -> None:
+    assert analyze(text).level == level
