@@ -255,6 +255,10 @@ _MODAL_OR_BODY_BEFORE: Final = re.compile(
     r"calves|thighs|throat|chest|body|shins?|toes?)\s+(?:(?:is|are|was|were|has|have|been|"
     r"be|just|still|really|literally|absolutely|so|totally)\s+){0,3}$"
 )
+_PAST_TIME: Final = re.compile(
+    r"\b(?:yesterday|last\s+(?:night|week|month|year|time|summer|weekend)|ago|back\s+then|"
+    r"that\s+(?:day|night|time))\b"
+)
 _YOU_BEFORE: Final = re.compile(r"\b(?:you're|youre|you\s+are|ur|u\s+r|you|u)\s+$")
 # Groans that plainly imply the speaker's frustration, at a clause start.
 _GROANS: Final = ("ugh", "argh", "ffs", "fml", "uggh")
@@ -362,7 +366,11 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         me = norm.find(" me", me + 3)
     if "hurt" in norm or "stung" in norm or "sting" in norm:
         for m in _IT_HURTS.finditer(norm):
-            past = m.group(0).endswith("stung")
+            said = m.group(0)
+            past = said.endswith("stung") or (
+                said.endswith("hurt")
+                and _PAST_TIME.search(norm, m.end(), min(len(norm), m.end() + 80)) is not None
+            )
             hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
     if _may_imply(norm):
         for m in _IMPLIED.finditer(norm):
@@ -393,6 +401,10 @@ def _caused(norm: str, me: int) -> list[FeelingHit]:
     if m is not None and m.start() < me < m.end() and not _not_caused(norm, m.start()):
         verb = m.group("verb")
         past = _PAST_CAUSE.search(verb) is not None and verb not in {"hurt", "upset"}
+        if verb in {"hurt", "upset"}:
+            # "hurt" is past or present by its form; a time in the sentence decides
+            # ("what you said last week hurt me" is past).
+            past = _PAST_TIME.search(norm, max(0, me - 60), min(len(norm), me + 60)) is not None
         found.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
     return found
 

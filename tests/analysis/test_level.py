@@ -880,3 +880,17 @@ def test_life_information_is_a_fact(text: str, facts: bool) -> None:
 )
 def test_thoughts_life_stages_and_despair(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # "hurt"/"upset" look the same in past and present: a time in the sentence decides.
+        ("what u said last night really hurt me", 3),
+        ("It hurt so much when you skipped my party last month.", 3),
+        ("what you just said hurt me", 4),
+        ("you upset me", 4),
+    ],
+)
+def test_a_time_in_the_sentence_dates_an_ambiguous_verb(text: str, level: int) -> None:
+    assert analyze(text).level == level
