@@ -166,6 +166,7 @@ def grade(norm: str) -> LevelResult:
     """Grade normalised text (``text.normalize`` output)."""
     best = (0, 0, 0, "")
     subjects = subject_positions(norm)
+    speaks = bool(subjects)
     clauses = clause_starts(norm)
     feel_like = find_feel_like(norm, subjects, clauses)
     thoughts: tuple[tuple[int, int], ...] = ()
@@ -198,7 +199,11 @@ def grade(norm: str) -> LevelResult:
     if level == 0:
         why = "no self-disclosure found"
         start, end = 0, len(norm)
-    facts = fact is not None or weighs_as_life_information(norm, feeling=level >= 2)
+    facts = fact is not None or (
+        # Only first-person text can weigh as life information: skip the rest cheaply.
+        (speaks or "my" in norm or "me" in norm or "us" in norm or "our" in norm)
+        and weighs_as_life_information(norm, feeling=level >= 2)
+    )
     return LevelResult(level, facts, start, end, why, thoughts)
 
 
