@@ -440,7 +440,7 @@ def _questioned(norm: str, start: int) -> bool:
     return _QUESTION_BEFORE.search(norm, max(0, start - 8), start) is not None
 
 
-# Life information the rules do not spell out ("Kids are 14 and 16 now", "I spent my
+# Life information the rules do not spell out ("both of mine are teenagers now", "I spent my
 # twenties abroad, it was a different life") is weighed from a few interpretable
 # features. The weights were fitted (logistic regression; 5-fold cross-validated
 # macro-F1 0.658 with the spec gate below, 0.623 for the rules alone) on the train split of the
