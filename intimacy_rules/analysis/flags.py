@@ -16,7 +16,7 @@ from intimacy_rules.analysis.advice_score import is_advice, sentence_features, s
 from intimacy_rules.analysis.cue_rules import (
     Accept,
     Cue,
-    message_words,
+    TriggerWords,
     restretch,
     triggers_of,
     unstretched,
@@ -35,6 +35,8 @@ __all__ = ["advice_candidates", "detect_flags"]
 
 _RULES: Final = (ADVICE, BID_FOR_CLOSENESS, CONTROLLING, CRITICISM, MERGING)
 _TRIGGERS: Final = triggers_of(_RULES)
+# One set test in C against every trigger word of the family, per message.
+_PRESENT: Final = TriggerWords(_TRIGGERS)
 
 #: How far a conditional like "if you loved me you'd…" reaches for its object.
 _CONDITIONAL_REACH: Final = 80
@@ -64,11 +66,11 @@ def advice_candidates(norm: str) -> list[set[str]]:
     What ``benchmarks/fit_advice_weights.py`` learns the advice weights from.
     """
     norm = unstretched(norm)[0]
-    words = _TRIGGERS & message_words(norm)
+    words = _PRESENT.present(norm)
     return [features for features, _, _, _ in _candidate_sentences(norm, words, None)]
 
 
-def _advice(norm: str, words: AbstractSet[str], accept: Accept) -> Finding | None:
+def _advice(norm: str, words: AbstractSet[str], accept: Accept | None) -> Finding | None:
     """Advice when a sentence holding advice cues scores above zero."""
     for features, cue, start, end in _candidate_sentences(norm, words, accept):
         if is_advice(features):
@@ -83,7 +85,7 @@ def _detect_flags(norm: str) -> list[Finding]:
     """
     # One set test against every flag's trigger words; the labels then only
     # look at the few words that matter.
-    words = _TRIGGERS & message_words(norm)
+    words = _PRESENT.present(norm)
     if not words:
         return []
     found: list[Finding] = []
@@ -95,7 +97,12 @@ def _detect_flags(norm: str) -> list[Finding]:
             return True
         return SEX_TERMS_RE.search(norm, end, end + _CONDITIONAL_REACH) is None
 
-    orders = CONTROLLING.find_all(norm, words, not_sexual)
+    # Each label is asked only when one of its trigger words occurs: the
+    # test is one set operation, a call into the label would cost more.
+    if CONTROLLING.triggers.isdisjoint(words):
+        orders: list[tuple[Cue, int, int]] = []
+    else:
+        orders = CONTROLLING.find_all(norm, words, not_sexual)
     if orders:
         cue, start, end = min(orders, key=lambda hit: hit[1])
         found.append(Finding("controlling", start, end, cue.why))
@@ -105,10 +112,14 @@ def _detect_flags(norm: str) -> list[Finding]:
         # is controlling; it is not also advice on the same words.
         return all(end <= o_start or start >= o_end for _, o_start, o_end in orders)
 
-    advice = _advice(norm, words, not_a_command)
-    if advice is not None:
-        found.append(advice)
+    if not ADVICE.triggers.isdisjoint(words):
+        # Without orders nothing is vetoed: no call per advice hit then.
+        advice = _advice(norm, words, not_a_command if orders else None)
+        if advice is not None:
+            found.append(advice)
     for rules in (BID_FOR_CLOSENESS, CRITICISM, MERGING):
+        if rules.triggers.isdisjoint(words):
+            continue
         finding = rules.find(norm, words)
         if finding is not None:
             found.append(finding)

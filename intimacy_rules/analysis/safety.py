@@ -14,7 +14,7 @@ from typing import Final
 
 from intimacy_rules.analysis.cue_rules import (
     Cue,
-    message_words,
+    TriggerWords,
     restretch,
     triggers_of,
     unstretched,
@@ -26,6 +26,8 @@ from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
 __all__ = ["detect_safety"]
 
 _TRIGGERS: Final = triggers_of((CONTEMPT, THREAT, SEXUAL_PRESSURE, CRISIS))
+# One set test in C against every trigger word of the family, per message.
+_PRESENT: Final = TriggerWords(_TRIGGERS)
 
 #: How far a conditional ("if you loved me you'd…") reaches for its object.
 _CONDITIONAL_REACH: Final = 80
@@ -70,7 +72,7 @@ def _detect_safety(norm: str) -> list[Finding]:
 
     ``norm`` must be ``text.normalize(text)``, so spans index the original text.
     """
-    words = _TRIGGERS & message_words(norm)
+    words = _PRESENT.present(norm)
     if not words:
         return []
     found: list[Finding] = []
@@ -83,6 +85,8 @@ def _detect_safety(norm: str) -> list[Finding]:
         return _FRIENDLY_VISIT.search(norm) is None
 
     for rules in (CONTEMPT, THREAT, CRISIS):
+        if rules.triggers.isdisjoint(words):
+            continue  # one set operation instead of a call into the label
         finding = rules.find(norm, words, not_friendly)
         if finding is not None:
             found.append(finding)

@@ -1,0 +1,162 @@
+"""Find where a cue's matches can start, so its pattern runs only there.
+
+Python's ``re`` skips quickly to a pattern's possible first characters only
+when it can see them: a literal, a character class, or an alternation whose
+every branch opens with a literal. A cue like ``(?:(?:took|swallowed) …|if i
+(?:was|were) gone|…)`` opens with groups of groups, so ``finditer`` tries the
+whole alternation at every character of the message, which costs
+microseconds per cue on chat-length text.
+
+``literal_prefixes`` reads the parsed pattern and returns literal strings of
+which every match begins with one (``{"took", "swallowed", "if i", …}``), or
+``None`` when it cannot prove such a set. ``candidate_starts`` finds where
+they occur with ``str.find`` (C at memory speed, where a regex scan costs
+a couple of hundred machine instructions per character), and ``matches_at``
+tries the cue's pattern only there, yielding exactly the matches
+``finditer`` would: the same leftmost, non-overlapping matches, because the
+pattern cannot match anywhere else and ``match`` at a position sees the same
+text around it (look-behinds and ``\\b`` included). The same literals let a
+guard skip its regex when none of them is in its window.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from typing import Any, Final
+
+# The parser is private API, stable in practice (it is what ``re.compile``
+# runs); importing it by name keeps mypy and ruff quiet on every version.
+_sre_parse: Any = importlib.import_module("re._parser")
+
+__all__ = ["candidate_starts", "literal_prefixes", "matches_at"]
+
+#: Give up beyond this many alternatives: a huge scanner would be no faster.
+_MAX_PREFIXES: Final = 96
+#: Prefixes stop growing here; longer ones only make the scanner bigger.
+_MAX_LENGTH: Final = 6
+#: A character class is expanded into prefixes only when this small.
+_MAX_CLASS: Final = 4
+
+
+class _Unknown(Exception):
+    """A piece of pattern whose first characters cannot be listed."""
+
+
+def literal_prefixes(pattern: str) -> frozenset[str] | None:
+    """Literals of which every match of ``pattern`` starts with one, or ``None``.
+
+    ``None`` when a match could start with anything (an empty prefix), when
+    the pattern could match the empty string, or when it uses flags or
+    constructs this reader does not follow.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern)
+        if parsed.state.flags & ~re.UNICODE:
+            return None  # (?i), (?m)…: the literals would not be what matches
+        if parsed.getwidth()[0] == 0:
+            return None
+        prefixes, _ = _sequence(list(parsed), {""})
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if "" in prefixes or len(prefixes) > _MAX_PREFIXES:
+        return None
+    # "crash" already finds every start "crashing" would: keep the shortest.
+    kept: list[str] = []
+    for prefix in sorted(prefixes, key=len):
+        if not any(prefix.startswith(shorter) for shorter in kept):
+            kept.append(prefix)
+    return frozenset(kept)
+
+
+def _sequence(items: list[tuple[Any, Any]], prefixes: set[str]) -> tuple[set[str], bool]:
+    """Extend ``prefixes`` through ``items``; also say whether all of it was literal."""
+    for op, arg in items:
+        name = str(op)
+        if all(len(p) >= _MAX_LENGTH for p in prefixes):
+            return prefixes, False
+        if name == "LITERAL":
+            prefixes = {p + chr(arg) for p in prefixes}
+        elif name in {"AT", "ASSERT", "ASSERT_NOT"}:
+            continue  # zero-width: the match's text is unaffected
+        elif name == "SUBPATTERN":
+            _group, add_flags, del_flags, sub = arg
+            if add_flags or del_flags:
+                raise _Unknown
+            prefixes, complete = _sequence(list(sub), prefixes)
+            if not complete:
+                return prefixes, False
+        elif name == "BRANCH":
+            grown: set[str] = set()
+            complete = True
+            for alternative in arg[1]:
+                found, whole = _sequence(list(alternative), prefixes)
+                grown |= found
+                complete = complete and whole
+            prefixes = grown
+            if not complete:
+                return prefixes, False
+        elif name == "IN":
+            chars = _class_chars(arg)
+            if chars is None:
+                return prefixes, False
+            prefixes = {p + c for p in prefixes for c in chars}
+        elif name in {"MAX_REPEAT", "MIN_REPEAT"} and arg[0] >= 1:
+            # At least one repetition: its prefixes follow, then nothing is sure.
+            found, _ = _sequence(list(arg[2]), prefixes)
+            return found, False
+        else:
+            return prefixes, False
+        if len(prefixes) > _MAX_PREFIXES:
+            raise _Unknown
+    return prefixes, True
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """The characters of a small class made of literals only, else ``None``."""
+    chars: list[str] = []
+    for op, arg in items:
+        if str(op) != "LITERAL":
+            return None
+        chars.append(chr(arg))
+    return chars if len(chars) <= _MAX_CLASS else None
+
+
+def candidate_starts(prefixes: tuple[str, ...], text: str, limit: int) -> list[int] | None:
+    """Every position where one of ``prefixes`` occurs, in order; ``None`` past ``limit``.
+
+    ``str.find`` runs in C at memory speed, while any regex scan of the text
+    costs far more per character; past ``limit`` candidates, trying the
+    pattern at each would cost more than one regex scan.
+    """
+    found: list[int] = []
+    find = text.find
+    for prefix in prefixes:
+        at = find(prefix)
+        while at >= 0:
+            found.append(at)
+            if len(found) > limit:
+                return None
+            at = find(prefix, at + 1)
+    # No kept prefix starts another (``literal_prefixes``), so no position repeats.
+    found.sort()
+    return found
+
+
+def matches_at(regex: re.Pattern[str], starts: list[int], text: str) -> Iterator[re.Match[str]]:
+    """The matches ``regex.finditer(text)`` yields, given every position one can start at.
+
+    ``regex`` must never match the empty string (``literal_prefixes``
+    refuses such patterns), so each match ends past where it began, and the
+    next one is looked for from there, as ``finditer`` does.
+    """
+    match = regex.match
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        found = match(text, start)
+        if found is not None:
+            yield found
+            resume = found.end()

@@ -1,0 +1,81 @@
+"""Where cue matches can start: proved literal prefixes find exactly what ``finditer`` finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from intimacy_rules.analysis.cue_prefixes import candidate_starts, literal_prefixes, matches_at
+from intimacy_rules.analysis.cue_rules import (
+    TriggerWords,
+    clause_starts,
+    message_words,
+)
+from intimacy_rules.analysis.text import normalize
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefixes"),
+    [
+        (r"\byou'?ll regret\b", {"you"}),
+        (r"(?:(?:took|swallowed) pills|if i (?:was|were) gone)", {"took", "swallo", "if i w"}),
+        (r"(?<!i )should(?:n'?t)?\b", {"should"}),
+        (r"(?:crash|crashing) into", {"crash"}),  # the longer one is redundant
+        (r"[^.]{0,20}about", None),  # could start anywhere
+        (r"(?:a|)", None),  # could match nothing
+        (r"(?i)you", None),  # flags change what matches
+    ],
+)
+def test_literal_prefixes_are_proved_or_refused(pattern: str, prefixes: set[str] | None) -> None:
+    found = literal_prefixes(pattern)
+    assert (None if found is None else set(found)) == prefixes
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:you|u) (?:never|always)\b",
+        r"(?:ab|b)a+",
+        r"(?<!x)(?:aa|ab)(?!b)",
+        r"\b(?:a b|ba)\b",
+    ],
+)
+def test_matches_at_the_candidates_are_the_finditer_matches(pattern: str) -> None:
+    regex = re.compile(pattern)
+    prefixes = literal_prefixes(pattern)
+    assert prefixes is not None
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab ux.") for _ in range(rng.randint(0, 16)))
+        text += rng.choice(["", "you never", "u always"])
+        starts = candidate_starts(tuple(prefixes), text, limit=10_000)
+        assert starts is not None
+        expected = [m.span() for m in regex.finditer(text)]
+        assert [m.span() for m in matches_at(regex, starts, text)] == expected, text
+
+
+def test_candidate_starts_gives_up_past_the_limit() -> None:
+    assert candidate_starts(("a",), "a" * 10, limit=3) is None
+    assert candidate_starts(("ab", "b"), "abcb", limit=3) == [0, 1, 3]
+
+
+def test_clause_starts_skip_softeners_and_keep_every_opening() -> None:
+    norm = normalize("So, just try it. Tell me; lol ok fine")
+    starts = clause_starts(norm)
+    # "So, just try": both the text's start and the comma open onto "try".
+    assert starts["try"] == (norm.index("try"), norm.index("try"))
+    assert starts["tell"] == (norm.index("tell"),)
+    assert starts["fine"] == (norm.index("fine"),)
+    assert "so" not in starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok🙂I'm here!!", "", "  you never listen", "café au lait, you're", "I'll\u2019 go\n\nnow"],
+)
+def test_trigger_words_are_the_triggers_among_the_message_words(text: str) -> None:
+    triggers = frozenset({"i'm", "here", "you", "never", "go", "now", "caf", "au", "you're"})
+    norm = normalize(text)
+    assert TriggerWords(triggers).present(norm) == triggers & message_words(norm)
