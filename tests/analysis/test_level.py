@@ -805,7 +805,7 @@ def test_hyperbole_aches_and_history_with_others(text: str, level: int) -> None:
         ("Honestly there's no point in living anymore.", 3),
         ("I wish I had never been born.", 3),
         ("I took an overdose when I was seventeen.", 1),
-        ("I can't breathe without you", 0),
+        ("i literally cant breathe without u", 0),
         ("do you want to end it?", 0),
         # Objects: "feeling like ..." is the speaker's own state; events stay events.
         ("so sick of feeling like a disappointment", 3),
