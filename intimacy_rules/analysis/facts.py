@@ -181,7 +181,7 @@ _NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
 _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
 
 # What others did to the speaker is the speaker's history (spec section 1): "my ex
-# used to threaten me", "he told me he'd hurt me", "she cheated on me". Searched
+# used to threaten me", "she told me she would ruin me", "she cheated on me". Searched
 # only just before each " me"; "you" as the doer is the chat, judged elsewhere.
 _DONE_TO_ME: Final = re.compile(
     r"\b(?:he|she|they|my\s+(?:[a-z'-]+\s+)?[a-z'-]+)\s+"
@@ -196,7 +196,7 @@ _DONE_TO_ME: Final = re.compile(
     r"diagnosed|taught|saved|helped|visited)\s+me\b"
 )
 # "told me" is history only when it reports a threat or a promise to the speaker
-# ("he told me he'd hurt me"); "my aunt told me she's thrilled" reports a feeling.
+# ("she told me she would ruin me"); "my aunt told me she's thrilled" reports a feeling.
 _THREAT_AFTER: Final = re.compile(
     r"\s+(?:that\s+)?(?:he|she|they)(?:'d|'ll|\s+(?:would|will|was\s+going\s+to|"
     r"was\s+gonna|wanted\s+to|could))\b"
@@ -254,7 +254,7 @@ def _is_fact(subj: str, mid: str, word: str, nxt: str) -> bool:
     verb_next = bool(mid) and _VERB_NEXT.search(mid) is not None
     if nxt in _PARTNER_WORDS:
         # "I just sent you the link", "about to text you" are the chat itself; "I
-        # followed you home", "I waited for you" are the speaker's acts (spec §1).
+        # watched you leave", "I waited for you" are the speaker's acts (spec §1).
         return (
             not verb_next
             and not mid.strip()
@@ -408,7 +408,7 @@ def _my_fact(norm: str, m: re.Match[str]) -> bool:
     """Whether a "my <noun> <verb>" clause tells something of the speaker's life."""
     word = m.group("word")
     if m.group("noun") in _BODY_NOUNS and word in _ACHE_WORDS:
-        return True  # "my legs are killing me": an ache is a bodily fact, not a feeling
+        return True  # "my feet are killing me": an ache is a bodily fact, not a feeling
     if word in _MY_NOT_FACT_OR_FEELING:
         return False  # "my dad said", "my mom cried": their words and feelings
     if _WH_BEFORE.search(norm, max(0, m.start() - 10), m.start()):

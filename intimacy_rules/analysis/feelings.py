@@ -411,8 +411,8 @@ def _caused(norm: str, me: int) -> list[FeelingHit]:
 
 def _not_caused(norm: str, verb_at: int) -> bool:
     """Whether the verb at ``verb_at`` does something to the speaker rather than
-    stir a feeling: a threat or a condition ("he'd hurt me if I left") or a body
-    part ("my legs are killing me"), both facts at most (spec section 1)."""
+    stir a feeling: a threat or a condition ("she would hit me if I went") or a body
+    part ("my back is killing me"), both facts at most (spec section 1)."""
     if _MODAL_OR_BODY_BEFORE.search(norm, max(0, verb_at - 40), verb_at) is not None:
         return True
     # "you're killing me with these puns": the partner's joke, laughter, not a feeling.
