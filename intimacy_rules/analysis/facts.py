@@ -180,7 +180,7 @@ _DROPPED_FACT_FIRST: Final = words(
 _NOT_AFTER_HAVE: Final = words("to no nothing never been idea any a_feeling")
 _FEELING_WORDS: Final = EMOTION_ADJECTIVES | FEEL_ONLY_ADJECTIVES | EMOTION_VERBS
 
-# What others did to the speaker is the speaker's history (spec section 1): "my ex
+# What others did to the speaker is the speaker's history (spec section 1): "my stepdad
 # used to threaten me", "she told me she would ruin me", "she cheated on me". Searched
 # only just before each " me"; "you" as the doer is the chat, judged elsewhere.
 _DONE_TO_ME: Final = re.compile(
