@@ -143,7 +143,8 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"\b(?:i(?:" + APOS + r"?d| would)? " + _BID_ADV + r"(?:want|wanna|wish|love|need|hope"
             r"|like)(?: for)?(?: us| we could| we were| we)?(?: to)? (?:feel |be |get |grow )?"
             r"(?:closer(?! to (?:the|a|my|work|town|home|where|your (?:work|office|place)))"
-            r"|close again|more connected|connected again|reconnect|close to (?:you|u)"
+            r"|close again|close like (?:we used to|before)|more connected|connected again"
+            r"|reconnect|close to (?:you|u)"
             r"|connected to (?:you|u)|(?:spend|spending) (?:more |some )?(?:real |quality )?time"
             r" (?:together|with (?:you|u))"
             r"|like a team|a team again|on the same page|together again)"
@@ -172,6 +173,10 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"|(?:want|like|love|need) to (?:let (?:you|u) in|open up to (?:you|u))"
             r"|(?:want|like|love|need) us to (?:be )?(?:more open|more honest|open up|more intimate"
             r"|more vulnerable)(?: with each other| to each other)?"
+            r"|(?:hear|know|understand) (?:more )?(?:about )?how (?:you"
+            + APOS
+            + r"re|youre|you are)"
+            r" (?:really )?(?:feeling|doing)"
             r"|(?:know|understand) what" + APOS + r"?s (?:really )?going on (?:in (?:your|ur)"
             r" (?:head|heart|mind)|with (?:you|u)|inside (?:you|u))"
             r"|(?:can|could) we (?:have|do) a (?:proper |real |deep |honest |long )?(?:heart to"
@@ -189,7 +194,7 @@ BID_FOR_CLOSENESS: Final = LabelRules(
                 "close|connect|time|team|same page|together again|understand|know|try again"
                 "|start over|i miss|about you|about u|real you|real u|talks|conversations|chats"
                 "|heart|deep talk|proper talk|just us|alone together|quality time|date night"
-                "|each other|going on|talking to|the two of us|just for|let you in|open up"
+                "|each other|going on|talking to|the two of us|just for|let you in|open up|how you"
             ),
         ),
     ),

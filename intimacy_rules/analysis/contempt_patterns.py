@@ -110,7 +110,9 @@ CONTEMPT: Final = LabelRules(
             + _COMPARATIVE
             + r")\b"
             # "what a pathetic little man", "you spineless old woman"
-            r"|\b(?:what an?|(?:you" + APOS + r"re|you are|youre|ur) (?:such )?an?|you|u)"
+            r"|\b(?:what an?|what (?:kind|sort|type) of(?: an?)?|(?:you"
+            + APOS
+            + r"re|you are|youre|ur) (?:such )?an?|you|u)"
             r" (?:(?:" + _MODIFIERS + r"),? ){0,2}" + _INSULT_ADJECTIVES + r",? (?:little |old )?"
             r"(?:man|woman|boy|girl|person|guy|human|human being|thing|creature)\b"
             r"|\bstop being (?:(?:so|such|a|an|an absolute|a total|a fucking|such a|such an) ){0,2}"
@@ -202,7 +204,8 @@ CONTEMPT: Final = LabelRules(
             r"\b(?:(?:you|u) (?:disgust|repulse|sicken) me|(?:you|u) (?:make|made) me"
             r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
             r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
-            r"|(?:embarrassed|ashamed) to be (?:seen )?(?:with|around) (?:you|u)\b"
+            r"|(?:embarrassed|ashamed) to be (?:seen )?(?:with|around) (?:someone like |people"
+            r" like )?(?:you|u)\b"
             r"|(?:must be|should be|are|is) (?:so |really |deeply )?(?:ashamed|embarrassed) of"
             r" (?:you|u)\b"
             r"|(?:can" + APOS + r"t|cant|cannot) (?:even )?stand (?:the sight of |looking at )?"

@@ -53,7 +53,7 @@ CONTROLLING: Final = LabelRules(
     (
         Cue(
             "demand_whereabouts",
-            "tell location answer know not access checking going go decide",
+            "tell location answer know not access checking going go decide send show cancel",
             r"\b(?:tell me (?:every place|everywhere|all the places) (?:you|u) (?:go|went"
             r"|are going)"
             r"|(?:you"
@@ -69,6 +69,9 @@ CONTROLLING: Final = LabelRules(
             + r"ll|i will) (?:checking|going through|going to"
             r" check|gonna check) (?:your|ur) (?:phone|messages|texts|dms|emails)"
             r"|(?:you|u) (?:don" + APOS + r"t|dont|do not) go (?:anywhere|out) without me"
+            r"|(?:send|show) me (?:a )?(?:pic|picture|photo|selfie|video) (?:of )?(?:who|where)"
+            r" (?:you|u)\b"
+            r"|cancel (?:your|ur) (?:plans|trip|night out|date|drinks) with"
             r"|i(?:"
             + APOS
             + r"ll| will)? decide (?:who|what) (?:your|ur) (?:friends|clothes|plans)"
@@ -90,7 +93,14 @@ CONTROLLING: Final = LabelRules(
             "demand_access",
             "password passcode pin login phone code texts messages dms chats inbox emails camera "
             "snap snaps whatsapp history",
-            r"\b(?:(?:(?:give|send|tell|hand) me|gimme|i (?:want|need|deserve)|hand over)"
+            r"\b(?:(?:(?:give|send|tell|hand) me|gimme|i (?:want|need|deserve)|hand over"
+            r"|i(?:"
+            + APOS
+            + r"m going to| am going to|"
+            + APOS
+            + r"m gonna|m gonna|"
+            + APOS
+            + r"ll|ll) need)"
             r" (?:your|ur) " + _ACCOUNT + r"(?:password|passcode|pin|login|phone|code)"
             r"|(?:what"
             + APOS
@@ -160,22 +170,11 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "cant_go",
-            "can't cant cannot let allow forbid dare don't dont do better permission straight "
-            "right directly",
+            "can't cant cannot let allow forbid dare",
             r"\b(?:(?:you|u) (?:can" + APOS + r"t|cant|cannot) (?:go out|see (?:him|her|them)"
             r"|hang out with|text (?:him|her|them)|talk to (?:him|her|them)|wear that)"
             r"|i (?:won" + APOS + r"t|will not|wont|don" + APOS + r"t|dont) (?:let|allow) (?:you|u)"
             r" (?:to )?(?:go|see|leave|talk|text|hang|wear|out|do that|near)"
-            r"|(?:don"
-            + APOS
-            + r"t|dont|do not) (?:go|leave|travel|go out) "
-            + SHORT_GAP
-            + r"without (?:telling|asking|checking with) me\b"
-            r"|(?:your|ur) (?:location|phone) (?:better|had better|needs to|has to|must)"
-            r" (?:be|stay) on\b"
-            r"|(?:you" + APOS + r"ll|you will|youll|you" + APOS + r"re going to|you are going to)"
-            r" (?:come|go) (?:straight|right|directly) (?:home|back)\b"
-            r"|(?:asked?|ask for|without|need|needs|get|got|getting) my permission\b"
             r"|(?:you|u) (?:can"
             + APOS
             + r"t|cant|cannot) "
@@ -192,6 +191,24 @@ CONTROLLING: Final = LabelRules(
             r"|i forbid|(?:don" + APOS + r"t|dont|do not) (?:you )?dare (?:go|leave|talk|text|see"
             r"|wear|hang|call|answer|open))\b",
             "forbids the other to go, see or wear something",
+            "question reported",
+        ),
+        Cue(
+            "outing_rules",
+            "without location straight directly permission",
+            # "don't go to the gym without telling me", "your location better be on",
+            # "you'll come straight home", "ask my permission".
+            r"\b(?:(?:don"
+            + APOS
+            + r"t|dont|do not) (?:go|leave|travel|go out) "
+            + SHORT_GAP
+            + r"without (?:telling|asking|checking with) me\b"
+            r"|(?:your|ur) (?:location|phone) (?:better|had better|needs to|has to|must)"
+            r" (?:be|stay) on\b"
+            r"|(?:you" + APOS + r"ll|you will|youll|you" + APOS + r"re going to|you are going to)"
+            r" (?:come|go) (?:straight|directly) (?:home|back)\b"
+            r"|(?:asked?|ask for|without|need|needs|get|got|getting) my permission\b)",
+            "sets rules for the other's outings",
             "question reported",
         ),
         Cue(
@@ -437,7 +454,7 @@ _YOU_ARE_STRICT: Final = (
 _SUBJECT: Final = (
     r"\b(?:you" + APOS + r"re|you are|youre|ur|your|are you|are u|you|u)(?<!do you)(?<!did you)"
     r"(?<!will you)(?<!would you)(?<!can you)(?<!could you)(?<!do u)(?<!did u)"
-    r"(?<!have you)(?<!if you)(?<!if u)"
+    r"(?<!have you)(?<!if you)(?<!if u)(?<!sure you)(?<!sure u)"
 )
 
 CRITICISM: Final = LabelRules(
@@ -528,7 +545,7 @@ CRITICISM: Final = LabelRules(
         ),
         Cue(
             "self_centred",
-            "yourself urself never empathy respect compassion consideration decency shame "
+            "yourself urself empathy respect compassion consideration decency shame "
             "awareness manners integrity intelligence incapable capable",
             # Global verdicts on the other's regard for anyone else.
             r"\b(?:(?:don" + APOS + r"t|dont|do not|never) (?:care|think) about (?:anyone|anybody"
@@ -537,8 +554,6 @@ CRITICISM: Final = LabelRules(
             r"|urself|your own)"
             r"|(?:care|cares|think|thinks) about (?:no one|nobody) (?:but|except|other than"
             r"|besides) (?:yourself|urself)"
-            r"|(?:you|u)(?:" + APOS + r"ll| can| could| will| would|ll) never (?:admit|apologi[sz]e"
-            r"|listen|take responsibility|say sorry|accept|own up|compromise|change)"
             r"|(?:you|u) (?:have|got|" + APOS + r"ve got|ve got|has) (?:zero|no|absolutely no"
             r"|not an ounce of|not one ounce of|not a shred of) (?:empathy|respect|compassion"
             r"|consideration|decency|shame|self-awareness|self awareness|manners|integrity"
@@ -547,6 +562,16 @@ CRITICISM: Final = LabelRules(
             r"(?:incapable|not capable) of (?:listening|loving|caring|empathy|being|admitting"
             r"|apologi[sz]ing|compromising|thinking|taking|hearing|showing))\b",
             "a global verdict on how the other treats others",
+            _NEG_REP,
+        ),
+        Cue(
+            "never_will",
+            "admit apologise apologize listen responsibility sorry accept own compromise change",
+            r"\b(?:you|u)(?:"
+            + APOS
+            + r"ll| can| could| will| would|ll) never (?:admit|apologi[sz]e"
+            r"|listen|take responsibility|say sorry|accept|own up|compromise|change)\b",
+            "says the other never will",
             _NEG_REP,
         ),
         Cue(

@@ -56,7 +56,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"|dirty|spicy|little|lil|quick|cute|new|private|special|real|good|naked|nude|topless"
             r"|shirtless|nsfw|bikini|lingerie|racy|steamy) )?"
             + _IMAGE_NOUNS
-            + r"|\b(?:just|only|one|1) (?:one |a )?(?:little |quick |lil )?"
+            + r"|\b(?:just|only|one|1) (?:one |a )?(?:more )?(?:little |quick |lil )?"
             + _IMAGE_NOUNS,
             "asks for an image",
             _NEG_REP,
@@ -142,7 +142,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
             "sex_as_proof",
             "least supposed love care want like needs loved cared wanted liked respected "
             "trusted someone somebody plenty never time even know weird uptight frigid prudish if "
-            "awkward strange cold boring",
+            "why awkward strange cold boring",
             # Sex made the price of love, owed, or a duty: "the least you can do is…",
             # "you're supposed to want…", "you'd stay the night if you loved me".
             r"\bthe least (?:you|u) (?:can|could) do is (?:to )?(?:just )?"
@@ -195,6 +195,12 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + APOS
             + r"?t|cant) even "
             + _SEX_EXPLICIT
+            + r"|\bwhy (?:won"
+            + APOS
+            + r"?t|wont|don"
+            + APOS
+            + r"?t|dont) (?:you|u) (?:just |ever )?"
+            + _SEX_EXPLICIT
             + r"|\bif (?:you|u) (?:don"
             + APOS
             + r"?t|dont|won"
@@ -231,6 +237,9 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"|woman) has needs)\b(?! too| as well| that| and| of my own| in this| like)",
             "makes sex the proof of love or a duty",
             _NEG_REP,
+            # Every alternative names sex or what stands for it.
+            needs="sleep|sex|hook|fuck|bang|naked|night|stay over|bed|upstairs|mine|put out|nude"
+            "|pic|go down|touch me|stuff|slept|physical|all the way|needs|want me",
         ),
         Cue(
             "compare_others",

@@ -82,7 +82,7 @@ THREAT: Final = LabelRules(
         Cue(
             "regret",
             "regret sorry pay wish suffer away sure fired sacked arrested deported kicked banned "
-            "locked thrown like coming find see disappear vanish",
+            "locked thrown disappear vanish",
             r"(?:" + YOU_WILL + r"|\b(?:you" + APOS + r"re|youre|you are|u r|ur) (?:going to|gonna)"
             r"|\b(?:he|she|they)(?:" + APOS + r"ll| will|ll| is going to|" + APOS + r"s gonna"
             r"|s gonna| are going to|" + APOS + r"re gonna))"
@@ -95,18 +95,6 @@ THREAT: Final = LabelRules(
             + r" make (?:you|u|him|her|them) (?:pay|regret|sorry|suffer|disappear|vanish)\b"
             r"|" + I_WILL + r" (?:get|have) (?:you|u) (?:fired|sacked|arrested|deported|kicked out"
             r"|banned|locked up|thrown out)\b"
-            # Consequences promised to the other: "you won't like what happens next".
-            r"|\b(?:you|u)(?: won"
-            + APOS
-            + r"?t| wont| will not| are not going to| aren"
-            + APOS
-            + r"?t going to| re not gonna) like what (?:happens|comes next|i do|i"
-            + APOS
-            + r"?ll do|i will do)"
-            r"|\b(?:you" + APOS + r"re|youre|you are|ur|u r) (?:going to|gonna) get what"
-            r"(?:" + APOS + r"?s| is) coming(?: to (?:you|u))?"
-            r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll) (?:find out|see)"
-            r"(?= ?[.!\n]| ?$| what (?:happens|i do))"
             r"|" + I_WILL + r" make sure (?:(?:you|u) (?:regret|pay|suffer|lose (?:your|ur"
             r"|everything)|never (?:work|see|get|find))|(?:nobody|no one) (?:ever )?"
             r"(?:hires|wants|loves|dates|believes|trusts|touches|employs) (?:you|u)"
@@ -119,6 +107,25 @@ THREAT: Final = LabelRules(
             r"| aren" + APOS + r"t)(?: going to| gonna)? get away with (?:this|that|it"
             r"|what (?:you|u))\b",
             "warns the other of consequences",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "promised_consequence",
+            "happens comes coming you'll youll u'll",
+            # Consequences promised to the other: "you won't like what happens next",
+            # "you're gonna get what's coming to you", "cross me and you'll find out".
+            r"\b(?:you|u)(?: won"
+            + APOS
+            + r"?t| wont| will not| are not going to| aren"
+            + APOS
+            + r"?t going to| re not gonna) like what (?:happens|comes next|i do|i"
+            + APOS
+            + r"?ll do|i will do)"
+            r"|\b(?:you" + APOS + r"re|youre|you are|ur|u r) (?:going to|gonna) get what"
+            r"(?:" + APOS + r"?s| is) coming(?: to (?:you|u))?"
+            r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll) (?:find out|see)"
+            r"(?= ?[.!\n]| ?$| what (?:happens|i do))",
+            "promises the other consequences",
             _NEG_REP + " joke",
         ),
         Cue(
@@ -182,7 +189,9 @@ THREAT: Final = LabelRules(
             r"|make sure|make (?:your|ur)|ruin|destroy|expose|leak|find (?:you|u)"
             r"|get (?:you|u) (?:fired|sacked|arrested)|call (?:your|ur) (?:boss|wife|husband|mum"
             r"|mom|dad|parents|work)|come (?:over there|find)|make (?:you|u) (?:pay|regret|sorry"
-            r"|suffer))\b"
+            r"|suffer)|shut (?:you|u) up)\b"
+            r"|\b(?:say|do|try) (?:that|it|this) again" + GAP + I_WILL + r" (?:just |fucking )?"
+            r"(?:shut (?:you|u) up|make (?:you|u)|hurt|hit|slap|kill|end|ruin|break)\b"
             r"|\bif (?:you|u) " + GAP + r",? (?:you" + APOS + r"re|youre|you are|ur) (?:finished"
             r"|done for|history|dead)\b"
             r"|\bif (?:he|she|they|that [a-z]{2,10}|some [a-z]{2,10}|any [a-z]{2,10}|[a-z]{2,12})"
@@ -327,14 +336,19 @@ THREAT: Final = LabelRules(
         Cue(
             "know_where",
             "live lives work works sleep sleeps stay stays staying go goes address schedule "
-            "routine take drive use walk park leave",
+            "routine take drive use walk park leave find",
             r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)(?! is| was| has)"
             r"|(?:your|ur) (?:new )?(?:address|schedule|routine)"
             r"|where (?:your|ur) (?:kids|children|son|daughter|mom|mum|dad|parents|family|sister"
             r"|brother|girlfriend|boyfriend|new (?:boyfriend|girlfriend|man|woman|guy|girl))"
             r" (?:live|lives|work|works|go|goes|stay|stays|sleep|sleeps)"
             r"|(?:which|what) (?:bus|train|route|way|car|gym|door|entrance) (?:you|u) (?:take|drive"
-            r"|use|go|walk|park|leave))\b",
+            r"|use|go|walk|park|leave))\b"
+            r"|"
+            + I_WILL
+            + r" find out where (?:you|u) (?:are|live|work|stay|sleep|"
+            + APOS
+            + r"?re staying)\b",
             "says they know where the other lives",
             _NEG_REP + " joke",
         ),

@@ -99,6 +99,8 @@ def test_not_advice(text: str) -> None:
         "Can we take some time to talk about how we're really doing?",
         "I want to let you in more",
         "Let's set aside an evening just for the two of us",
+        "I want us to feel close like we used to",
+        "I'd love to hear more about how you're really feeling",
     ],
 )
 def test_bid_for_closeness(text: str) -> None:
@@ -185,6 +187,9 @@ def test_not_bid_for_closeness(text: str) -> None:
         "I'm checking your phone tonight and you're going to let me",
         "you don't go anywhere without me from now on",
         "I'll decide who your friends are",
+        "Send me a picture of who you're with. Now.",
+        "I'm going to need your phone password tonight",
+        "cancel your plans with Emma, you're staying with me",
     ],
 )
 def test_controlling(text: str) -> None:
@@ -269,6 +274,7 @@ def test_criticism(text: str) -> None:
         "you're such a kind person",
         "my brother is a lazy person",
         "are you always this tired after work?",
+        "i'll make sure you never run out of coffee ☕",
         "just think about yourself for once and take the job",
     ],
 )

@@ -59,6 +59,8 @@ def safety_of(text: str) -> set[str]:
         "I can't believe I'm with such a loser",
         "your family must be so ashamed of you",
         "nobody in their right mind would marry you",
+        "I'm ashamed to be seen with someone like you",
+        "what kind of pathetic man cries over a movie",
     ],
 )
 def test_contempt(text: str) -> None:
@@ -190,6 +192,8 @@ def test_not_contempt(text: str) -> None:
         "I waited by your car after work last night",
         "I've been keeping tabs on where you go",
         "if you testify against me, you're finished",
+        "I'm gonna find out where you are and come get you",
+        "Say that again and I'll shut you up myself",
     ],
 )
 def test_threat(text: str) -> None:
@@ -243,6 +247,7 @@ def test_threat(text: str) -> None:
         "I'll post the recipe on facebook if you want it",
         "he told me I'd be finished if I testified",
         "I waited by the car, where are you?",
+        "I'm gonna find out where the party is and meet you there",
     ],
 )
 def test_not_threat(text: str) -> None:
@@ -286,6 +291,8 @@ def test_not_threat(text: str) -> None:
         "after everything I've done for you, you won't even sleep with me?",
         "why are you being so weird about sex? everyone does it",
         "if you don't sleep with me soon I'm done",
+        "come on, just one more pic, in your underwear this time",
+        "why won't you sleep with me, what's your problem",
     ],
 )
 def test_sexual_pressure(text: str) -> None:
