@@ -53,7 +53,26 @@ CONTROLLING: Final = LabelRules(
     (
         Cue(
             "demand_whereabouts",
-            "tell location answer know not access checking going go decide send show cancel",
+            "tell location answer know",
+            r"\b(?:tell me (?:right now |now )?(?:where (?:you|u) (?:are|were|r|went|been)"
+            r"|where (?:you"
+            + APOS
+            + r"re|youre|ur)|who (?:ur|u r|(?:you|u)(?:"
+            + APOS
+            + r"re| are| were|re)?)"
+            r" (?:with|texting|talking|seeing|messaging))"
+            r"|(?:send|share|turn on) (?:me )?(?:your |ur )?(?:live )?location"
+            r"|answer (?:me|your phone|the phone)\b(?! when| this| honestly| one)"
+            r"|i (?:need|want|have|deserve) to know (?:where|who) (?:you|u))",
+            "demands the other's whereabouts or company",
+            _NEG_REP,
+        ),
+        Cue(
+            "whereabouts_rules",
+            "every everywhere places not access checking check anywhere decide pic picture photo "
+            "selfie video cancel",
+            # "tell me every place you go", "you're not to see him", "give me access to your
+            # email", "you don't go anywhere without me", "a photo of who you're with".
             r"\b(?:tell me (?:every place|everywhere|all the places) (?:you|u) (?:go|went"
             r"|are going)"
             r"|(?:you"
@@ -75,18 +94,8 @@ CONTROLLING: Final = LabelRules(
             r"|i(?:"
             + APOS
             + r"ll| will)? decide (?:who|what) (?:your|ur) (?:friends|clothes|plans)"
-            r" (?:are|will be)"
-            r"|tell me (?:right now |now )?(?:where (?:you|u) (?:are|were|r|went|been)"
-            r"|where (?:you"
-            + APOS
-            + r"re|youre|ur)|who (?:ur|u r|(?:you|u)(?:"
-            + APOS
-            + r"re| are| were|re)?)"
-            r" (?:with|texting|talking|seeing|messaging))"
-            r"|(?:send|share|turn on) (?:me )?(?:your |ur )?(?:live )?location"
-            r"|answer (?:me|your phone|the phone)\b(?! when| this| honestly| one)"
-            r"|i (?:need|want|have|deserve) to know (?:where|who) (?:you|u))",
-            "demands the other's whereabouts or company",
+            r" (?:are|will be))",
+            "sets rules for the other's whereabouts, company or accounts",
             _NEG_REP,
         ),
         Cue(
