@@ -17,6 +17,7 @@ column; Jaidka, Singh, Liu, Ungar et al., AffCon @ AAAI 2020; licence CC BY
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
@@ -116,8 +117,14 @@ def sentence_features(
 
 
 def advice_score(features: Iterable[str]) -> float:
-    """The weighted sum of a candidate sentence's features; above zero is advice."""
-    return ADVICE_BIAS + sum(ADVICE_WEIGHTS.get(feature, 0.0) for feature in features)
+    """The weighted sum of a candidate sentence's features; above zero is advice.
+
+    ``math.fsum`` is correctly rounded, so the sum does not depend on the order
+    the features come in. A plain ``sum`` over a set varied with the string
+    hash seed: weights that cancel exactly gave 0.0 in one process and 1e-16
+    in the next, so the same sentence was advice in one run and not another.
+    """
+    return math.fsum([ADVICE_BIAS, *(ADVICE_WEIGHTS.get(feature, 0.0) for feature in features)])
 
 
 #: Cues that are advice by their very form, whatever surrounds them. Trusting

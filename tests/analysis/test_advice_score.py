@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 
 from intimacy_rules.analysis.advice_score import (
@@ -57,3 +60,15 @@ def test_a_sure_cue_is_advice_whatever_the_story_around_it() -> None:
     assert advice_score(features) < 0
     assert is_advice(features)
     assert not is_advice({"cue:if_you", "w:i", "w:past"})
+
+
+def test_the_score_does_not_depend_on_the_order_of_the_features() -> None:
+    # Weights that cancel exactly must give exactly the same score in any
+    # order: the order of a set of strings changes with the hash seed, and a
+    # score of 1e-16 instead of 0.0 would flip "advice" between processes.
+    names = sorted(ADVICE_WEIGHTS)
+    rng = random.Random(7)
+    for _ in range(200):
+        chosen = rng.sample(names, k=min(6, len(names)))
+        scores = {advice_score(order) for order in itertools.permutations(chosen)}
+        assert len(scores) == 1, chosen
