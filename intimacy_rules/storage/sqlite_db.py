@@ -89,12 +89,18 @@ class SQLiteDatabase:
             isolation_level=None,  # we issue BEGIN/COMMIT ourselves
             check_same_thread=False,
         )
-        conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA wal_autocheckpoint = 0")  # the WalCheckpointer's job
-        conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA wal_autocheckpoint = 0")  # the WalCheckpointer's job
+            conn.execute("PRAGMA foreign_keys = ON")
+        except BaseException:
+            # A file that is not a database fails here, after the connect: close
+            # the handle rather than leave it to the garbage collector.
+            conn.close()
+            raise
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
