@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from intimacy_rules.analysis.analyzer import Analyzer, analyze
     from intimacy_rules.engine.engine import Engine
     from intimacy_rules.engine.memory_store import InMemoryStore
+    from intimacy_rules.engine.summary import ConversationSummary
     from intimacy_rules.rules.compiled import CompiledRuleset
     from intimacy_rules.rules.loader import load_default_ruleset, load_ruleset
 
@@ -40,6 +41,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Analyzer",
     "CompiledRuleset",
+    "ConversationSummary",
     "CriteriaScores",
     "Decision",
     "Disclosure",
@@ -70,6 +72,7 @@ _LAZY: dict[str, str] = {
     "analyze": "intimacy_rules.analysis.analyzer",
     "Engine": "intimacy_rules.engine.engine",
     "InMemoryStore": "intimacy_rules.engine.memory_store",
+    "ConversationSummary": "intimacy_rules.engine.summary",
     "CompiledRuleset": "intimacy_rules.rules.compiled",
     "load_ruleset": "intimacy_rules.rules.loader",
     "load_default_ruleset": "intimacy_rules.rules.loader",
