@@ -55,7 +55,7 @@ def test_reopening_keeps_the_data_and_migrates_nothing_twice(
         assert second.apply("t", "c1", "e1", deliver(tag=2)).replayed is True
     finally:
         second.close()
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
     conn.close()
     assert versions == [m.version for m in SQLITE_MIGRATIONS]
@@ -66,7 +66,7 @@ def test_a_database_from_a_newer_release_is_refused(
 ) -> None:
     path = tmp_path / "a.sqlite3"
     SQLiteStore(path, pseudonymizer=pseudonymizer).close()
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("INSERT INTO schema_migrations (version) VALUES (999)")
     conn.close()
     with pytest.raises(StoreError, match="schema version 999, newer than"):

@@ -121,7 +121,7 @@ def test_a_state_copied_onto_another_conversation_does_not_open(
     store.apply("tenant", "other", "e2", _step)
     victim = pseudonymizer.pseudonym("conversation", f"tenant:{CONVERSATION}")
     source = pseudonymizer.pseudonym("conversation", "tenant:other")
-    with closing(sqlite3.connect(store.path)) as conn:
+    with closing(sqlite3.connect(store.path)) as conn, conn:
         # someone with write access to the file swaps one state for another
         conn.execute(
             "UPDATE conversations SET state = "
