@@ -72,10 +72,10 @@ PRESENT = (
 FLAGGED = (
     "You should just quit that job.",
     "I feel like you never take me seriously.",
-    "Can we talk about us?",
+    "Could we talk about the two of us?",
     "You never listen to me.",
 )
-UNSAFE = ("You're such a loser.", "Send me a pic, come on.")
+UNSAFE = ("You're such a loser.", "Come on, send me a photo.")
 T = TypeVar("T")
 T0 = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
 
