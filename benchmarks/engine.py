@@ -12,7 +12,13 @@ durable matcher:
    "analyzer + reference matcher" (the analysis plus the pure-Python
    evaluation of the same fact) and the ratio of the two (target: p50 <= 80 µs,
    p99 <= 400 µs, within 3x of the floor);
-3. the cost of message 10,000 of one conversation against message 10
+3. where the time goes, stage by stage, on the same messages in the same
+   run (each stage timed on its own call, interleaved message by message):
+   the analyzer, the state's advance, its snapshot, the fact, the durable
+   match, the decision (``DecisionStepper.decide`` less the stages before it)
+   and the store (``Engine.process`` less the analysis and the decision);
+   median and p99 of each, and the engine's own overhead, process - analyzer;
+4. the cost of message 10,000 of one conversation against message 10
    (target: within 1.2x), each timed on many conversations seeded with the
    same state so only the conversation's length differs.
 
@@ -31,13 +37,13 @@ from typing import TypeVar
 
 from intimacy_rules.analysis.analyzer import Analyzer
 from intimacy_rules.conversation.state import ConversationState
-from intimacy_rules.engine.engine import Engine
+from intimacy_rules.engine.engine import Engine, decision_id_factory
 from intimacy_rules.engine.events import Event, EventContext
 from intimacy_rules.engine.memory_store import InMemoryStore
 from intimacy_rules.engine.stepper import DecisionStepper
 from intimacy_rules.engine.store import Transition
 from intimacy_rules.privacy import Pseudonymizer
-from intimacy_rules.rules.facts import Fact
+from intimacy_rules.rules.facts import Fact, build_fact
 from intimacy_rules.rules.loader import load_default_ruleset
 from intimacy_rules.rules.matcher import MATCHERS
 
@@ -187,6 +193,71 @@ def bench_latency(conversations: int, messages: int) -> None:
     print(f"ratio p50 {p50 / f50:5.2f}x, p99 {p99 / f99:5.2f}x   (target <= 3x)")
 
 
+def bench_stages(conversations: int, messages: int) -> None:
+    """Median and p99 of each stage of ``Engine.process`` on the same messages."""
+    analyzer = Analyzer()
+    ruleset = load_default_ruleset("dating")
+    engine = Engine(ruleset, analyzer=analyzer, pseudonymizer=Pseudonymizer(b"b" * 32))
+    durable = MATCHERS["durable"](ruleset)
+    stepper = DecisionStepper(
+        ruleset,
+        durable,
+        pseudonymizer=Pseudonymizer(b"b" * 32),
+        clock=lambda: datetime.now(UTC),
+        decision_ids=decision_id_factory(),
+    )
+    events = [
+        make_event(f"s{c}", n, text)
+        for c in range(conversations)
+        for n, text in enumerate(conversation_texts(c, messages))
+    ]
+    for event in events[: min(200, len(events))]:
+        engine.evaluate(event)
+    names = ("analyzer", "advance", "snapshot", "build_fact", "match", "decide", "process")
+    times: dict[str, list[float]] = {name: [] for name in names}
+    states: dict[str, ConversationState | None] = {}
+    clock = time.perf_counter_ns
+    gc.collect()
+    for event in events:
+        t0 = clock()
+        analysis = analyzer.analyze(event.text)
+        t1 = clock()
+        before = states.get(event.conversation_id)
+        advanced, sender = stepper.advance(event, analysis, before)
+        t2 = clock()
+        snapshot = advanced.snapshot(sender)
+        t3 = clock()
+        fact = build_fact(analysis, snapshot, event.context, kind=event.kind)
+        t4 = clock()
+        durable.match(fact)
+        t5 = clock()
+        stepper.decide(event, analysis, before)
+        t6 = clock()
+        engine.process(event)
+        t7 = clock()
+        states[event.conversation_id] = advanced
+        marks = (t0, t1, t2, t3, t4, t5, t6, t7)
+        for name, start, end in zip(names, marks, marks[1:], strict=False):
+            times[name].append((end - start) / 1000)
+    med = {name: statistics.median(samples) for name, samples in times.items()}
+    p99 = {name: percentile(samples, 0.99) for name, samples in times.items()}
+    parts = ("advance", "snapshot", "build_fact", "match")
+    print(f"stages, same {len(events)} messages, each on its own call (µs)")
+    print(f"  {'stage':<24} {'median':>8} {'p99':>8}")
+    for name in ("analyzer", *parts):
+        print(f"  {name:<24} {med[name]:8.1f} {p99[name]:8.1f}")
+    print(f"  {'decide (whole)':<24} {med['decide']:8.1f} {p99['decide']:8.1f}")
+    decision = med["decide"] - sum(med[name] for name in parts)
+    store = med["process"] - med["analyzer"] - med["decide"]
+    print(f"  {'decision (decide - above)':<24} {decision:8.1f}")
+    print(f"  {'store (process - rest)':<24} {store:8.1f}")
+    print(f"  {'process (whole)':<24} {med['process']:8.1f} {p99['process']:8.1f}")
+    print(
+        f"  overhead process - analyzer: median {med['process'] - med['analyzer']:.1f} µs"
+        "   (aim <= 40)"
+    )
+
+
 def _constant(transition: Transition) -> Callable[[ConversationState | None], Transition]:
     return lambda _old: transition
 
@@ -247,9 +318,20 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=40)
     parser.add_argument("--samples", type=int, default=500)
     parser.add_argument("--long-at", type=int, default=10_000)
+    parser.add_argument(
+        "--only",
+        choices=("latency", "stages", "length"),
+        action="append",
+        help="run only these parts (repeatable; default: all)",
+    )
     args = parser.parse_args()
-    bench_latency(args.conversations, args.messages)
-    bench_length(args.samples, args.long_at)
+    parts = set(args.only or ("latency", "stages", "length"))
+    if "latency" in parts:
+        bench_latency(args.conversations, args.messages)
+    if "stages" in parts:
+        bench_stages(args.conversations, args.messages)
+    if "length" in parts:
+        bench_length(args.samples, args.long_at)
 
 
 if __name__ == "__main__":
