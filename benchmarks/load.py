@@ -262,7 +262,46 @@ def _client_process(
     out.put(asyncio.run(drive(base, path, prefix, concurrency, warmup, duration, conversations)))
 
 
-def run_phase(args: argparse.Namespace, base: str, phase: Phase, run_id: str) -> None:
+def _process_tree(root: int) -> list[int]:
+    """``root`` and every process descending from it (read from /proc)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        parents.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, ()))
+    return found
+
+
+def server_cpu_seconds(root: int | None) -> float | None:
+    """User + system CPU seconds used so far by the server and its worker processes."""
+    if root is None or not os.path.isdir("/proc"):
+        return None
+    ticks = 0
+    for pid in _process_tree(root):
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(b")") + 2 :].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def run_phase(
+    args: argparse.Namespace, base: str, phase: Phase, run_id: str, server_pid: int | None = None
+) -> None:
     ctx = mp.get_context("spawn")
     queue: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
     per_client = max(1, args.concurrency // args.clients)
@@ -285,7 +324,12 @@ def run_phase(args: argparse.Namespace, base: str, phase: Phase, run_id: str) ->
     ]
     for proc in procs:
         proc.start()
+    # Server CPU over the measured window only: per request, it is the figure
+    # that other load on the machine disturbs least.
+    time.sleep(args.warmup)
+    cpu_before = server_cpu_seconds(server_pid)
     results = [queue.get(timeout=args.warmup + args.duration + 60) for _ in procs]
+    cpu_after = server_cpu_seconds(server_pid)
     for proc in procs:
         proc.join(10)
     latencies = sorted(lat for lats, _, _ in results for lat in lats)
@@ -294,11 +338,15 @@ def run_phase(args: argparse.Namespace, base: str, phase: Phase, run_id: str) ->
         print(f"{phase.name}: no successful request, {errors} errors")
         return
     rate = len(latencies) / args.duration
+    cpu = ""
+    if cpu_before is not None and cpu_after is not None:
+        per_request = (cpu_after - cpu_before) / (len(latencies) + errors)
+        cpu = f"  server CPU {per_request * 1000:.3f} ms/req"
     p50 = statistics.quantiles(latencies, n=100)[49] * 1000
     p99 = statistics.quantiles(latencies, n=100)[98] * 1000
     print(
         f"{phase.name:18} {rate:8.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
-        f"max {latencies[-1] * 1000:7.2f} ms  errors {errors}  "
+        f"max {latencies[-1] * 1000:7.2f} ms  errors {errors}{cpu}  "
         f"(n={len(latencies)}, concurrency {per_client * args.clients}; target {phase.targets})",
         flush=True,
     )
@@ -353,7 +401,13 @@ def main(argv: list[str] | None = None) -> int:
             if server is not None:
                 wait_ready(base, server)
             for name in args.phases.split(","):
-                run_phase(args, base, PHASES[name.strip()], run_id)
+                run_phase(
+                    args,
+                    base,
+                    PHASES[name.strip()],
+                    run_id,
+                    server.pid if server is not None else None,
+                )
         finally:
             if server is not None:
                 server.send_signal(signal.SIGTERM)
