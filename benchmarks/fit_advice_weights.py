@@ -3,7 +3,8 @@
 Usage::
 
     .venv/bin/python benchmarks/fit_advice_weights.py \\
-        --offmychest ../shared/data/offmychest/train.csv [--folds 5] [--l2 1.0]
+        --offmychest ../shared/data/offmychest/train.csv [--folds 5] [--l2 1.0] \\
+        [--fit-on A]
 
 Every sentence of the CSV (CL-Aff 2020 "Get it #OffMyChest", CC BY 4.0, Jaidka
 et al.) is run through the advice cues; sentences without a cue are predicted
@@ -16,13 +17,22 @@ advice whatever the score, exactly as the analyzer decides. The decision
 threshold is chosen on the training folds. It prints the k-fold
 cross-validated accuracy and macro-F1, then the table to paste into
 ``advice_score.py``.
+
+``--fit-on A`` (or ``B``) fits on one half of the file only and scores the
+other half: the halves split by a hash of the ``author`` column, so every
+author's sentences fall in one half, and features tuned on one half can be
+checked on people they never saw. The fit is deterministic: sums are
+``math.fsum`` over features in sorted order, so the weights do not depend on
+the string hash seed.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import math
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,17 +58,28 @@ STRONG_CUES = (
 )
 PRIOR_STRONG = 1.5
 
-Row = tuple[frozenset[str], bool]  # features of the row's candidates (empty: none), label
+Row = tuple[tuple[str, ...], bool]  # sorted features of the row's candidates (empty: none), label
+HALVES = ("A", "B")
+
+# The CSV writes some characters as "<U+0092>"; the accuracy benchmark reads them back.
+_ESCAPED_CHAR = re.compile(r"<U\+([0-9A-Fa-f]{4})>")
 
 
-def load(path: Path) -> list[Row]:
-    """Read the CSV and compute the candidate features of every sentence."""
-    rows: list[Row] = []
+def half_of(author: str) -> str:
+    """The half ("A" or "B") an author's sentences belong to: a stable hash, not Python's."""
+    return HALVES[hashlib.sha256(author.encode("utf-8")).digest()[0] % 2]
+
+
+def load(path: Path) -> dict[str, list[Row]]:
+    """Read the CSV and compute the candidate features of every sentence, by half."""
+    rows: dict[str, list[Row]] = {half: [] for half in HALVES}
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
         for record in csv.DictReader(handle):
-            candidates = advice_candidates(normalize(record["full_text"]))
-            features = frozenset().union(*candidates) if candidates else frozenset()
-            rows.append((features, record["Info_support"].strip() == "1"))
+            text = _ESCAPED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), record["full_text"])
+            candidates = advice_candidates(normalize(text))
+            features = tuple(sorted(set().union(*candidates))) if candidates else ()
+            label = record["Info_support"].strip() == "1"
+            rows[half_of(record.get("author", ""))].append((features, label))
     return rows
 
 
@@ -76,7 +97,7 @@ def fit(rows: Sequence[Row], l2: float, epochs: int = 1000, rate: float = 3.0) -
     for _ in range(epochs):
         gradient = dict.fromkeys(names, 0.0)
         for features, label in train:
-            z = weights["bias"] + sum(weights[f] for f in features)
+            z = math.fsum([weights["bias"], *(weights[f] for f in features)])
             error = 1 / (1 + math.exp(-z)) - (1.0 if label else 0.0)
             gradient["bias"] += error
             for feature in features:
@@ -87,12 +108,12 @@ def fit(rows: Sequence[Row], l2: float, epochs: int = 1000, rate: float = 3.0) -
     return weights
 
 
-def score(weights: dict[str, float], features: frozenset[str]) -> float:
-    """The weighted sum for one row."""
-    return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
+def score(weights: dict[str, float], features: Sequence[str]) -> float:
+    """The weighted sum for one row (``math.fsum``, as ``advice_score`` sums)."""
+    return math.fsum([weights.get("bias", 0.0), *(weights.get(f, 0.0) for f in features)])
 
 
-def predict(weights: dict[str, float], features: frozenset[str], shift: float) -> bool:
+def predict(weights: dict[str, float], features: Sequence[str], shift: float) -> bool:
     """The analyzer's rule: a sure cue, or a score above the threshold."""
     if not features:
         return False
@@ -129,8 +150,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--offmychest", type=Path, required=True)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument(
+        "--fit-on",
+        choices=("all", *HALVES),
+        default="all",
+        help="fit on one half (by author) and score the other; default: the whole file",
+    )
     args = parser.parse_args(argv)
-    rows = load(args.offmychest)
+    halves = load(args.offmychest)
+    if args.fit_on == "all":
+        rows, held_out = [row for half in HALVES for row in halves[half]], []
+    else:
+        rows = halves[args.fit_on]
+        held_out = [row for half in HALVES if half != args.fit_on for row in halves[half]]
     print(f"rows: {len(rows)}, with an advice cue: {sum(bool(f) for f, _ in rows)}")
     results = []
     for fold in range(args.folds):
@@ -146,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{args.folds}-fold cross-validated: accuracy={accuracy:.3f} macro-F1={macro:.3f}")
     weights = fit(rows, args.l2)
     weights["bias"] += best_shift(weights, rows)
+    if held_out:
+        accuracy, macro = macro_f1([(label, predict(weights, f, 0.0)) for f, label in held_out])
+        print(f"held-out half ({len(held_out)} rows): accuracy={accuracy:.3f} macro-F1={macro:.3f}")
     for name in STRONG_CUES:  # cues the corpus never shows keep their prior
         weights.setdefault("cue:" + name, PRIOR_STRONG)
     print(f"ADVICE_BIAS: Final = {weights.pop('bias'):.2f}")
