@@ -15,6 +15,8 @@ from intimacy_rules.analysis.word_classes import (
     APOS,
     GAP,
     I_AM,
+    SAFETY_REPORTED_BEFORE,
+    SHORT_GAP,
     alt,
 )
 
@@ -62,15 +64,33 @@ _SARCASM: Final = (
     r"|mark (?:the|your|my) calendar|slow clap|(?:a|what a) miracle|shocker|bravo)"
 )
 
+#: Who can do better than the other, in a belittling comparison.
+_LESSER: Final = alt(
+    "dog monkey chimp toddler baby child kid goldfish rock brick potato hamster cousin brother "
+    "sister grandma granny nan grandmother grandpa"
+)
+#: Things the other is likened to ("you smell like a dumpster").
+_LIKENED: Final = alt(
+    _INSULT_NOUNS_WORDS.replace("excuse_for_a sorry_excuse", "")
+    + " dumpster garbage_can trash_can sewer corpse toddler goblin troll hobo wet_dog"
+)
+_YOU_RE: Final = r"\b(?:you" + APOS + r"re|you are|youre|ur|u r)"
+_YOU_RE_OR_WOULD: Final = (
+    r"\b(?:you" + APOS + r"re|you are|youre|ur|u r|you" + APOS + r"d be|youd be|you would be)"
+)
+
 _INSULT_WORD: Final = r"(?:" + _INSULT_ADJECTIVES + r"|" + _INSULT_NOUNS + r")"
 _COMPARATIVE: Final = r"(?:dumber|stupider|uglier|fatter|more " + _INSULT_ADJECTIVES + r")"
+
+#: Anchors of the cues that liken the other to something ("like a dumpster").
+_LIKENED_ANCHORS: Final = _INSULT_ANCHORS + " dumpster sewer corpse toddler goblin troll hobo"
 
 CONTEMPT: Final = LabelRules(
     "contempt",
     (
         Cue(
             "someone_like_you",
-            _INSULT_ANCHORS,
+            _LIKENED_ANCHORS,
             # An insult aimed at the other in any construction: "someone as pathetic as
             # you", "a loser like you", "what kind of idiot…", "you look like a clown".
             r"\b(?:(?:never|not) (?:met|seen|known|dated) )?(?:someone|somebody|anyone|anybody"
@@ -93,7 +113,7 @@ CONTEMPT: Final = LabelRules(
             + r" would\b"
             r"|\b(?:you|u) (?:look|looks|sound|act|smell|dress|behave|are acting|are looking"
             r"|are sounding) like (?:a|an|such a|such an|some|a total|an absolute)"
-            r" (?:(?:" + _MODIFIERS + r") ){0,2}" + _INSULT_NOUNS + r"\b"
+            r" (?:(?:" + _MODIFIERS + r") ){0,2}" + _LIKENED + r"\b"
             r"|\b(?:you|u) (?:look|sound|smell) (?:so |absolutely |fucking |really |just )?"
             r"(?:disgusting|pathetic|stupid|ugly|fat|gross|repulsive|retarded|dumb)\b"
             r"|\bi(?:" + APOS + r"m| am|m)? (?:married|dating|stuck with|engaged to|living with"
@@ -157,7 +177,9 @@ CONTEMPT: Final = LabelRules(
             + APOS
             + r"m| im| i was| i"
             + APOS
-            + r"ve been| i feel)",
+            + r"ve been| i feel|,? (?:the|that|this|some|my|his|her|their) (?:guy|girl|man|woman"
+            r"|driver|dude|lady|person|boss|coworker|neighbou?r|waiter|cashier|kid|teacher|ref"
+            r"|referee|politician|player|customer|bloke))",
             "mocks the other as a",
             _NEG_REP + " teasing",
         ),
@@ -167,9 +189,9 @@ CONTEMPT: Final = LabelRules(
             _YOU_ARE + r" (?:(?:a|an|such a|such an|the|biggest|total|complete|absolute|utter"
             r"|fucking|sad|pathetic|huge|massive|walking|just|nothing but) ){1,3}(?:failure"
             r"|disappointment|embarrassment|joke|nobody|disgrace|mess|letdown|let-down)\b"
-            r"|\b(?:joke|disgrace|failure|excuse|embarrassment|waste) of an? (?:man|woman|person"
-            r"|partner|husband|wife|boyfriend|girlfriend|human|human being|father|mother|dad"
-            r"|mom|mum)\b"
+            r"|\b(?:joke|disgrace|failure|excuse|embarrassment|waste|disappointment) of an? (?:man"
+            r"|woman|person|partner|husband|wife|boyfriend|girlfriend|human|human being|father"
+            r"|mother|dad|mom|mum|son|daughter|brother|sister|friend|parent|adult|bf|gf)\b"
             r"|\bwhat an? (?:joke|failure|disappointment|waste of space|embarrassment|disgrace"
             r"|mess) (?:you are|you" + APOS + r"re|ur|u r)\b",
             "belittles the other",
@@ -200,7 +222,7 @@ CONTEMPT: Final = LabelRules(
         Cue(
             "disgust",
             "disgust repulse sicken sick disgusted repulsed sickened stand ew eww ewww ewwww "
-            "beneath puke vomit throw embarrassed ashamed",
+            "beneath puke vomit throw embarrassed ashamed gag nauseous",
             r"\b(?:(?:you|u) (?:disgust|repulse|sicken) me|(?:you|u) (?:make|made) me"
             r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
             r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
@@ -209,7 +231,10 @@ CONTEMPT: Final = LabelRules(
             r"|(?:must be|should be|are|is) (?:so |really |deeply )?(?:ashamed|embarrassed) of"
             r" (?:you|u)\b"
             r"|(?:can" + APOS + r"t|cant|cannot) (?:even )?stand (?:the sight of |looking at )?"
-            r"(?:you|u)\b|\bew+ (?:you|u)\b|(?:you" + APOS + r"re|you are|ur|youre) beneath me)",
+            r"(?:you|u)\b|\bew+ (?:you|u)\b|(?:you" + APOS + r"re|you are|ur|youre) beneath me"
+            r"|the (?:sight|smell|sound|thought) of (?:you|u)(?: alone)? (?:makes|made) me (?:sick"
+            r"|want to (?:puke|vomit|throw up|gag)|gag|nauseous)"
+            r"|(?:you|u) (?:make|made) me (?:want to )?(?:gag|puke|vomit|throw up))",
             "disgust aimed at the other",
             _NEG_REP,
         ),
@@ -235,7 +260,8 @@ CONTEMPT: Final = LabelRules(
             r"|who (?:even )?asked(?: (?:you|u))?(?= ?[?!.]|$)"
             r"|(?:nobody|no one) cares(?! about| if| how| what| that| when| but)"
             r"|(?:just|oh|please|pls|omg) grow up|grow the fuck up|grow up already"
-            r"|shut the fuck up|stfu|shut your (?:mouth|face)|just shut up|shut up already)\b",
+            r"|shut the fuck up|stfu|shut your (?:mouth|face)|just shut up|shut up already"
+            r"|grow a (?:brain|spine|pair))\b",
             "dismisses the other with contempt",
             _NEG_REP + " teasing",
         ),
@@ -281,5 +307,113 @@ CONTEMPT: Final = LabelRules(
             "tells the other they are unlovable",
             "reported",
         ),
+        Cue(
+            "belittling_comparison",
+            "than",
+            # Someone lesser does better: "even a dog listens better than you", "my little
+            # brother has more backbone than you".
+            r"\b(?:even )?(?:a|an|my|your|ur|the) (?:(?:little|baby|younger|blind|drunk|dead|old"
+            r"|[0-9]|[0-9][0-9]|five|ten|twelve|year|yo) ){0,3}"
+            + _LESSER
+            + r"s?\b"
+            + GAP
+            + r"(?:better|more|smarter|faster|harder|braver|quicker|sooner|less stupid)\b"
+            + SHORT_GAP
+            + r"\bthan (?:you|u)\b",
+            "belittles the other by comparison",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "mockery",
+            "look imagine if adults grownups grown seriously nothing reason worth wonder talking "
+            "5 five 6 six 10 ten 12 twelve child baby toddler",
+            r"\blook at (?:you|u)(?: all| now)?,? (?:trying to|pretending to|thinking (?:you|u)"
+            r"|acting (?:all|like)|being all)"
+            r"|\bimagine (?:thinking|believing|actually thinking|being (?:dumb|stupid|naive)"
+            r" enough to think) (?:that )?(?:you" + APOS + r"?re|you are|ur|u r|you could|u could"
+            r"|you can|anyone)"
+            r"|\bas if (?:anyone|anybody|someone|i|people|any (?:girl|guy|woman|man)) (?:would"
+            r"|could|will|is going to|gonna) (?:ever )?(?:take (?:you|u) seriously|want (?:you|u)"
+            r"|listen to (?:you|u)|believe (?:you|u)|date (?:you|u)|love (?:you|u)|care about"
+            r" (?:you|u))"
+            r"|\b(?:nobody|no one|noone) (?:ever |will ever |will |could ever )?(?:takes|take"
+            r"|took) (?:you|u) seriously"
+            r"|\b(?:the )?(?:adults|grown ?ups|grown-ups|big boys|big girls) are (?:talking"
+            r"|speaking)"
+            r"|" + _YOU_RE + r" (?:the|exactly the) (?:reason|type|kind) (?:why )?(?:people"
+            r"|everyone|nobody|women|men|girls|guys|no one) (?:hate|hates|can" + APOS + r"?t stand"
+            r"|leave|quit|give up)"
+            r"|" + _YOU_RE + r" not (?:even )?worth (?:the |my )?(?:effort|time|breath|energy"
+            r"|trouble|a second|a minute|argument|argue|arguing)"
+            r"|" + _YOU_RE_OR_WOULD + r" (?:absolutely |literally |just )?nothing without me\b"
+            r"|\bno wonder (?:(?:your|ur) (?:ex|exes|wife|husband|gf|bf|girlfriend|boyfriend"
+            r"|friends|family|parents|mom|mum|dad|kids|boss) (?:left|leaves|cheated|dumped|hates?"
+            r"|can" + APOS + r"?t stand|fired|ditched)|(?:nobody|no one|noone) (?:likes|loves"
+            r"|wants|respects|dates|talks to) (?:you|u)|" + _YOU_RE + r" (?:still )?(?:alone"
+            r"|single|lonely|broke|unemployed|a failure))"
+            r"|\bwhat are (?:you|u),? (?:5|five|6|six|10|ten|12|twelve|a child|a baby|a toddler)\b"
+            r"|\btalking to (?:you|u) is like talking to a (?:brick )?wall\b",
+            "mocks the other",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "mock_title",
+            "genius einstein sherlock smartass smarty hotshot highness obvious king queen master "
+            "champion baby princess snowflake crybaby",
+            # Sarcastic titles: "ok genius", "the king of excuses", "did the baby get upset".
+            r"\b(?:ok|okay|sure|yeah|thanks|thank you|nice (?:one|job|going|try)|well done"
+            r"|good job|great job|way to go|bravo|congrats|wow|great idea|brilliant),?"
+            r" (?:genius|einstein|sherlock|smart ?ass|smarty ?pants|hotshot|your highness"
+            r"|captain obvious)\b"
+            r"|\b(?:the )?(?:king|queen|master|champion) of (?:excuses|lies|lying|drama|failure"
+            r"|bad ideas|bullshit|bs|stupidity|mediocrity|nothing)\b"
+            r"|\b(?:did|does|is|poor|aw|aww) (?:the |ur |your |my |our )?(?:little |poor |widdle )?"
+            r"(?:baby|princess|snowflake|crybaby) (?:get|gets|have|has|need|needs|gonna|going to"
+            r"|cry|crying|upset|sad|mad|hurt)\b(?! (?:food|milk|fed|changed|a bath|sleep|a nap))",
+            "mocks the other with a title",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "scorned_ability",
+            "how really truly honestly actually seriously genuinely literally even rock rocks "
+            "brick bricks embarrassing little",
+            r"\bhow (?:are|r|can) (?:you|u) (?:be )?(?:this|that|so) (?:"
+            + _INSULT_ADJECTIVES
+            + r"|incompetent|dense|dim|clueless|slow)\b"
+            r"|\b(?:you|u) (?:really|truly|honestly|actually|seriously|genuinely|literally)"
+            r" (?:are|r) (?:that |so |this |such an? |an? )?(?:"
+            + _INSULT_ADJECTIVES
+            + r"|"
+            + _INSULT_NOUNS
+            + r")\b"
+            r"|\b(?:you|u) (?:can" + APOS + r"?t|cant|cannot|couldn" + APOS + r"?t) even (?:hold"
+            r" down|keep|get) a (?:job|girlfriend|boyfriend|gf|bf|friend)\b"
+            r"|\b(?:you|u) (?:can" + APOS + r"?t|cant|cannot) even (?:spell|count|read|tie (?:your"
+            r"|ur) (?:own )?shoes|boil (?:an egg|water)|do (?:basic|simple))"
+            r"|\b(?:dumb|stupid|thick|dense|dim) as (?:a )?(?:rock|rocks|brick|bricks"
+            r"|a box of rocks|a post|a plank|a doorknob|dirt)\b"
+            r"|\bembarrassing to be (?:around|with|seen with|related to)\b"
+            r"|\b(?:you"
+            + APOS
+            + r"re|youre|you are|ur) (?:just |such |nothing but )?an? (?:sad|pitiful"
+            r"|weak|tiny|small|pathetic|miserable|bitter|fragile) little (?:man|boy|girl|woman"
+            r"|person|thing|creature|child|baby)\b",
+            "scorns the other's abilities",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "bare_name",
+            "stupid dumb fat ugly lazy useless pathetic fucking worthless spineless little",
+            r"(?:stupid|dumb|fat|ugly|lazy|useless|pathetic|fucking|worthless|spineless|little)"
+            r" (?:(?:"
+            + _MODIFIERS
+            + r") )?"
+            + _INSULT_NOUNS
+            + r"(?= ?(?:[.!?,\n]|$|lol|lmao|smh|\U0001f644))",
+            "a name thrown at the other",
+            _NEG_REP + " teasing",
+            clause_start=True,
+        ),
     ),
+    reported=SAFETY_REPORTED_BEFORE,
 )

@@ -13,6 +13,7 @@ from intimacy_rules.analysis.cue_rules import Cue, LabelRules
 from intimacy_rules.analysis.word_classes import (
     APOS,
     DONT,
+    SAFETY_REPORTED_BEFORE,
     alt,
 )
 
@@ -197,7 +198,9 @@ CRISIS: Final = LabelRules(
             r" (?:of|about)|fantasi[sz]ing about|want|wanna|wish|rather|prefer|better) (?:just "
             r"|simply |me )?not (?:being|be) (?:here|around|alive)"
             r"|not (?:be|being) (?:here|around|alive) (?:anymore|any more|much longer)"
-            r"|won" + APOS + r"t be (?:here|around) (?:much longer|anymore|for long|tomorrow)"
+            r"|won" + APOS + r"t be (?:here|around) (?:much longer|anymore|for long"
+            # "tomorrow" as a plan ("…tomorrow, dentist in the morning") is no goodbye.
+            r"|tomorrow(?! (?:morning|afternoon|evening|night|at|till|until|because|cause|for)|, ))"
             r"|(?:don" + APOS + r"t|dont|do not) think i(?:" + APOS + r"ll| will|ll) be (?:here"
             r"|around|alive) (?:much longer|for long|anymore|any more|another (?:week|month|year)))"
             r"\b",
@@ -222,7 +225,8 @@ CRISIS: Final = LabelRules(
             r"|(?:pain|it all|everything|this) to (?:stop|end) (?:forever|for good|permanently)"
             r"|this is (?:my )?(?:final )?goodbye"
             r"|(?:i" + APOS + r"m|im|i am) (?:done|finished)"
-            r" with (?:life|living)|(?:plan|planning|ready|prepared) to die)\b",
+            r" with (?:life|living)|(?:plan|planning|ready|prepared) to die"
+            r"|(?:ready|prepared) to end it(?: all)?(?= ?[.!,\n]| ?$| now| tonight| today))\b",
             "wants it all to end",
             _NOT_ALIVE + " laughing",
         ),
@@ -277,7 +281,104 @@ CRISIS: Final = LabelRules(
             "says they want to die",
             "negated reported laughing",
         ),
+        Cue(
+            "goodbye_message",
+            "last hear goodbye forever final worry find save stop gone",
+            # A goodbye that reads as final: "the last time you'll hear from me", "don't
+            # worry about me after tonight", "look after my dog when i'm gone".
+            r"\b(?:the )?last time (?:you" + APOS + r"?ll|you will|youll|u" + APOS + r"?ll"
+            r"|anyone will|you" + APOS + r"?re going to|you are going to) (?:ever )?(?:hear from"
+            r"|see|talk to) me\b"
+            r"|\bgoodbye (?:forever|for good|everyone|world|cruel world)\b"
+            r"|\b(?:this is|it" + APOS + r"?s|its) (?:my )?(?:final|last) (?:goodbye|message|text"
+            r"|words)\b"
+            r"|\b(?:don" + APOS + r"?t|dont|do not|no need to|won" + APOS + r"?t have to"
+            r"|wont have to|never have to) (?:worry|stress) about me (?:after (?:tonight|today"
+            r"|this)|ever again)\b"
+            r"|\b(?:don" + APOS + r"?t|dont|do not) (?:try to |bother trying to |come )?(?:find"
+            r"|look for|save|stop) me\b[^\n]{0,60}?(?:sorry|goodbye|too late|for the best"
+            r"|better this way|love you)"
+            r"|\b(?:take care of|look after|feed|walk|love) (?:my|the) (?:dog|cat|kids|children"
+            r"|pets?|plants|baby|fish|rabbit|bird)(?: for me)? (?:when|after|once) (?:i"
+            + APOS
+            + r"?m|im|i am) gone\b(?! (?:on|for|to|this|next|over|at|in|till|until|during"
+            r"|away))",
+            "a goodbye that sounds final",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "hopeless",
+            "matters better future pointless meaningless space oxygen fighting trying struggling "
+            "scared afraid way everything make point disappear easier here around alive",
+            r"\bnothing (?:really )?matters (?:anymore|any more)\b"
+            r"|\b(?:can" + APOS + r"?t|cant|cannot|don" + APOS + r"?t|dont|do not) see (?:it|things"
+            r"|life|anything) (?:ever )?(?:getting|get) better\b(?! (?:between|with|at|for) )"
+            r"|\b(?:don" + APOS + r"?t|dont|do not|can" + APOS + r"?t|cant|cannot) see (?:a|any)"
+            r" future (?:for me|for myself)\b"
+            r"|\bmy life (?:is|feels) (?:so |completely |totally |just )?(?:pointless|meaningless"
+            r"|over|not worth living)\b"
+            r"|\b(?:i" + APOS + r"?m|im|i am) (?:just |such |nothing but )?(?:a )?waste of (?:space"
+            r"|oxygen|air|a life)\b"
+            r"|\b(?:i" + APOS + r"?m|im|i am) (?:just )?taking up space\b"
+            r"|\b(?:tired of|sick of|done) (?:fighting|trying|struggling) (?:to (?:stay alive"
+            r"|live|keep going|survive|exist)|for my life)\b"
+            r"|\b(?:not|no longer) (?:scared|afraid) (?:of|to) (?:dying|die|death)\b"
+            r"|\bonly (?:one )?way out\b(?! of (?:the|this|here) (?:building|car|room|maze|level"
+            r"|parking|city|job|house|place|park|lot|station))"
+            r"|\b(?:i" + APOS + r"?m|im|i am) (?:so |just |completely |totally )?(?:done|finished)"
+            r" with everything\b(?! (?:on|for|at|in|from|about))"
+            r"|\b(?:not going to|not gonna|won"
+            + APOS
+            + r"?t|wont|don"
+            + APOS
+            + r"?t think i"
+            + APOS
+            + r"?ll|dont think ill) make it (?:through (?:this|the night|tonight|the week)"
+            r"|another (?:day|night|week))(?= ?[.!,\n]| ?$)"
+            r"|\bwhat" + APOS + r"?s (?:even )?the point (?:of|in) (?:even )?(?:waking up|getting"
+            r" up|trying anymore|trying any more)\b(?! early| at| for| on)"
+            r"|\b(?:not going to|not gonna|won" + APOS + r"?t|wont) be (?:here|around|alive)"
+            r" (?:next (?:week|month|year)|much longer|for long|anymore|any more|by (?:the weekend"
+            r"|then))\b"
+            r"|\b(?:want|wanna|wish i could|need) (?:to )?(?:just )?disappear (?:forever|for good"
+            r"|from this world|and never come back)\b"
+            r"|\b(?:easier|better) (?:for everyone |for you |for all of you |for everybody )?if i"
+            r" (?:just )?(?:go|left|leave|disappear|end it)(?= ?[.!,\n]| ?$| forever| for good)",
+            "hopelessness about living",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "means_at_hand",
+            "rope noose bridge ledge tracks pills tablets meds painkillers medication cabinet "
+            "cupboard drawer car notes letters goodbyes cut burned burnt",
+            r"\bnoose\b"
+            r"|\b(?:bought|got|buying|have) (?:a |some |the )?rope\b[^\n]{0,40}?(?:what i"
+            + APOS
+            + r"?m doing|for myself|tonight|today|ready|it"
+            + APOS
+            + r"?s time|its time|goodbye)"
+            r"|\b(?:standing|sitting|stood|sat|been) on (?:the|a|this) (?:bridge|ledge"
+            r"|railway tracks|train tracks|tracks)\b"
+            r"|\b(?:the|my|all (?:the|my)) (?:pills|tablets|meds|painkillers) (?:are )?"
+            r"(?:right here|in front of me|in my hand|lined up|counted out|ready)\b"
+            r"|\b(?:swallow|take|taking|swallowing|took|swallowed|down|downing) (?:everything"
+            r"|all|whatever|every pill) (?:in|from) (?:the|my) (?:medicine cabinet|cabinet"
+            r"|cupboard|bathroom|drawer)"
+            r"|\b(?:meds|pills|tablets|medication|painkillers)[^.\n]{0,40}?(?:saving|stockpiling"
+            r"|hoarding|collecting|keeping) (?:them|it) (?:up|all)\b"
+            r"|\b(?:drive|driving|crash|crashing|steer|steering) (?:my |the )?car (?:into|off)"
+            r" (?:a|the) (?:wall|tree|bridge|cliff|river|lake|barrier|truck)"
+            r"|\bi (?:cut|burned|burnt) (?:myself )?again\b(?= ?[.!,\n]| ?$| last night| tonight"
+            r"| today| yesterday)"
+            r"|\b(?:wrote|written|writing|left) (?:a |my |some )?(?:notes|letters|goodbyes"
+            r"|goodbye letters) (?:for|to) (?:my )?(?:family|kids|mom|mum|parents|everyone"
+            r"|everybody|all of you|you all|each of you)\b(?! for (?:christmas|xmas|birthday"
+            r"|the holidays|valentine))",
+            "a means at hand or a goodbye prepared",
+            _NOT_ALIVE + " laughing",
+        ),
     ),
+    reported=SAFETY_REPORTED_BEFORE,
 )
 
 #: The safety categories this module detects, in the order they are tried.

@@ -278,9 +278,21 @@ def _needs(cue: Cue) -> tuple[str, ...]:
 class LabelRules:
     """The cues of one label, each compiled once and gated by its anchor words."""
 
-    def __init__(self, label: str, cues: tuple[Cue, ...]) -> None:
-        """Compile ``cues``; a label's trigger words are the union of their anchors."""
+    def __init__(
+        self,
+        label: str,
+        cues: tuple[Cue, ...],
+        reported: re.Pattern[str] | None = None,
+    ) -> None:
+        """Compile ``cues``; a label's trigger words are the union of their anchors.
+
+        ``reported`` replaces the default ``reported`` guard pattern
+        (``word_classes.REPORTED_BEFORE``) for this label's cues.
+        """
         self.label = label
+        self._guard_patterns: dict[str, re.Pattern[str]] = (
+            _GUARD_PATTERNS if reported is None else {**_GUARD_PATTERNS, "reported": reported}
+        )
         if len({cue.name for cue in cues}) != len(cues):
             raise ConfigurationError("duplicate cue names", field=label)
         self._compiled = tuple(_compile(cue) for cue in cues)
@@ -347,7 +359,9 @@ class LabelRules:
         for position in self._positions(norm, words):
             compiled = self._compiled[position]
             for start, end in _spans(compiled, norm):
-                if compiled.guards and _vetoed(compiled.guards, norm, start, end):
+                if compiled.guards and _vetoed(
+                    compiled.guards, norm, start, end, self._guard_patterns
+                ):
                     continue
                 if accept is not None and not accept(compiled.cue, start, end):
                     continue
@@ -375,7 +389,9 @@ class LabelRules:
             compiled = self._compiled[position]
             kept = 0
             for start, end in _spans(compiled, norm):
-                if compiled.guards and _vetoed(compiled.guards, norm, start, end):
+                if compiled.guards and _vetoed(
+                    compiled.guards, norm, start, end, self._guard_patterns
+                ):
                     continue
                 if accept is not None and not accept(compiled.cue, start, end):
                     continue
@@ -476,11 +492,17 @@ def _occurs(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None
 
 
-def _vetoed(guards: frozenset[str], norm: str, start: int, end: int) -> bool:
+def _vetoed(
+    guards: frozenset[str],
+    norm: str,
+    start: int,
+    end: int,
+    patterns: dict[str, re.Pattern[str]] = _GUARD_PATTERNS,
+) -> bool:
     lo, hi = _sentence_bounds(norm, start, end)
     before = norm[lo:start]
     for guard in guards:
-        pattern = _GUARD_PATTERNS.get(guard)
+        pattern = patterns.get(guard)
         if pattern is not None and _occurs(pattern, before):
             return True
     if "question" in guards and norm[hi : hi + 1] == "?":

@@ -21,7 +21,7 @@ from intimacy_rules.analysis.cue_rules import (
 )
 from intimacy_rules.analysis.safety_patterns import CONTEMPT, CRISIS, SEXUAL_PRESSURE, THREAT
 from intimacy_rules.analysis.text import Finding
-from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
+from intimacy_rules.analysis.word_classes import SEX_TERMS, SEX_TERMS_RE
 
 __all__ = ["detect_safety"]
 
@@ -44,15 +44,38 @@ _PRESSURE: Final = re.compile(
     r"|what kind of (?:girlfriend|boyfriend|partner|wife|husband)|won'?t even|wouldn'?t even"
     r"|real (?:girlfriends?|boyfriends?|partners?|wives|husbands) (?:do|would|send)"
     r"|or (?:don'?t|dont) bother|or we'?re (?:done|over|finished)|or i'?m (?:leaving|done|gone)"
-    r"|i'?ve waited|on cam(?:era)?|on facetime)\b"
+    r"|i'?ve waited|on cam(?:era)?|on facetime|all i'?m asking|thats all im asking|all im asking"
+    r"|too much to ask|don'?t be difficult|dont be difficult|stop pretending|stop overthinking"
+    r"|not fair|why not me|selfish|it'?s been (?:[0-9] |[0-9][0-9] |two |three |four |five |six "
+    r"|a few |several |so many )?(?:days|weeks|months|years))\b"
 )
 #: A friendly plan around a known place ("I know where you work, I'll bring lunch").
 _FRIENDLY_VISIT: Final = re.compile(
     r"\b(?:bring|pick (?:you )?up|lunch|dinner|coffee|flowers|deliver|delivery|surprise you"
     r"|see you (?:at|there|soon|tonight)|swing by|drop (?:it|them|something) off|come by"
     r"|come (?:down|out)|downstairs|when you'?re ready|ready when|our (?:lunch|dinner|date)"
-    r"|pick (?:you|u) up|honk)\b"
+    r"|pick (?:you|u) up|honk|bring(?:ing)?|soup|snacks|pizza|groceries|cake|gift|present"
+    r"|care package|cookies|breakfast)\b"
 )
+#: What makes a request or a complaint about sex: sex itself, or images of the body.
+_INTIMATE: Final = re.compile(
+    SEX_TERMS
+    + r"|\b(?:pic|pics|pix|picture|pictures|photo|photos|selfie|selfies|nude|nudes|vid|video"
+    r"|videos|send (?:me )?(?:it|them|those|one|yours)|please (?:her|his|their|your|ur) (?:man"
+    r"|woman|bf|gf|boyfriend|girlfriend|partner|husband|wife)|satisfy (?:me|him|her|your|ur))\b"
+)
+#: Cues that count only when the message is about sex or images of the body.
+_NEEDS_INTIMATE: Final = frozenset(
+    {
+        "compare_others",
+        "compare_ex",
+        "refusal_pushed",
+        "guilt_for_sex",
+        "doubt_love",
+        "transactional",
+    }
+)
+
 #: Respect for the other's choice: "only if you want to", "no need to".
 _CONSENT: Final = re.compile(
     r"\b(?:only if you want|if you want to|if you'?re comfortable|if youre comfortable"
@@ -101,6 +124,7 @@ def _detect_safety(norm: str) -> list[Finding]:
                     pressing=pressing,
                     consenting=consenting,
                     sexual=SEX_TERMS_RE.search(norm) is not None,
+                    intimate=_INTIMATE.search(norm) is not None,
                 )
             return facts[name]
 
@@ -111,13 +135,17 @@ def _detect_safety(norm: str) -> list[Finding]:
                 # A picture is sexual when the message says so, or pushes for it.
                 return fact("sexual") or fact("pressing")
             if cue.name in {"conditional_love", "sex_ultimatum"}:
-                return SEX_TERMS_RE.search(norm, end, end + _CONDITIONAL_REACH) is not None
+                return _INTIMATE.search(norm, end, end + _CONDITIONAL_REACH) is not None
             if cue.name == "push_sex":
                 return fact("pressing")
             if cue.name == "undress":
                 return fact("pressing")
-            if cue.name in {"compare_others", "owed", "someone_who_will"}:
+            if cue.name in {"owed", "someone_who_will"}:
                 return fact("sexual")
+            if cue.name in _NEEDS_INTIMATE:
+                return fact("intimate")
+            if cue.name == "presume_desire":
+                return fact("intimate") or fact("pressing")
             return True
 
         finding = SEXUAL_PRESSURE.find(norm, words, pressure)

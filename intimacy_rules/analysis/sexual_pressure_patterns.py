@@ -13,6 +13,7 @@ from intimacy_rules.analysis.cue_rules import Cue, LabelRules
 from intimacy_rules.analysis.word_classes import (
     APOS,
     GAP,
+    SAFETY_REPORTED_BEFORE,
     SHORT_GAP,
 )
 
@@ -49,7 +50,9 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + APOS
             + r"?t|wont|don"
             + APOS
-            + r"?t|dont) (?:you|u) (?:ever |just )?)?"
+            + r"?t|dont) (?:you|u) (?:ever |just )?"
+            r"|(?:you|u) (?:won" + APOS + r"?t|wont|can" + APOS + r"?t|cant|never|refuse to)"
+            r" (?:even |ever )?)?"
             r"(?:send|sent|show|give|snap|take|shoot|get|earned|deserve|owe me|get to see"
             r"|see) (?:me |us )?(?:a |one |some |another |the |that |those |your |ur |more |a few "
             r"|a little |a quick |a lil |just one |one more |one little )?(?:(?:sexy|hot|naughty"
@@ -70,9 +73,13 @@ SEXUAL_PRESSURE: Final = LabelRules(
         ),
         Cue(
             "see_body",
-            "naked nude topless body boobs tits ass dick",
+            "naked nude topless body boobs tits ass dick under underneath",
             r"\b(?:see|show me|let me see) (?:you|u|yourself|your|ur) ?(?:naked|nude|topless"
-            r"|body|boobs|tits|ass|dick|without (?:your|ur) clothes)\b",
+            r"|body|boobs|tits|ass|dick|without (?:your|ur) clothes)\b"
+            r"|\b(?:see|show me|let me see) what"
+            + APOS
+            + r"?s (?:under|underneath) (?:that|your|ur"
+            r"|the|this) (?:dress|shirt|top|skirt|clothes|towel|jeans|hoodie|blanket)\b",
             "asks to see the other's body",
             _NEG_REP,
         ),
@@ -115,13 +122,15 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + r"d|you would|u"
             + APOS
             + r"d|youd|u would"
-            r"|you" + APOS + r"ll|you will)\b",
+            r"|you" + APOS + r"ll|you will|you wouldn" + APOS + r"t|you wouldnt|you would not"
+            r"|u wouldn" + APOS + r"t|u wouldnt)\b",
             "makes love conditional on sex",
             _NEG_REP,
         ),
         Cue(
             "push_sex",
-            "sleep sex hook fuck bang naked physical pic photo picture nude selfie",
+            "sleep sex hook fuck bang naked physical pic photo picture nude selfie bed upstairs "
+            "put",
             r"\b(?:let"
             + APOS
             + r"s|lets|let us|come over and|we should|why won"
@@ -129,9 +138,11 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + r"?t (?:you|u)|why (?:don"
             + APOS
             + r"t|dont) (?:you|u)|(?:you|u) (?:need to|have to"
-            r"|should)|just|when (?:are|r|will) (?:we|you|u) (?:finally |ever |actually )?(?:gonna "
+            r"|should)|just|and|now|when (?:are|r|will) (?:we|you|u)"
+            r" (?:finally |ever |actually )?(?:gonna "
             r"|going to )?) ?(?:finally |already |just )?(?:sleep (?:with me|together)|have sex"
-            r"|hook up|fuck|bang|get naked|get physical)"
+            r"|hook up|fuck|bang|get naked|get physical|come to bed|get in bed|get into bed"
+            r"|come upstairs|put out)"
             # Minimising, which only counts when the message insists ("what's the big deal").
             r"|\b(?:it" + APOS + r"s|its|it is) (?:just|only) (?:sex|a pic|a photo|a picture|a nude"
             r"|one pic|one photo|a selfie|a little pic)\b",
@@ -225,8 +236,9 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + r"?m out)"
             + r"|\b(?:you|u) know (?:you|u) (?:want|wanna) (?:it|to|me)[^.!?\n]{0,30}?"
             + _SEX_EXPLICIT
-            + r"|\b(?:weird|uptight|frigid|prudish|awkward|strange|cold|boring) about (?:sex"
-            r"|sleeping (?:with me|together)|nudes|sending pics)\b"
+            + r"|\b(?:weird|uptight|frigid|prudish|awkward|strange|cold|boring|shy|precious)"
+            r" (?:about|with) (?:(?:sending|taking|having|sharing|showing) )?(?:sex|sleeping"
+            r" (?:with me|together)|nudes|pics|a pic|photos|a photo|your body|ur body)\b"
             + r"|\b(?:it"
             + APOS
             + r"?s|its|it is|about) time (?:you|u|we) (?:finally )?(?:slept with me"
@@ -244,23 +256,40 @@ SEXUAL_PRESSURE: Final = LabelRules(
         Cue(
             "compare_others",
             "couples people girlfriend girlfriends boyfriend boyfriends guys girls partners wives "
-            "husbands",
+            "husbands gf gfs bf bfs women men everyone everybody",
             r"\b(?:most|other|normal|real|all|every|everyone else" + APOS + r"s) (?:couples"
-            r"|people|girlfriends?|boyfriends?|guys|girls|partners|wives|husbands)"
+            r"|people|girlfriends?|boyfriends?|gfs?|bfs?|guys|girls|partners|wives|husbands|women"
+            r"|men)"
             + SHORT_GAP
             + r"(?:would"
             + APOS
-            + r"ve|would have|already|by now|do it|does|do|send|sends"
+            + r"ve|would have|would|already|by now|do it|does|do|send|sends"
             r"|have|are)\b|\beveryone else" + APOS + r"s (?:girlfriend|boyfriend|partner|wife"
-            r"|husband) (?:does|do|would|sends|gets|get|has|have)\b",
+            r"|husband|gf|bf) (?:does|do|would|sends|gets|get|has|have)\b"
+            # "everyone sends pics to their bf", "everybody does it"
+            r"|\b(?:everyone|everybody)(?: else)? (?:sends|does it|does that|has sex"
+            r"|sleeps with|puts out|shares)\b",
             "guilt-trips by comparison with other couples",
+            _NEG_REP,
+        ),
+        Cue(
+            "compare_ex",
+            "ex exes",
+            # "you send them to your ex but not to me", "i bet your ex got pics"
+            r"\b(?:your|ur) (?:ex|exes|last (?:bf|gf|boyfriend|girlfriend))\b"
+            + GAP
+            + r"(?:but not (?:to |for |with )?me|why not me|and not me)"
+            r"|\b(?:your|ur) (?:ex|exes) (?:got|gets|had|has|saw|sees|used to get) (?:pics"
+            r"|nudes|photos|videos|it|everything|to see)\b",
+            "compares the other's refusal with what an ex got",
             _NEG_REP,
         ),
         Cue(
             "prude_shaming",
             "prude frigid tease cocktease uptight",
             r"\b(?:(?:you" + APOS + r"re|youre|you are|ur|such a|don" + APOS + r"t be|stop being"
-            r"|dont be|(?:you|u) so|(?:you|u) being) (?:(?:such|a|so|being|just) ){0,2}"
+            r"|dont be|(?:you|u) so|(?:you|u) being|quit being|what a|why (?:are|r) (?:you|u)"
+            r"|you" + APOS + r"re being|ur being) (?:(?:such|a|so|being|just) ){0,2}"
             r"(?:prude|frigid"
             r"|tease|cocktease|uptight))\b",
             "shames the other into sex",
@@ -268,12 +297,109 @@ SEXUAL_PRESSURE: Final = LabelRules(
         ),
         Cue(
             "sex_ultimatum",
-            "leave break else cheat elsewhere",
+            "leave break else cheat elsewhere stop block dump end unmatch",
             r"\b(?:i" + APOS + r"ll|i will|ill|i" + APOS + r"m gonna) (?:just )?(?:leave|break up"
-            r"|find someone else|cheat|go elsewhere|look elsewhere|get it elsewhere)"
-            r" (?:with you )?(?:if|unless) (?:you|u)",
+            r"|find someone else|cheat|go elsewhere|look elsewhere|get it elsewhere"
+            r"|stop (?:talking to|texting|seeing|answering) (?:you|u)|block (?:you|u)"
+            r"|dump (?:you|u)|end (?:this|it|things|us)|unmatch)"
+            r" (?:with (?:you|u) )?(?:if|unless) (?:you|u|we)",
             "threatens to leave unless the other has sex",
             _NEG_REP,
         ),
+        Cue(
+            "no_means_yes",
+            "means answer option",
+            # A refusal treated as no answer: "ur no means maybe", "no isn't an answer".
+            r"\b(?:your|ur|a|the) no (?:(?:really|just|usually|always|probably) )?means (?:maybe"
+            r"|yes|try harder|keep going|ask again)\b"
+            r"|\bno (?:isn" + APOS + r"?t|isnt|is not|ain" + APOS + r"?t|aint|" + APOS + r"?s not)"
+            r" (?:really )?(?:an|a real|an acceptable|a valid|the right) (?:answer|option)\b",
+            "treats a refusal as no answer",
+            "reported",
+        ),
+        Cue(
+            "refusal_pushed",
+            "saying refusing excuses answer asking begging bugging texting ask turning rejecting",
+            # Insisting after a refusal; counts when the message is about sex or images.
+            r"\bstop (?:saying no|refusing|making excuses|with the excuses|rejecting me"
+            r"|turning me down)\b"
+            r"|\b(?:won" + APOS + r"?t|wont|will not|not gonna|not going to|don" + APOS + r"?t|dont"
+            r"|never) take no for an answer\b"
+            r"|\b(?:keep|keeps|gonna keep|going to keep|ll keep|" + APOS + r"ll keep) (?:asking"
+            r"|begging|bugging (?:you|u)|texting (?:you|u)) (?:until|till|til|" + APOS + r"til)"
+            r" (?:you|u) (?:say yes|give in|do it|send|agree)\b"
+            r"|\bhow many (?:more )?times (?:do|will|must|should) i (?:have to |need to |gotta )?"
+            r"ask\b"
+            r"|\b(?:always|keep|keeps|still) (?:making|make|makes|coming up with) excuses\b"
+            r"|\b(?:you|u) (?:keep|kept|keeps) (?:refusing|saying no|turning me down"
+            r"|rejecting me)\b",
+            "will not take no for an answer",
+            "reported",
+        ),
+        Cue(
+            "aroused_refusal",
+            "lead led leading worked turned",
+            # "you got me all worked up and now you're saying no"
+            r"\b(?:(?:lead|led|leading) me on|(?:got|get|gets|getting) me (?:all |so )?"
+            r"(?:worked up|turned on|hot and bothered|hard|wet))"
+            + GAP
+            + r"(?:say(?:ing)? no|stop|change (?:your|ur) mind|back out|not fair|tease)",
+            "blames the other's arousal for their refusal",
+            "reported",
+        ),
+        Cue(
+            "guilt_for_sex",
+            "unwanted unloved rejected ugly undesirable unattractive fun point wait waiting "
+            "let further way selfish still yet",
+            # Guilt over a refusal; counts when the message names sex or images.
+            r"\b(?:you|u) (?:make|made|making) me feel (?:so |really |very |like )?(?:unwanted"
+            r"|unloved|rejected|ugly|undesirable|unattractive|like shit|like crap|like nothing)"
+            r"|\b(?:you|u) used to be (?:so |more )?fun\b"
+            r"|\bwhat" + APOS + r"?s the point (?:of|in) (?:being together|us|dating|this"
+            r" relationship|a relationship|having a (?:gf|bf|girlfriend|boyfriend|partner)"
+            r"|being with (?:you|u))"
+            r"|\b(?:wait|waiting|wait around|waiting around) (?:forever|this long|any longer"
+            r"|much longer)\b"
+            r"|\b(?:won"
+            + APOS
+            + r"?t|wont|never|refuse to) (?:even )?(?:let me|go (?:any )?further"
+            r"|go all the way)\b"
+            r"|\b(?:so|being|you" + APOS + r"re|ur|youre) (?:so )?selfish\b"
+            r"|\b(?:still|yet again) no (?:sex|action|nudes|pics)\b",
+            "guilt-trips the other over a refusal",
+            "reported",
+        ),
+        Cue(
+            "doubt_love",
+            "attractive want love care like",
+            # "you don't even find me attractive", "you clearly don't want me"
+            r"\b(?:you|u) (?:clearly |obviously |must )?(?:don" + APOS + r"?t|dont|do not|must not"
+            r"|never) (?:actually |even |really |truly |clearly |obviously )?(?:find me attractive"
+            r"|want me|love me|care about me|like me)\b",
+            "doubts the other's love over a refusal",
+            "reported",
+            needs="attractive|want me|love me|care about me|like me",
+        ),
+        Cue(
+            "transactional",
+            "after owed entitled fair mine",
+            # Sex as repayment: "after everything i spent…", "it's only fair you send yours".
+            r"\bafter (?:all|everything) (?:i" + APOS + r"?ve done|i have done|i do|i did|i spent"
+            r"|i paid|i bought|i gave)"
+            r"|\b(?:i" + APOS + r"?m|im|i am|i feel) (?:owed|entitled to)\b"
+            r"|\b(?:only|just) fair (?:that )?(?:you|u) (?:send|show|do|give|return)"
+            r"|\bi (?:sent|showed|gave) (?:you|u) mine\b",
+            "makes sex or images a repayment",
+            _NEG_REP,
+        ),
+        Cue(
+            "presume_desire",
+            "know pretending",
+            r"\b(?:i|we both) know (?:you|u) (?:want|wanna|like) (?:it|this|me)\b"
+            r"|\bstop pretending (?:you|u) (?:don" + APOS + r"?t|dont|do not)",
+            "claims the other secretly wants it",
+            _NEG_REP,
+        ),
     ),
+    reported=SAFETY_REPORTED_BEFORE,
 )

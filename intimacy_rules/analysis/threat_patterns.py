@@ -14,6 +14,7 @@ from intimacy_rules.analysis.word_classes import (
     APOS,
     GAP,
     I_WILL,
+    SAFETY_REPORTED_BEFORE,
     SHORT_GAP,
     YOU_WILL,
     alt,
@@ -31,7 +32,8 @@ _HARM_OBJECTS: Final = (
     r"(?:you|u|ya|him|her|them|(?:all )?(?:your|ur) (?:face|life|car|career|reputation|stuff"
     r"|things|clothes|house|place|phone|legs|neck|head|family|kids|dog|cat|tyres|tires"
     r"|new (?:boyfriend|girlfriend|guy|girl))"
-    r"|(?:his|her|their) (?:face|jaw|head|nose|legs|teeth|neck|knees|skull|arms|car)"
+    r"|(?:your|ur) (?:fingers|arms|arm|nose|jaw|teeth|ribs|knees|kneecaps|hands|hand|skull)"
+    r"|(?:his|her|their) (?:face|jaw|head|nose|legs|teeth|neck|knees|skull|arms|car|fingers)"
     r"|that (?:guy|girl|bitch|bastard))\b"
 )
 _EXPOSURE_TARGETS: Final = (
@@ -111,7 +113,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "promised_consequence",
-            "happens comes coming you'll youll u'll",
+            "happens comes coming you'll youll u'll deserve",
             # Consequences promised to the other: "you won't like what happens next",
             # "you're gonna get what's coming to you", "cross me and you'll find out".
             r"\b(?:you|u)(?: won"
@@ -123,6 +125,8 @@ THREAT: Final = LabelRules(
             + r"?ll do|i will do)"
             r"|\b(?:you" + APOS + r"re|youre|you are|ur|u r) (?:going to|gonna) get what"
             r"(?:" + APOS + r"?s| is) coming(?: to (?:you|u))?"
+            r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll|(?:you" + APOS + r"re"
+            r"|youre|ur|you are) (?:gonna|going to)) get what (?:you|u) deserve\b"
             r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll) (?:find out|see)"
             r"(?= ?[.!\n]| ?$| what (?:happens|i do))",
             "promises the other consequences",
@@ -140,7 +144,8 @@ THREAT: Final = LabelRules(
             r"|show|post|send (?:them|it|everyone)|find (?:you|out)|hurt|kill|end|ruin|break"
             r"|do something|be waiting|expose|turn up|show up|come round|come over)"
             r"|\bor (?:i" + APOS + r"m|im|i am) (?:sending|posting|showing|telling|leaking"
-            r"|forwarding|coming (?:over|round|to your))\b"
+            r"|forwarding|coming (?:over|round|to your|in|up|inside)|breaking in"
+            r"|kicking (?:the|your|ur) door)\b"
             # "don't ignore me or your mum sees…": the "don't" belongs to the ultimatum.
             r"|\b(?:(?:don" + APOS + r"?t|dont|do not) [a-z]{2,12}(?: me)? )?or (?:(?:your|ur)"
             r" [a-z]{2,12}|everyone|everybody|the whole [a-z]{2,12})"
@@ -176,7 +181,7 @@ THREAT: Final = LabelRules(
             "conditional_menace",
             "leave walk block ignore lie cheat dump ghost report talk text see message answer "
             "reply come pick respond won't wont try dare tell keep again break touches touch "
-            "next finished history dead",
+            "next finished history dead catch find hear word",
             # A hostile act promised on a condition: "if you block me I will come to your
             # house", "if that guy texts you again I'll break his jaw".
             r"\bif (?:you|u) (?:ever )?(?:leave|walk out|block|ignore|lie|cheat|dump|ghost|report"
@@ -198,6 +203,25 @@ THREAT: Final = LabelRules(
             r" (?:ever )?(?:touches|texts|calls|messages|talks to|looks at|comes near|goes near"
             r"|hurts|so much as)" + GAP + I_WILL + r" (?:fucking )?(?:kill|hurt|break|punch|smash"
             r"|beat|stab|hit|end|destroy|ruin|bury)\b"
+            r"|\bif (?:i|we) (?:ever )?(?:see|catch|find|hear about) (?:you|u)"
+            + GAP
+            + r"(?:(?:he|she|they|you)(?:"
+            + APOS
+            + r"?s| is| are|"
+            + APOS
+            + r"?re| r|"
+            + APOS
+            + r"?ll be| will be) (?:so )?(?:dead|done|finished|history|dead meat)\b|"
+            + I_WILL
+            + r" (?:fucking )?(?:kill|hurt|break|punch|smash|beat|stab|hit|end|destroy|ruin)\b)"
+            r"|\b(?:say|tell|breathe|mention) (?:one|a single|a) word"
+            + GAP
+            + r"(?:and )?(?:you"
+            + APOS
+            + r"?re|youre|ur|you are|you"
+            + APOS
+            + r"?ll be|you will be) (?:so )?(?:dead|done"
+            r"|finished|history)\b"
             r"|\b(?:the next|any) (?:guy|man|girl|woman|person|one|dude) (?:who|that)"
             + GAP
             + r"(?:is getting|gets|will get|is gonna get|is going to get) (?:hurt|beaten|hit"
@@ -216,6 +240,11 @@ THREAT: Final = LabelRules(
             r" messing with"
             r"|(?:won" + APOS + r"?t|wont|will not|not) (?:come|get|make it|walk) (?:home |back "
             r"|out )?in one piece"
+            r"|(?:won"
+            + APOS
+            + r"?t|wont|will not|not gonna|not going to|never) (?:leave|get out of"
+            r"|walk away from|come out of|walk out of|make it out of) (?:this|here|me|us|my"
+            r" (?:house|place|life)|this (?:relationship|house|marriage|room)) in one piece"
             r"|(?:try|just try) (?:leaving|to leave|it|me|and leave)[.!,]* i dare (?:you|u)"
             r"|(?:want to|wanna|trying to) test me)\b",
             "intimidates the other",
@@ -266,8 +295,11 @@ THREAT: Final = LabelRules(
             r"\b(?:(?:you|u) (?:don"
             + APOS
             + r"t|dont|do not) want to (?:see|know) what (?:i|happens)"
-            r"|don" + APOS + r"t (?:make|push) me (?:do something|hurt (?:you|u)|come (?:over|there"
-            r"|find)|get (?:physical|violent|angry)|lose (?:my|it)))",
+            r"|don"
+            + APOS
+            + r"?t (?:make|push) me (?:do something|hurt (?:you|u)|come (?:over|there"
+            r"|find|down|up|round|back|after (?:you|u)|get (?:you|u))|get (?:physical|violent"
+            r"|angry)|lose (?:my|it)))",
             "intimidates the other",
             _NEG_REP + " joke game",
         ),
@@ -284,7 +316,11 @@ THREAT: Final = LabelRules(
             "capable word call click happens idea know next works damage harm move see watch",
             r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
             r"|one (?:word|call|text|message|click) from me"
-            r"|(?:leave|ignore me|block me|walk away|try me|do it again|test me|cross me|again"
+            r"|(?:one|a single) (?:phone )?(?:call|word|text|click|message|post)" + GAP + r"(?:your"
+            r"|ur) (?:whole |entire )?(?:life|career|marriage|world|family|reputation|job)\b"
+            r"|(?:go ahead|i dare (?:you|u)|call the (?:cops|police)|report me|tell (?:anyone"
+            r"|someone|the police)|leave|ignore me|block me|walk away|try me|do it again|test me"
+            r"|cross me|again"
             r"|keep (?:it|this|that) up|keep (?:on )?[a-z]{2,12}ing)"
             + GAP
             + r"(?:see|find out|watch) what happens"
@@ -325,9 +361,9 @@ THREAT: Final = LabelRules(
             "send_to_everyone",
             "post leak share send show forward",
             I_WILL
-            + r" (?:post|leak|share|send|show|forward)"
-            + GAP
-            + r" (?:to|with) (?:everyone|everybody"
+            + r" (?:post|leak|share|send|show|forward)(?! (?:the|some|a few|my) (?:photos|pics"
+            r"|pictures|link|invite|invites|details|news|recipe|playlist|album|menu|plan|address"
+            r"|results)\b(?! of (?:you|u)\b))" + GAP + r" (?:to|with) (?:everyone|everybody"
             r"|all your friends|the whole|the internet|your (?:boss|wife|husband|work|job|office"
             r"|coworkers|whole))\b",
             "threatens to spread something to everyone",
@@ -356,7 +392,7 @@ THREAT: Final = LabelRules(
             "surveillance",
             "parked sitting waiting standing watching following tracking saw watched waited sat "
             "stood hid lurked hung was been drove driven driving walked walking outside filming "
-            "across show turn come tabs keeping",
+            "across show turn come tabs keeping wait sit park stand hang front",
             r"\b(?:(?:been|was|i" + APOS + r"?m|im|i am) (?:parked|sitting|waiting|standing|hiding)"
             r" (?:outside|near|by|in front of|across from|across the street from|down the street"
             r" from) (?:your|ur)"
@@ -393,7 +429,16 @@ THREAT: Final = LabelRules(
             r"| dance| speak| at the| onstage| on stage)"
             r"|i(?:" + APOS + r"ll| will|ll) be (?:waiting |sitting |parked |standing )?(?:outside"
             r"|across from|across the street from) (?:your|ur)\b"
-            r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u))",
+            r"|i (?:saw|watched|know) who (?:dropped|drove|picked|you|u)"
+            r"|"
+            + I_WILL
+            + r" (?:just )?(?:wait|be waiting|sit|park|stand|hang around) (?:by|outside"
+            r"|at|near|in front of|next to) (?:your|ur) (?:car|house|door|place|flat|work|office"
+            r"|building|gym|school|job)\b"
+            r"|\b(?:i"
+            + APOS
+            + r"?m|im|i am) (?:right )?(?:outside|in front of) (?:your|ur) (?:place"
+            r"|house|door|flat|apartment|work|office|building|window)\b)",
             "watches or follows the other",
             _NEG_REP + " joke question",
         ),
@@ -576,5 +621,108 @@ THREAT: Final = LabelRules(
             "possessive menace: nobody else may have the other",
             _NEG_REP + " joke",
         ),
+        Cue(
+            "veiled_misfortune",
+            "shame pity hate lucky",
+            # Veiled threats: "shame if they got out", "i'd hate for your sister to find out",
+            # "your dog won't be so lucky next time".
+            r"\b(?:shame|pity) if" + GAP + r"(?:got out|gets out|get out|went public|go public"
+            r"|went online|got around|got leaked|gets leaked|didn" + APOS + r"?t come (?:back|home)"
+            r"|never came (?:back|home)|went missing|goes missing|got hurt|gets hurt|disappeared"
+            r"|had an accident|caught fire|got scratched|got damaged)\b"
+            r"|\b(?:i" + APOS + r"?d|id|i would) hate (?:for|if) (?:your|ur|anyone|people|everyone"
+            r"|those|these)" + GAP + r"(?:to )?(?:find out|found out|see|saw|know|knew|hear|heard"
+            r"|get out|got out|get hurt|got hurt|go missing|went missing|leak|leaked)\b"
+            r"|\b(?:won" + APOS + r"?t|wont|will not|might not|may not) be so lucky (?:next time"
+            r"|the next time|again)\b",
+            "a veiled threat of misfortune",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "ominous_warning",
+            "careful were was eye pray alone over",
+            r"\b(?:i" + APOS + r"?d|id|i would) be (?:very |really |real )?careful(?: if i were"
+            r" (?:you|u)| if i was (?:you|u)| what (?:you|u) (?:say|do|wish for)| who (?:you|u))"
+            r"|\bif i (?:were|was) (?:you|u),? (?:i" + APOS + r"?d|id|i would) (?:be careful"
+            r"|watch|think twice|sleep with one eye open|stay (?:home|away|inside)|leave town"
+            r"|lock (?:your|ur|the) doors?)"
+            r"|\bsleep with one eye open\b"
+            r"|\b(?:better|should|had better|best) pray (?:that )?i (?:don" + APOS + r"?t|dont"
+            r"|never|do not) (?:find|see|catch)"
+            r"|\b(?:wouldn" + APOS + r"?t|wouldnt|would not) (?:go|walk|be) (?:anywhere |out "
+            r"|home )?alone if i (?:were|was) (?:you|u)"
+            r"|\bthis (?:isn"
+            + APOS
+            + r"?t|isnt|is not|ain"
+            + APOS
+            + r"?t|aint) over\b(?! yet| till"
+            r"| until)",
+            "warns the other in a veiled way",
+            _NEG_REP + " joke game teasing",
+        ),
+        Cue(
+            "property_harm",
+            "throw toss chuck dump bin trash shred rip cut smash kick break bash",
+            # The other's belongings or home as the target: "i'll throw your clothes in the
+            # river", "i'll kick your door in".
+            I_WILL + r" (?:just )?(?:trash|shred|rip up|cut up|smash|destroy|bin) (?:all )?"
+            r"(?:of )?(?:your|ur) (?:stuff|things|clothes|belongings|shit|crap|phone|laptop"
+            r"|guitar|books|records|bike|car|plants|photos|pictures|tv|computer)\b"
+            r"|" + I_WILL + r" (?:just )?(?:throw|toss|chuck|dump) (?:all )?(?:of )?(?:your|ur)"
+            r" (?:stuff|things|clothes|belongings|shit|crap|phone|laptop|guitar|books|records|bike"
+            r"|plants|tv|computer) (?:out (?:the window|on the street|in the street|on the lawn)"
+            r"|in(?:to)? the (?:river|lake|trash|bin|garbage|fire|street|sea|canal|toilet"
+            r"|dumpster|road)|off the (?:balcony|bridge|roof))"
+            r"|" + I_WILL + r" (?:kick|break|smash|bash|knock) (?:your|ur|the) (?:front )?"
+            r"(?:door|doors|window|windows) (?:in|down)\b",
+            "threatens the other's belongings or home",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "defiance",
+            "think",
+            r"\b(?:you|u) (?:really |actually |seriously )?think (?:you|u) can (?:just )?(?:leave"
+            r" me|walk away from me|walk out on me|get away with (?:this|it|that)|ignore me"
+            r"|block me|dump me|escape (?:me|from me)|get rid of me|run from me|hide from me)\b",
+            "tells the other they cannot get away",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "done_with_you",
+            "done finished through pretty tough cocky smug brave confident",
+            r"\bwhen i(?:" + APOS + r"?m| am|m) (?:done|finished|through) with (?:you|u)\b"
+            r"|\b(?:you|u) (?:won" + APOS + r"?t|wont|will not) be (?:so|as|that) (?:pretty|tough"
+            r"|cocky|smug|brave|confident) (?:when|after|once)\b",
+            "promises what the other will look like after",
+            _NEG_REP + " joke game teasing",
+        ),
+        Cue(
+            "key_reminder",
+            "key keys",
+            r"\b(?:remember|don"
+            + APOS
+            + r"?t forget|dont forget|just so (?:you|u) know|btw|fyi)"
+            + SHORT_GAP
+            + r"\bi (?:still )?(?:have|got|kept|made|copied) (?:a|the|your|ur|a copy of (?:your|ur)"
+            r"|a spare) (?:spare )?keys? (?:to|for) (?:your|ur)\b",
+            "reminds the other of access to their home",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "exposure_spite",
+            "see",
+            I_WILL
+            + r" (?:post|leak|share|send|show|forward|upload|publish)"
+            + GAP
+            + r"(?:see|let"
+            + APOS
+            + r"?s see|we"
+            + APOS
+            + r"?ll see) (?:how|what) (?:your|ur"
+            r"|everyone|everybody|people)\b",
+            "threatens to expose the other out of spite",
+            _NEG_REP + " joke",
+        ),
     ),
+    reported=SAFETY_REPORTED_BEFORE,
 )

@@ -28,6 +28,7 @@ __all__ = [
     "NEGATION_BEFORE",
     "PERSON",
     "REPORTED_BEFORE",
+    "SAFETY_REPORTED_BEFORE",
     "SEX_TERMS",
     "SEX_TERMS_RE",
     "SHORT_GAP",
@@ -94,6 +95,28 @@ _REPORT_VERBS: Final = alt(
 #: A third party (or the partner) reported as the one speaking: "he keeps saying".
 REPORTED_BEFORE: Final = re.compile(
     r"\b" + _REPORTERS + r"\b[^.!?\n]{0,25}?\b" + _REPORT_VERBS + r"\b[^.!?\n]{0,45}$"
+)
+
+_STORY_REPORTERS: Final = alt(
+    "villain character hero heroine narrator singer rapper song movie film show series episode "
+    "book novel line lyric lyrics quote killer"
+)
+# A possessive or article makes "calls", "texts", "messages" nouns ("answer my calls").
+_NOT_A_NOUN: Final = (
+    "(?<!my )(?<!your )(?<!ur )(?<!the )(?<!his )(?<!her )(?<!our )(?<!their )(?<!a )(?<!any )"
+)
+#: The safety detectors' reported speech: people and characters in stories,
+#: and reporting verbs that are not nouns ("he says" but not "my calls").
+SAFETY_REPORTED_BEFORE: Final = re.compile(
+    r"\b(?:"
+    + _REPORTERS[3:-1]
+    + "|"
+    + _STORY_REPORTERS[3:-1]
+    + r")\b[^.!?\n]{0,25}?"
+    + _NOT_A_NOUN
+    + r"\b"
+    + _REPORT_VERBS
+    + r"\b[^.!?\n]{0,45}$"
 )
 
 #: An explicit joke marker anywhere near the cue.
