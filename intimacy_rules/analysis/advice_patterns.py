@@ -1,9 +1,12 @@
 """The phrase patterns behind the ``advice`` flag: telling the other what to do.
 
-Cues for advice as a modal ("you should", "you might want to"), as a question
-("have you tried", "why don't you"), as an imperative opening a clause, and as
-taking the problem over ("let me handle it"). Weak cues ("you could", "if
-you") only make candidates: ``advice_score`` weighs them.
+Cues for advice as a modal ("you should", "you might want to", also to a
+couple: "you two should"), as a question ("have you tried", "why don't you",
+"is there anyone you could…"), as an imperative opening a clause ("maybe…" and
+"always…" before one too), as a recommendation ("I'd definitely suggest", "I
+wouldn't recommend"), as what helped the speaker ("what helped me was…"), and
+as taking the problem over ("let me handle it"). Weak cues ("you could", "if
+you", "it can help") only make candidates: ``advice_score`` weighs them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Final
 from intimacy_rules.analysis.cue_rules import Cue, LabelRules
 from intimacy_rules.analysis.word_classes import (
     APOS,
+    GAP,
     YOU,
     alt,
 )
@@ -23,6 +27,8 @@ __all__ = ["ADVICE"]
 _Q = "question "
 _NEG_REP = "negated reported"
 
+# "you" and the plural forms advice to a couple takes ("you two should", "you guys need to").
+_YOU_ALL: Final = YOU + r"(?: (?:guys|both|two|all))?"
 # Adverbs that may stand between "you" and its modal ("you really should").
 _ADV = r"(?:(?:really|just|honestly|definitely|probably|seriously|totally|still|also|maybe|def) )?"
 
@@ -72,15 +78,52 @@ _GENERAL_IMPERATIVES: Final = (
     "practise pray prepare prioritize prioritise protect put quit reach read reconnect record "
     "reflect relax remember remind remove report research rest schedule search see seek sell "
     "set share show sit sleep slow speak spend start stay step stick stop study take talk "
-    "teach tell text think throw treat trust try turn use visit volunteer walk watch wear "
-    "work write decide realize realise mention flirt know hate love stand"
+    "teach tell text think throw treat trust try turn use visit volunteer walk watch wear be "
+    "work write decide realize realise mention flirt know hate love stand "
+    "ditch dump remove aim shift celebrate break end enjoy respect allow appreciate suggest "
+    "push tackle limit replace skip distance establish wait lean invite offer pull cherish "
+    "save download install grab live surround hug unfollow mute vent donate say"
+)
+# Verbs of the list above that open a "maybe …" suggestion ("maybe ask him"), less the ones
+# that are nouns as often as verbs there ("maybe work will calm down").
+_MAYBE_VERBS: Final = " ".join(
+    verb
+    for verb in _GENERAL_IMPERATIVES.split()
+    if verb
+    not in {
+        "know",
+        "hate",
+        "love",
+        "work",
+        "stand",
+        "mention",
+        "flirt",
+        "realize",
+        "realise",
+        "record",
+        "note",
+        "rest",
+        "text",
+        "study",
+        "practice",
+        "practise",
+        "plan",
+        "walk",
+        "watch",
+        "turn",
+        "say",
+    }
 )
 # Requests to the speaker ("tell me", "send me"), farewells and wishes
-# ("see you", "take care", "sleep well") and taunts are not advice.
+# ("see you", "take care", "sleep well") and taunts are not advice; nor is a
+# verb that only opens a remark ("look, …", "listen, …"), "be mine", or a
+# dropped "it'd" ("be a shame if…").
 _NOT_A_REQUEST: Final = (
-    r"(?!'| me\b| us\b| you\b| ya\b| u\b| with me\b| to me\b| for me\b| care\b(?! of)| well\b"
+    r"(?!'|,| me\b| us\b| you\b| ya\b| u\b| with me\b| to me\b| for me\b| care\b(?! of)| well\b"
     r"| tight\b| soon\b| your (?:back|mouth|step)\b| yourself\b(?! (?:first|some|time|a|out))"
-    r"| over yourself| out for me| it easy on me| it\b[.!?]| that\b[.!?]| this\b[.!?])"
+    r"| over yourself| out for me| it easy on me| it\b[.!?]| that\b[.!?]| this\b[.!?]"
+    r"| mine\b| quiet\b| right back\b| (?:a |an )?(?:real |such a )?(?:shame|pity)\b"
+    r"| (?:nice|cool|funny|great|awesome|good|better|a shame) if\b)"
 )
 
 
@@ -116,7 +159,7 @@ ADVICE: Final = LabelRules(
         Cue(
             "you_should",
             "should shud shld shouldn't shouldnt ought oughta gotta",
-            YOU
+            _YOU_ALL
             + " "
             + _ADV
             + r"(?:should|shud|shld|ought to|oughta|gotta|shouldn"
@@ -130,7 +173,7 @@ ADVICE: Final = LabelRules(
         Cue(
             "you_need_to",
             "need needa have",
-            YOU
+            _YOU_ALL
             + " "
             + _ADV
             + r"(?:need to|needa|have to|don"
@@ -146,8 +189,11 @@ ADVICE: Final = LabelRules(
         Cue(
             "you_might_want",
             "want wanna try always also",
-            YOU + " " + _ADV + r"(?:might want to|may want to|might wanna|could try|could always"
-            r"|could also|can always|can also|can try|might try|could just try)\b",
+            _YOU_ALL
+            + " "
+            + _ADV
+            + r"(?:might want to|may want to|might wanna|could try|could always|could also"
+            r"|can always|can also|can try|might try|could just try)\b",
             "suggests what the other might do",
             _ADVICE_GUARDS,
             needs="might|may|could|can",
@@ -155,9 +201,14 @@ ADVICE: Final = LabelRules(
         Cue(
             "i_suggest",
             "suggest recommend advise advice suggestion recommendation tip tips",
-            r"\b(?:i(?:" + APOS + r"d| would)? (?:suggest|recommend|advise|strongly suggest)"
+            r"\b(?:i(?:" + APOS + r"d| would)? (?:(?:also|strongly|really|definitely|highly"
+            r"|personally|just|do|would) )?(?:suggest|recommend|advise)"
+            r"|i (?:don" + APOS + r"t|dont|wouldn" + APOS + r"t|wouldnt|would not|do not)"
+            r" (?:recommend|suggest|advise)"
+            r"|what i(?:" + APOS + r"d| would)? (?:recommend|suggest)"
             r"|my (?:advice|recommendation|tip)|(?:my|one|a) suggestion|would advise"
-            r"|(?:one|a|my|some) tips?)\b",
+            r"|(?:the best|best|some|one piece of) advice (?:i|is|would)"
+            r"|(?:highly|strongly) recommend(?:ed)?|(?:one|a|my|some) tips?)\b",
             "gives advice outright",
             _NEG_REP,
             needs="suggest|recommend|advi|tip",
@@ -165,7 +216,9 @@ ADVICE: Final = LabelRules(
         Cue(
             "in_your_place",
             "were shoes position",
-            r"\b(?:if i (?:were|was) you|in your (?:shoes|position))\b",
+            # "I've been in your shoes" is sympathy, not advice.
+            r"\b(?:if i (?:were|was) you"
+            r"|(?<!been )(?<!was )(?<!were )in your (?:shoes|position))\b",
             "advises from the other's place",
             _NEG_REP,
             needs="if i were|if i was|in your",
@@ -213,7 +266,7 @@ ADVICE: Final = LabelRules(
             "why did how what just",
             r"\b(?:why (?:don" + APOS + r"t|dont|not) (?:you |u )?(?:just )?(?!me\b)\w"
             r"|(?:can" + APOS + r"t|cant|couldn" + APOS + r"t|could|can) (?:you|u) just\b"
-            r"|did (?:you|u) (?:try|consider|think about|ask)\b"
+            r"|did (?:you|u) (?:try|consider|think about|ask|check with|look into)\b"
             r"|how about (?:you|u|trying|talking|asking|telling|just)\b"
             r"|what if (?:you|u) (?:just )?(?:tried|talk|talked|told|asked|try|tell|ask|went)\b)",
             "advice phrased as a question",
@@ -223,8 +276,8 @@ ADVICE: Final = LabelRules(
         Cue(
             "maybe_try",
             "maybe",
-            r"\bmaybe (?:(?:you|u) (?:could|should|can|need|might)|(?:just )?(?:try|talk|ask"
-            r"|tell|see|get|look|consider|give|take|go))\b",
+            r"\bmaybe (?:(?:you|u)(?: guys| two| both)? (?:could|should|can|need|might)"
+            r"|(?:just )?" + alt(_MAYBE_VERBS) + r")\b",
             "advice softened with a maybe",
             _NEG_REP,
             needs="maybe",
@@ -311,8 +364,11 @@ ADVICE: Final = LabelRules(
             + APOS
             + r"d| would) (?:just |probably |definitely |personally |honestly )?"
             r"(?:try|go|talk|tell|ask|get|see|look|start|leave|wait|say|recommend|consider|focus"
-            r"|find|talk|reach|call|speak|write|take|stop|move|break|report)"
-            r"|i (?:encourage|urge) (?:you|u)|i think (?:you|u) (?:need|should|could|might))\b",
+            r"|find|talk|reach|call|speak|write|take|stop|move|break|report|file|bill|sue|block"
+            r"|cut|drop|dump|ditch|quit|apply|contact|email|text|document|keep|save|check|advise"
+            r"|suggest|research|avoid|ignore|use)"
+            r"|i(?:" + APOS + r"d| do| would)? (?:encourage|urge) (?:you|u)"
+            r"|i think (?:you|u) (?:need|should|could|might))\b",
             "says what the speaker would do in the other's place",
             _NEG_REP,
             needs="i'd|i would|id |encourage|urge|i think you|i think u",
@@ -348,6 +404,73 @@ ADVICE: Final = LabelRules(
             "tells the other what not to do",
             _ADVICE_GUARDS,
             clause_start=True,
+        ),
+        Cue(
+            "always_do",
+            "always",
+            r"always (?:" + alt(_MAYBE_VERBS) + r")\b" + _NOT_A_REQUEST,
+            "tells the other what to do every time",
+            _ADVICE_GUARDS,
+            clause_start=True,
+        ),
+        Cue(
+            "you_need_thing",
+            "need needs",
+            _YOU_ALL
+            + " "
+            + _ADV
+            + r"needs? (?:a|an|some|more|less|time|help|therapy|counseling|counselling|space"
+            r"|professional|to get)\b",
+            "names what the other needs to get",
+            _ADVICE_GUARDS,
+            needs="need",
+        ),
+        Cue(
+            "what_helped",
+            "helped helps help worked works found",
+            r"\b(?:what (?:really |also |has |always |usually |often )?"
+            r"(?:helped|helps|worked|works) (?:for )?(?:me|us)"
+            r"|what (?:may|might|could|would|can|will) (?:really |also )?help"
+            r"|(?:has|have) (?:really )?helped (?:me|us) (?:a lot|so much|tremendously|immensely)"
+            r"|helps (?:me )?(?:a lot|tremendously|immensely|so much)"
+            r"|i(?:"
+            + APOS
+            + r"ve| have)? found (?:that )?"
+            + GAP
+            + r"(?:helps|helped|works|worked))\b",
+            "tells what helped the speaker, for the other to try",
+            _NEG_REP,
+            needs="help|work|found",
+        ),
+        Cue(
+            "may_help",
+            "help",
+            r"(?<!\bi )(?<!\bwe )\b(?:can|could|might|may|would|will) (?:really |definitely |also "
+            r"|probably |certainly |actually |totally )?help\b(?! me\b| us\b)",
+            "says what could help",
+            _NEG_REP,
+            needs="help",
+        ),
+        Cue(
+            "time_to",
+            "time well thing",
+            r"\b(?:(?:it" + APOS + r"s|it is|its) (?:about |high |probably |maybe |definitely )?"
+            r"time (?:to|for (?:you|u) to)|might as well"
+            r"|(?:best|only) thing (?:to do |you can do )?(?:is|would be))\b",
+            "says it is time to act",
+            _NEG_REP,
+            needs="time|as well|thing",
+        ),
+        Cue(
+            "question_option",
+            "chance possible have there",
+            r"\b(?:any chance (?:you|u)|is it possible (?:to|for (?:you|u))"
+            r"|do (?:you|u) have (?:a |any |some )?(?:someone|anyone|somebody|anybody|friends?"
+            r"|family|therapist|counselor|counsellor)|is there (?:anyone|anybody|someone|somebody"
+            r"|any ?way|a way))\b",
+            "offers an option as a question",
+            _NEG_REP,
+            needs="any chance|is it possible|do you have|do u have|is there",
         ),
         Cue(
             "take_over",

@@ -32,6 +32,13 @@ def test_features_name_cues_word_classes_and_shape() -> None:
     assert "w:i" not in features
 
 
+def test_reflexive_you_and_professional_help_are_features() -> None:
+    text = "take care of yourself and see a counsellor"
+    features = sentence_features(text, 0, len(text), ["imperative_advice"], 0)
+    assert {"w:yourself", "w:help", "w:you"} <= features
+    assert "w:laugh" not in features
+
+
 def test_a_question_mark_after_the_sentence_is_a_feature() -> None:
     text = "have you tried yoga?"
     assert "s:question" in sentence_features(text, 0, len(text) - 1, ["have_you_tried"])
@@ -48,6 +55,8 @@ def test_plain_advice_cues_carry_positive_weight() -> None:
         ("You should ask your GP about it.", True),
         ("Why not just tell her the truth?", True),
         ("I should have called my mom yesterday.", False),
+        ("You both need some time away from the kids.", True),
+        ("I've been in your shoes before.", False),
     ],
 )
 def test_candidates_score_like_advice(text: str, advice: bool) -> None:

@@ -70,6 +70,52 @@ def test_not_advice(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # advice to a couple: "you two", "you guys", "you both"
+        "You two should sit down and plan the budget together.",
+        "You guys need to talk about the chores before it gets worse.",
+        "You both need a proper holiday.",
+        # "maybe" before any imperative verb, "always" before one
+        "Maybe donate the old clothes instead of storing them.",
+        "Always keep a copy of the contract.",
+        # imperatives outside the old verb list
+        "Ditch the spreadsheet and use a plain notebook.",
+        "Be there for him this week, even if he pushes you away.",
+        # what helped the speaker, offered to the other
+        "What helped me was writing a list every morning.",
+        "Counselling can really help with this kind of grief.",
+        # recommendations with an adverb, or against something
+        "I'd definitely suggest a second opinion from another vet.",
+        "I wouldn't recommend signing anything before a lawyer reads it.",
+        "I do urge you to read the lease twice.",
+        # an option offered as a question; "it's time to"
+        "Is there anyone at work you could talk to about it?",
+        "It's time to look for a new flat.",
+    ],
+)
+def test_advice_constructions(text: str) -> None:
+    assert "advice" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been in your shoes, it took me a year to get over it.",  # sympathy
+        "Be a pity if the rain ruined the picnic.",  # "(it'd) be a pity", not "be …!"
+        "Look, I know you're busy this week.",  # "look," opens a remark
+        "That helped me so much, thank you!",  # thanks, nothing offered
+        "I can help you move on Saturday.",  # an offer of help, not advice
+        "Is there any milk left in the fridge?",
+        "Did you call your sister yesterday?",  # a plain question
+        "I always say the wrong thing at parties.",
+    ],
+)
+def test_advice_near_misses(text: str) -> None:
+    assert "advice" not in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I want to feel closer to you again.",
         "Can we talk about us this weekend?",
         "could we have a proper talk about where this is going",
