@@ -11,7 +11,12 @@ pydantic's validated construction costs several microseconds per model
   bounds (every score is clamped), so re-validating them would only check our
   own arithmetic. Anything arriving from outside (``model_validate_json`` of a
   stored state, ``ConversationState.start``) still goes through validation,
-  and the tests check that a trusted build equals a validated one.
+  and the tests check that a trusted build equals a validated one. All the
+  instances of a class share one ``model_fields_set`` (every field is set):
+  the models are frozen, so pydantic never adds to it, and ``model_copy``
+  copies it before an ``update``. One set fewer per model matters: the
+  decisions a store remembers are built this way, and every object that
+  outlives a message is more work for the garbage collector.
 - ``memoized`` caches a derived view in the instance's ``__dict__`` on first
   access, without a lock: the models are immutable, so two threads computing
   the same value at once both get equal results. Models that use it derive
@@ -41,15 +46,28 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
+_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
+
+
+def _all_fields(cls: type[BaseModel]) -> set[str]:
+    found = _ALL_FIELDS.get(cls)
+    if found is None:
+        found = _ALL_FIELDS.setdefault(cls, set(cls.model_fields))
+    return found
+
+
 def trusted(cls: type[M], values: dict[str, Any]) -> M:
     """An instance of ``cls`` holding ``values``, which must name every field.
 
     Sets exactly the attributes ``BaseModel.__init__`` would for a model with
-    no extras and no private attributes.
+    no extras and no private attributes. The fields set is shared by every
+    instance of ``cls`` (do not mutate ``model_fields_set``).
     """
     instance = _new(cls)
     _set_attribute(instance, "__dict__", values)
-    _set_fields_set(instance, set(values))
+    fields = _ALL_FIELDS.get(cls) or _all_fields(cls)
+    # A caller that left a field out gets its own, smaller set, as before.
+    _set_fields_set(instance, fields if len(fields) == len(values) else set(values))
     _set_extra(instance, None)
     _set_private(instance, None)
     return instance

@@ -51,8 +51,9 @@ _Key = tuple[str, str]
 
 @dataclass(eq=False, slots=True)
 class _Conversation:
-    """One conversation's slot: its lock, its state, the events decided in it."""
+    """One conversation's slot: its key, lock and state, the events decided in it."""
 
+    key: _Key
     lock: threading.Lock = field(default_factory=threading.Lock)
     state: ConversationState | None = None
     event_ids: deque[str] = field(default_factory=deque)
@@ -113,7 +114,7 @@ class InMemoryStore:
                     return StoreResult(remembered[1], replayed=True)
                 transition = step(slot.state)
                 with self._maps_lock:
-                    self._commit(key, slot, event_key, transition)
+                    self._commit(slot, event_key, transition)
                 return StoreResult(transition.decision, replayed=False)
 
     def load_state(self, tenant: str, conversation_id: str) -> ConversationState | None:
@@ -172,19 +173,19 @@ class InMemoryStore:
                 raise StoreError("the in-memory store is closed")
             slot = self._conversations.get(key)
             if slot is None:
-                slot = _Conversation()
+                slot = _Conversation(key)
                 self._conversations[key] = slot
                 self._evict_conversations(key)
             else:
                 self._conversations.move_to_end(key)
             return slot
 
-    def _commit(
-        self, key: _Key, slot: _Conversation, event_key: _Key, transition: Transition
-    ) -> None:
+    def _commit(self, slot: _Conversation, event_key: _Key, transition: Transition) -> None:
         slot.state = transition.state
         slot.event_ids.append(event_key[1])
-        self._decisions[event_key] = (key, transition.decision)
+        # The slot's own key, not the caller's equal copy: one object fewer
+        # kept per remembered decision.
+        self._decisions[event_key] = (slot.key, transition.decision)
         while len(self._decisions) > self._max_events:
             (_, old_event), (old_key, _) = self._decisions.popitem(last=False)
             owner = self._conversations.get(old_key)

@@ -21,7 +21,7 @@ from intimacy_rules.engine.events import Event
 from intimacy_rules.errors import MatcherError
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.rules.compiled import CompiledRule, CompiledRuleset
-from intimacy_rules.rules.facts import Fact, build_fact
+from intimacy_rules.rules.facts import Fact, build_fact, fact_builder
 from intimacy_rules.rules.outcomes import Outcome, ScoreOutcome
 from intimacy_rules.rules.resolve import resolve_outcomes
 
@@ -29,6 +29,10 @@ __all__ = ["PSEUDONYM_CACHE_SIZE", "DecisionStepper", "Matcher", "adjusted_score
 
 #: Senders whose pseudonyms are kept in memory; the cache is emptied when full.
 PSEUDONYM_CACHE_SIZE: Final = 65_536
+
+#: Distinct analysis summaries kept for reuse; the cache is emptied when full.
+_SUMMARY_CACHE_SIZE: Final = 4_096
+_summaries: dict[tuple[object, ...], AnalysisSummary] = {}
 
 
 class Matcher(Protocol):
@@ -40,17 +44,30 @@ class Matcher(Protocol):
 
 
 def summarize(analysis: MessageAnalysis) -> AnalysisSummary:
-    """The analysis's labels without evidence or text, for the decision."""
-    return trusted(
-        AnalysisSummary,
-        {
-            "level": analysis.level,
-            "facts": analysis.disclosure.facts,
-            "feelings": analysis.disclosure.feelings,
-            "flags": analysis.flags,
-            "safety": analysis.safety,
-        },
-    )
+    """The analysis's labels without evidence or text, for the decision.
+
+    Summaries are few (a level, two booleans, a few labels) and immutable, so
+    equal ones are shared: a store that remembers 100,000 decisions keeps a
+    handful of summaries, not 100,000 more objects for the garbage collector.
+    """
+    disclosure = analysis.disclosure
+    key = (analysis.level, disclosure.facts, disclosure.feelings, analysis.flags, analysis.safety)
+    found = _summaries.get(key)
+    if found is None:
+        found = trusted(
+            AnalysisSummary,
+            {
+                "level": key[0],
+                "facts": key[1],
+                "feelings": key[2],
+                "flags": key[3],
+                "safety": key[4],
+            },
+        )
+        if len(_summaries) >= _SUMMARY_CACHE_SIZE:
+            _summaries.clear()  # bounded; the common summaries come back at once
+        _summaries[key] = found
+    return found
 
 
 def adjusted_scores(scores: CriteriaScores, outcomes: list[Outcome]) -> CriteriaScores:
@@ -65,11 +82,13 @@ def adjusted_scores(scores: CriteriaScores, outcomes: list[Outcome]) -> Criteria
             deltas[outcome.criterion] += outcome.delta
     if not any(deltas.values()):
         return scores
-    return CriteriaScores(
-        **{
+    # Each value is clamped into the model's bounds: no need to validate.
+    return trusted(
+        CriteriaScores,
+        {
             criterion: min(1.0, max(0.0, getattr(scores, criterion) + delta))
             for criterion, delta in deltas.items()
-        }
+        },
     )
 
 
@@ -95,6 +114,15 @@ class DecisionStepper:
         self._ruleset = ruleset
         self._matcher = matcher
         self._rules: dict[str, CompiledRule] = {rule.id: rule for rule in ruleset.rules}
+        # decide() builds only the fields the conditions and templates read
+        # (and event.kind, which holds read): the same values, fewer keys.
+        placeholders = {
+            field
+            for texts in ruleset.templates.values()
+            for template in texts.values()
+            for field in template.fields
+        }
+        self._build_fact = fact_builder({*ruleset.fields, *placeholders, "event.kind"})
         self._pseudonymizer = pseudonymizer
         self._clock = clock
         self._decision_ids = decision_ids
@@ -144,7 +172,7 @@ class DecisionStepper:
     ) -> tuple[ConversationState, Decision]:
         """The state after ``event`` and the decision on it."""
         advanced, sender = self.advance(event, analysis, state)
-        fact = self.fact(event, analysis, advanced, sender)
+        fact = self._build_fact(analysis, advanced.snapshot(sender), event.context, kind=event.kind)
         fired = self.fire(self._matcher.match(fact), event, analysis, fact)
         outcomes = [outcome for rule in fired for outcome in rule.outcomes]
         # Every value below was computed by this package from validated inputs
