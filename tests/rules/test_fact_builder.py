@@ -6,13 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from intimacy_rules.analysis.models import Disclosure, Evidence, MessageAnalysis
 from intimacy_rules.analysis.vocabulary import FLAGS, SAFETY_CATEGORIES
 from intimacy_rules.conversation.snapshot import ConversationSnapshot, SpeakerSnapshot
 from intimacy_rules.conversation.vocabulary import CRITERIA, PATTERNS, CriteriaScores
 from intimacy_rules.engine.events import EventContext
-from intimacy_rules.rules.facts import build_fact
+from intimacy_rules.rules.facts import build_fact, fact_builder
 from intimacy_rules.rules.fields import fact_catalogue
 
 DOCS = Path(__file__).parents[2] / "docs" / "rulesets.md"
@@ -129,3 +131,48 @@ def test_host_attributes_are_open_but_named_safely() -> None:
     assert spec.optional
     assert catalogue.lookup("context.attributes.__class__.x") is None
     assert catalogue.lookup("context.attributes.") is None
+
+
+@given(
+    level=st.integers(0, 4),
+    flags=st.sets(st.sampled_from(FLAGS)),
+    safety=st.sets(st.sampled_from(SAFETY_CATEGORIES)),
+    patterns=st.sets(st.sampled_from(PATTERNS)),
+    age=st.one_of(st.none(), st.floats(0, 1e4)),
+    attributes=st.dictionaries(
+        st.sampled_from(["plan", "tier", "region"]),
+        st.one_of(st.booleans(), st.integers(-5, 5), st.text(max_size=3)),
+    ),
+    kind=st.sampled_from(["message", "pre_send"]),
+    data=st.data(),
+)
+def test_a_restricted_fact_holds_exactly_the_full_facts_values_for_its_fields(
+    level: int,
+    flags: set[str],
+    safety: set[str],
+    patterns: set[str],
+    age: float | None,
+    attributes: dict[str, bool | int | str],
+    kind: str,
+    data: st.DataObject,
+) -> None:
+    analysis = _analysis(
+        level=level,
+        disclosure=Disclosure(facts=level >= 1, feelings=level >= 2),
+        flags=tuple(sorted(flags)),
+        safety=tuple(sorted(safety)),
+    )
+    snapshot = ConversationSnapshot(
+        messages=7,
+        depth=min(level, 2),
+        patterns=tuple(sorted(patterns)),
+        match_age_hours=age,
+        speaker=SpeakerSnapshot(messages=4, max_level=level),
+        partner=SpeakerSnapshot(messages=3),
+    )
+    context = EventContext(platform="dating", attributes=attributes)
+    full = build_fact(analysis, snapshot, context, kind=kind)
+    names = [*fact_catalogue().fields, "context.attributes.plan", "context.attributes.region"]
+    fields = data.draw(st.sets(st.sampled_from(names)))
+    restricted = fact_builder(fields)(analysis, snapshot, context, kind=kind)
+    assert restricted == {key: value for key, value in full.items() if key in fields}
