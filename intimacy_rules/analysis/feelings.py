@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
+from intimacy_rules.analysis.expressed import find_expressed
 from intimacy_rules.analysis.lexicon import EMOTION_VERBS, PAST_EMOTION_VERBS, words
 from intimacy_rules.analysis.patterns import (
     ADVERB,
@@ -48,6 +49,9 @@ class FeelingHit(NamedTuple):
     #: The "I" was dropped ("so happy I could cry"): texting that often
     #: answers the sentence before ("GOT THE JOB!!! so happy").
     dropped: bool = False
+    #: The target when no object is found: hope and exclamations are about
+    #: how things stand ("I hope it works out"), not a state of the self.
+    fallback: str = ""
 
 
 _FILL: Final = rf"(?:{ADVERB}|{AUXILIARY})"
@@ -102,7 +106,7 @@ _DROPPED_FIRST: Final = first_words(
 _LIKE: Final = re.compile(
     r"\b(?:i|we)\s+(?:(?:really|don't|dont|do\s+not|didn't|didnt|kinda|actually|genuinely|"
     r"honestly|so|still|just|also|always|never|used\s+to)\s+){0,2}(?:like|liked)\s+"
-    r"(?=(?:you|u|him|her|them|who|how|what|my|your|our|being|when)\b)"
+    r"(?=(?:you|u|him|her|them|who|how|what|my|your|our|being|when|[a-z]+ing)\b)"
 )
 # "how happy you make me": the feeling named first, the partner as its cause.
 _HOW_YOU_MAKE_ME: Final = re.compile(
@@ -117,13 +121,14 @@ _MAKES_ME: Final = re.compile(
     r"\b(?P<verb>makes?|made|making|has|have|had|got|gets|getting|leaves|left|keeps|kept)"
     rf"\s+me\s+(?:(?:{ADVERB}|feel|feeling)\s+){{0,4}}?"
     rf"(?:(?P<emo>{EMOTION_ADJ_RE})|{_FEEL_THEN}(?P<feel>{FEEL_ONLY_RE})|cry|sick|smile|laugh|"
-    r"blush|melt|shiver|tear\s+up|feel\s+like(?!\s+(?:that|this|it)\b))\b"
+    r"blush|melt|shiver|tear\s+up|in\s+tears|worry|panic|feel\s+like(?!\s+(?:that|this|it)\b))\b"
 )
 
 # "work stressed me out", "you disgust me", "what you said hurt me".
 _VERB_ME: Final = re.compile(
     r"\b(?P<verb>stress(?:es|ed|ing)?|scare[sd]?|scaring|hurts?|hurting|upset(?:s|ting)?|"
-    r"annoy(?:s|ed|ing)?|bother(?:s|ed|ing)?|worr(?:y|ies|ied|ying)|frighten(?:s|ed)?|"
+    r"annoy(?:s|ed|ing)?|bother(?:s|ed|ing)?|bug(?:s|ged|ging)|irritat(?:es|ed|ing)|"
+    r"frustrat(?:es|ed|ing)|worr(?:y|ies|ied|ying)|frighten(?:s|ed)?|"
     r"terrif(?:y|ies|ied)|disgust(?:s|ed)?|disappoint(?:s|ed)?|embarrass(?:es|ed)?|"
     r"wreck(?:s|ed)?|crushe[sd]|broke|breaks|saddens?|saddened|anger(?:s|ed)|"
     r"piss(?:es|ed)|freak(?:s|ed|ing)|overwhelm(?:s|ed)?|depress(?:es|ed)?|exhaust(?:s|ed)|"
@@ -276,6 +281,27 @@ _QUESTION_BEFORE: Final = re.compile(
 )
 
 
+# The subject a clause joined by "and"/"but" shares with the clause before it.
+_OTHER_SUBJECTS: Final = words(
+    "you u ya he she they it people everyone everybody someone somebody who y'all yall"
+)
+_SPEAKER_SUBJECTS: Final = words("i i'm im i've ive i'd id i'll me")
+
+
+def _joined_to_other(norm: str, pos: int) -> bool:
+    """Whether the clause at ``pos`` follows "and"/"but" and shares another's subject."""
+    if not (norm.endswith(" and ", 0, pos) or norm.endswith(" but ", 0, pos)):
+        return False
+    lo = max(0, pos - 80)
+    cut = max(norm.rfind(ch, lo, pos) for ch in ".!?,;\n")
+    for word in reversed(norm[cut + 1 if cut >= 0 else lo : pos].split()):
+        if word in _SPEAKER_SUBJECTS:
+            return False
+        if word in _OTHER_SUBJECTS:
+            return True
+    return False
+
+
 def _sympathy(norm: str, m: re.Match[str]) -> bool:
     """ "I'm so sorry." standing alone: sympathy, a feeling (not an apology's formula)."""
     return _SORRY_ALONE.match(norm, m.end()) is not None and (
@@ -331,6 +357,8 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         hits.append(FeelingHit(pos, m.end(), m.end(), _is_past(said, verb), -1, ""))
     for pos in clauses:
         m = _DROPPED.match(norm, pos) if may_open(norm, pos, _DROPPED_FIRST) else None
+        if m is not None and _joined_to_other(norm, pos):
+            continue  # "if you love him and trust him": the subject is someone else
         if m is None and norm.startswith(_GROANS, pos):
             # "ugh, mondays": frustration, plainly implied (spec section 1); but "ugh
             # im so annoyed" says the feeling itself and "ugh you're a joke" judges.
@@ -383,6 +411,10 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
     if "clos" in norm or "connect" in norm or "intima" in norm or "wish" in norm or "need" in norm:
         for m in _WISH.finditer(norm):
             hits.append(FeelingHit(m.start(), m.end(), m.end(), False, -1, "us"))
+    hits.extend(
+        FeelingHit(e.start, e.end, e.end, e.past, e.cause_from, e.target, fallback=e.fallback)
+        for e in find_expressed(norm, subjects, clauses)
+    )
     hits.sort()
     return hits
 

@@ -89,6 +89,8 @@ def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
                 target = "us"  # "I'm so nervous, this is our first date"
             elif hit.dropped:
                 target = _previous_sentence_topic(norm, hit.start)
+    if target == "none" and hit.fallback:
+        target = hit.fallback
     if target == "none" and _eager_for_activity(norm, hit):
         target = "third"  # "can't wait to go to Spain": looking forward to an event
     # Shame or guilt about one's own act ("guilty for skipping her party",

@@ -20,6 +20,7 @@ __all__ = [
     "EMOTION_VERBS",
     "FEEL_ONLY_ADJECTIVES",
     "PAST_EMOTION_VERBS",
+    "REACTION_ADJECTIVES",
     "word_regex",
     "words",
 ]
@@ -71,6 +72,7 @@ EMOTION_ADJECTIVES: Final = words(
     saddened disheartened heartened traumatized traumatised scarred inspired motivated
     unmotivated uninspired inferior sensitive choked_up welled_up teared_up relaxed
     heartsore exasperated
+    surprised amazed impressed stunned speechless floored repentant concerned
     """
 )
 
@@ -96,6 +98,7 @@ EMOTION_VERBS: Final = words(
     can't_wait cant_wait care_about care_for cared_about
     loved adored hated despised missed dreaded feared regretted resented envied
     cherished cried sobbed wept bawled broke_down burst_into_tears teared_up tear_up
+    admire admired savor savour savored savoured
     """
 )
 
@@ -104,7 +107,20 @@ PAST_EMOTION_VERBS: Final = words(
     """
     loved adored hated despised missed dreaded feared regretted resented envied
     cherished cried sobbed wept enjoyed cared_about trusted bawled broke_down
-    burst_into_tears teared_up
+    burst_into_tears teared_up admired savored savoured
+    """
+)
+
+#: Adjectives in -ing (and a few others) that name the speaker's own reaction when
+#: said of a thing: "it's heartbreaking" says the speaker's heart breaks. Judging
+#: words ("amazing", "great", "stupid") are not here: "that's amazing" is an opinion.
+REACTION_ADJECTIVES: Final = words(
+    """
+    heartbreaking heartwarming heart-wrenching gut-wrenching infuriating maddening
+    frustrating annoying irritating upsetting depressing saddening disheartening
+    discouraging disappointing devastating terrifying frightening scary horrifying
+    nerve-wracking nerve-racking stressful embarrassing humiliating mortifying
+    sickening exciting thrilling heartening touching sad
     """
 )
 

@@ -48,3 +48,80 @@ def test_owned_feelings_and_their_tense(text: str, words: str, past: bool) -> No
 )
 def test_nothing_the_speaker_does_not_own_is_found(text: str) -> None:
     assert _hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "past"),
+    [
+        # hope said with force, or about the speaker's own world
+        ("I really hope the surgery goes fine", "I really hope", False),
+        ("i hope my brother gets that apartment", "i hope", False),
+        ("I'm so hoping the rain stops", "I'm so hoping", False),
+        # regret and longing
+        ("I wish I'd called my gran more often", "I wish", False),
+        ("I just wish we had more summers like that", "I just wish", False),
+        ("I really wished things had gone differently", "I really wished", True),
+        # gladness or sorrow at news
+        ("so good to hear the tests came back clear", "so good to hear", False),
+        ("It was sad to see the old bakery close", "It was sad to see", True),
+        # a feeling the speaker has
+        ("I get a weird feeling about that house", "I get a weird feeling", False),
+        # sympathy
+        ("I really feel for your neighbour", "I really feel for", False),
+        ("my heart goes out to the whole team", "my heart goes out to", False),
+        # a reaction named by an adjective of emotion
+        ("It's heartbreaking how fast it all went.", "It's heartbreaking", False),
+        ("that was so frustrating", "that was so frustrating", True),
+        ("how exciting!", "how exciting", False),
+        # exclamations of frustration or shock
+        ("what the hell, the bus left early again", "what the hell", False),
+        ("screw this printer", "screw this", False),
+        ("holy shit, the river flooded the road", "holy shit", False),
+        # the cause before the feeling
+        ("that thunder scared the hell out of me", "scared the hell out of me", True),
+        # a clause that opens with the feeling, the "I" dropped
+        ("glad the ferry was on time", "glad", False),
+        ("Proud of my little sister today", "Proud", False),
+        # tears and a warmed heart
+        ("the ending brought tears to my eyes", "brought tears to my eyes", True),
+        ("Those old letters warm my heart", "warm my heart", False),
+        # causatives and verbs the lexicon lacked
+        ("this bugs me every morning", "bugs me", False),
+        ("the cough makes me worry", "makes me worry", False),
+        ("I was surprised by the result", "I was surprised", True),
+        ("I admire my grandad's patience", "I admire", False),
+        ("I like baking bread on sundays", "I like ", False),
+    ],
+)
+def test_feelings_shown_by_set_phrases(text: str, words: str, past: bool) -> None:
+    assert (words, past) in _hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # courtesy to the reader and formulas of a reply
+        "I hope you feel better soon",
+        "hope this helps",
+        "I hope so",
+        "hope ur trip is going well",
+        "There is still hope for the garden.",
+        "I wish you all the best",
+        "I wish I could come to the party.",
+        "Thank you so much!",
+        # judgments, not feelings
+        "that's amazing",
+        "it's a moving van",
+        "is that scary?",
+        "You're so annoying.",
+        # others' feelings and other subjects
+        "If you love him and trust him, go.",
+        "They complain and hate everything.",
+        "Happy birthday!",
+        "glad?",
+        "screw up the lid",
+        "that guy scared the kids",
+    ],
+)
+def test_near_misses_of_set_phrases_are_not_feelings(text: str) -> None:
+    assert _hits(text) == []

@@ -894,3 +894,28 @@ def test_thoughts_life_stages_and_despair(text: str, level: int) -> None:
 )
 def test_a_time_in_the_sentence_dates_an_ambiguous_verb(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Hope and exclamations are about how things stand (2), not a state of the self.
+        ("I really hope the surgery goes fine", 2),
+        ("what the hell, the bus left early again", 2),
+        ("It's heartbreaking how fast it all went.", 2),
+        ("glad the ferry was on time", 2),
+        # Anger at the other stays anger, never a present closeness to them.
+        ("what the hell is wrong with you", 2),
+        # Regret about one's own past is about the self; longing for the two of them, 4.
+        ("I wish I'd called my gran more often", 3),
+        ("I wish we had more time together", 4),
+        # Sympathy for the reader is a present feeling toward them.
+        ("I feel for you", 4),
+        # Courtesy and opinions stay 0.
+        ("hope this helps!", 0),
+        ("I hope you have a lovely weekend", 0),
+        ("that's amazing", 0),
+    ],
+)
+def test_feelings_shown_by_set_phrases_are_graded_by_their_object(text: str, level: int) -> None:
+    assert analyze(text).level == level
