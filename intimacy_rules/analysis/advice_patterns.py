@@ -6,7 +6,9 @@ couple: "you two should"), as a question ("have you tried", "why don't you",
 "always…" before one too), as a recommendation ("I'd definitely suggest", "I
 wouldn't recommend"), as what helped the speaker ("what helped me was…"), and
 as taking the problem over ("let me handle it"). Weak cues ("you could", "if
-you", "it can help") only make candidates: ``advice_score`` weighs them.
+you", "it can help") only make candidates: ``advice_score`` weighs them, and
+imperatives that comfort ("hang in there", "don't worry") have a cue of their
+own, so that they can weigh against advice.
 """
 
 from __future__ import annotations
@@ -37,25 +39,25 @@ _ADVICE_PHRASES: Final = (
     "ask_for ask_about ask_your go_to go_see go_for go_talk go_back see_a see_if see_your "
     "get_a get_some get_help get_out get_away get_checked get_rid get_therapy find_a "
     "find_someone find_something find_out find_some find_ways look_into look_for look_after "
-    "look_up consider stay_away stay_strong stay_safe stay_calm stay_positive stay_true avoid "
-    "focus_on give_it give_him give_her give_them give_yourself take_care_of_yourself take_some "
+    "look_up consider stay_away stay_safe stay_calm stay_true avoid "
+    "focus_on give_it give_him give_her give_them give_yourself take_some "
     "take_time take_it_easy take_it_slow take_a_break take_a_step stop_worrying stop_blaming "
     "stop_overthinking stop_apologizing "
-    "stop_comparing stop_beating be_honest be_patient be_kind be_gentle be_careful be_yourself "
-    "be_upfront be_clear be_open be_direct be_firm be_brave keep_trying keep_going keep_your "
+    "stop_comparing stop_beating be_honest be_patient be_careful be_yourself "
+    "be_upfront be_clear be_open be_direct be_firm be_brave keep_trying keep_your "
     "keep_an_eye keep_in_mind keep_it keep_at_it write_it write_down write_a call_him call_her "
     "call_them call_a call_the call_your call_someone block_him block_her block_them report_him "
     "report_her report_it report_them leave_him leave_her leave_them move_on move_out walk_away "
     "cut_him cut_her cut_them cut_ties cut_contact reach_out spend_time spend_some spend_more "
     "spend_less start_by start_with set_boundaries set_a set_up let_him let_her let_them let_it "
     "let_yourself learn_to learn_how read_up read_about use_a use_the use_this use_your "
-    "ignore_him ignore_her ignore_them ignore_it forgive_yourself treat_yourself trust_yourself "
+    "ignore_him ignore_her ignore_them ignore_it "
     "trust_your check_out check_if check_with check_in_on put_yourself remember_to remember_that "
     "journal apply_for save_up quit_your quit_that drop_him drop_her drop_them drop_it "
-    "drop_toxic seek_help seek_therapy sleep_on_it breathe think_about_it hang_in_there "
-    "don't_let don't_take don't_give don't_be_afraid don't_feel_bad don't_worry don't_blame "
-    "don't_beat don't_settle don't_rush don't_listen don't_waste don't_stress don't_forget "
-    "dont_let dont_take dont_give dont_be_afraid dont_feel_bad dont_worry dont_blame dont_beat "
+    "drop_toxic seek_help seek_therapy sleep_on_it breathe think_about_it "
+    "don't_let don't_take don't_give don't_be_afraid "
+    "don't_settle don't_rush don't_listen don't_waste don't_stress don't_forget "
+    "dont_let dont_take dont_give dont_be_afraid "
     "dont_settle dont_rush dont_listen dont_waste dont_stress dont_forget do_not "
     "never_let never_give_up never_settle"
 )
@@ -83,6 +85,15 @@ _GENERAL_IMPERATIVES: Final = (
     "ditch dump remove aim shift celebrate break end enjoy respect allow appreciate suggest "
     "push tackle limit replace skip distance establish wait lean invite offer pull cherish "
     "save download install grab live surround hug unfollow mute vent donate say"
+)
+# Imperatives that comfort rather than tell what to do ("know that you're not alone",
+# "don't worry", "hang in there"): support of another kind, weighed apart.
+_COMFORT_PHRASES: Final = (
+    "know_that know_you know_there remember_that remember_you remember_there hang_in_there "
+    "stay_strong stay_positive take_care_of_yourself forgive_yourself treat_yourself "
+    "trust_yourself believe_in_yourself love_yourself be_proud be_kind be_gentle keep_going "
+    "keep_your_head keep_your_chin don't_worry dont_worry don't_feel_bad dont_feel_bad "
+    "don't_blame dont_blame don't_beat dont_beat don't_give_up dont_give_up never_give_up"
 )
 # Verbs of the list above that open a "maybe …" suggestion ("maybe ask him"), less the ones
 # that are nouns as often as verbs there ("maybe work will calm down").
@@ -120,7 +131,8 @@ _MAYBE_VERBS: Final = " ".join(
 # dropped "it'd" ("be a shame if…").
 _NOT_A_REQUEST: Final = (
     r"(?!'|,| me\b| us\b| you\b| ya\b| u\b| with me\b| to me\b| for me\b| care\b(?! of)| well\b"
-    r"| tight\b| soon\b| your (?:back|mouth|step)\b| yourself\b(?! (?:first|some|time|a|out))"
+    r"| tight\b| soon\b| your (?:back|mouth|step)\b"
+    r"| yourself\b(?! (?:first|some|time|a|out|from|to|with|in|up|for))"
     r"| over yourself| out for me| it easy on me| it\b[.!?]| that\b[.!?]| this\b[.!?]"
     r"| mine\b| quiet\b| right back\b| (?:a |an )?(?:real |such a )?(?:shame|pity)\b"
     r"| (?:nice|cool|funny|great|awesome|good|better|a shame) if\b)"
@@ -207,7 +219,7 @@ ADVICE: Final = LabelRules(
             r" (?:recommend|suggest|advise)"
             r"|what i(?:" + APOS + r"d| would)? (?:recommend|suggest)"
             r"|my (?:advice|recommendation|tip)|(?:my|one|a) suggestion|would advise"
-            r"|(?:the best|best|some|one piece of) advice (?:i|is|would)"
+            r"|(?:the best|best|some|one piece of) advice (?:i|is|would|that)"
             r"|(?:highly|strongly) recommend(?:ed)?|(?:one|a|my|some) tips?)\b",
             "gives advice outright",
             _NEG_REP,
@@ -287,6 +299,12 @@ ADVICE: Final = LabelRules(
             _ADVICE_PHRASES,
             r"\b(?! me\b| with me\b| to me\b)",
             "an imperative telling the other how to fix it",
+        ),
+        *_imperatives(
+            "imperative_comfort",
+            _COMFORT_PHRASES,
+            r"\b",
+            "an imperative that comforts the other",
         ),
         *_imperatives(
             "imperative_general",
@@ -419,8 +437,8 @@ ADVICE: Final = LabelRules(
             _YOU_ALL
             + " "
             + _ADV
-            + r"needs? (?:a|an|some|more|less|time|help|therapy|counseling|counselling|space"
-            r"|professional|to get)\b",
+            + r"(?:might |may )?needs? (?:a|an|some|more|less|time|help|therapy|counseling"
+            r"|counselling|space|professional|to get)\b",
             "names what the other needs to get",
             _ADVICE_GUARDS,
             needs="need",
