@@ -30,6 +30,8 @@ _INSULT_NOUNS_WORDS: Final = (
     "psycho disgrace parasite leech scum lowlife prude lump coward wimp crybaby snowflake "
     "retard loooser looser brat cow hag twat wanker tosser douche douchebag dipshit shithead "
     "numpty airhead bimbo nitwit halfwit dimwit cretin degenerate rat snake worm weasel "
+    "muppet donkey pillock plonker dumbo doofus simp incel cuck mouthbreather nutjob manchild "
+    "deadbeat "
     "piece_of_shit piece_of_crap "
     "piece_of_garbage piece_of_trash waste_of_space waste_of_air excuse_for_a sorry_excuse"
 )
@@ -65,10 +67,11 @@ _SARCASM: Final = (
 )
 
 #: Who can do better than the other, in a belittling comparison.
-_LESSER: Final = alt(
-    "dog monkey chimp toddler baby child kid goldfish rock brick potato hamster cousin brother "
-    "sister grandma granny nan grandmother grandpa"
+_LESSER_WORDS: Final = (
+    "dog|monkey|chimp|toddler|baby|child|kid|goldfish|rock|brick|potato|hamster|cousin|brother"
+    "|sister|grandma|granny|nan|grandmother|grandpa"
 )
+_LESSER: Final = "(?:" + _LESSER_WORDS + ")"
 #: Things the other is likened to ("you smell like a dumpster").
 _LIKENED: Final = alt(
     _INSULT_NOUNS_WORDS.replace("excuse_for_a sorry_excuse", "")
@@ -222,7 +225,7 @@ CONTEMPT: Final = LabelRules(
         Cue(
             "disgust",
             "disgust repulse sicken sick disgusted repulsed sickened stand ew eww ewww ewwww "
-            "beneath puke vomit throw embarrassed ashamed gag nauseous",
+            "beneath puke vomit throw embarrassed ashamed gag nauseous crawl look",
             r"\b(?:(?:you|u) (?:disgust|repulse|sicken) me|(?:you|u) (?:make|made) me"
             r" (?:sick|want to (?:puke|vomit|throw up))|" + I_AM + r" (?:so |truly |really )?"
             r"(?:disgusted|repulsed|sickened) (?:by|with) (?:you|u)\b"
@@ -232,9 +235,16 @@ CONTEMPT: Final = LabelRules(
             r" (?:you|u)\b"
             r"|(?:can" + APOS + r"t|cant|cannot) (?:even )?stand (?:the sight of |looking at )?"
             r"(?:you|u)\b|\bew+ (?:you|u)\b|(?:you" + APOS + r"re|you are|ur|youre) beneath me"
+            r"|(?:ashamed|embarrassed) to (?:call (?:you|u)|say (?:you" + APOS + r"?re|youre"
+            r"|you are)) my\b"
             r"|the (?:sight|smell|sound|thought) of (?:you|u)(?: alone)? (?:makes|made) me (?:sick"
             r"|want to (?:puke|vomit|throw up|gag)|gag|nauseous)"
-            r"|(?:you|u) (?:make|made) me (?:want to )?(?:gag|puke|vomit|throw up))",
+            r"|(?:you|u) (?:make|made) me (?:want to )?(?:gag|puke|vomit|throw up)"
+            r"|(?:you|u) make my skin crawl"
+            r"|(?:can" + APOS + r"?t|cant|cannot) (?:even )?(?:bear to )?look at (?:you|u)\b"
+            r"(?! (?:right now|rn) (?:without (?:crying|smiling)|because|cause|cuz|i"
+            + APOS
+            + r"?m (?:so )?(?:happy|proud|emotional|crying))))",
             "disgust aimed at the other",
             _NEG_REP,
         ),
@@ -285,8 +295,8 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "sarcastic_surprise",
-            "actually finally",
-            r"\b(?:wow|oh wow|omg),? (?:you|u) (?:actually|finally) "
+            "actually finally managed remembered figured",
+            r"\b(?:wow|oh wow|omg),? (?:you|u) (?:actually|finally|managed|remembered|figured)\b"
             + GAP
             + _SARCASM
             + r"|"
@@ -302,7 +312,8 @@ CONTEMPT: Final = LabelRules(
             r"\b(?:nobody|no one|noone)(?: in (?:their|his|her) right mind)? (?:else )?"
             r"(?:would|will"
             r"|could) (?:ever )?(?:want|love|date"
-            r"|marry|touch|put up with|care about) (?:you|u)\b(?! as much| more| like (?:i|me)"
+            r"|marry|touch|put up with|care about) (?:(?:someone|somebody|a (?:person|guy|girl|man"
+            r"|woman)) like )?(?:you|u)\b(?! as much| more| like (?:i|me)"
             r"| the way| half as)",
             "tells the other they are unlovable",
             "reported",
@@ -322,6 +333,7 @@ CONTEMPT: Final = LabelRules(
             + r"\bthan (?:you|u)\b",
             "belittles the other by comparison",
             _NEG_REP + " teasing",
+            needs=("than you|than u"),
         ),
         Cue(
             "mockery",
@@ -355,6 +367,10 @@ CONTEMPT: Final = LabelRules(
             r"|\btalking to (?:you|u) is like talking to a (?:brick )?wall\b",
             "mocks the other",
             _NEG_REP + " teasing",
+            needs=(
+                "look at|imagine|as if|seriously|adults|grown|are talking|reason|worth|"
+                "nothing without|no wonder|what are|talking to"
+            ),
         ),
         Cue(
             "mock_title",
@@ -372,11 +388,15 @@ CONTEMPT: Final = LabelRules(
             r"|cry|crying|upset|sad|mad|hurt)\b(?! (?:food|milk|fed|changed|a bath|sleep|a nap))",
             "mocks the other with a title",
             _NEG_REP + " teasing",
+            needs=(
+                "genius|einstein|sherlock|smart|hotshot|highness|obvious|king of|queen "
+                "of|master of|champion of|baby|princess|snowflake"
+            ),
         ),
         Cue(
             "scorned_ability",
             "how really truly honestly actually seriously genuinely literally even rock rocks "
-            "brick bricks embarrassing little",
+            "brick bricks embarrassing little pathetic predictable typical lame",
             r"\bhow (?:are|r|can) (?:you|u) (?:be )?(?:this|that|so) (?:"
             + _INSULT_ADJECTIVES
             + r"|incompetent|dense|dim|clueless|slow)\b"
@@ -393,6 +413,9 @@ CONTEMPT: Final = LabelRules(
             r"|\b(?:dumb|stupid|thick|dense|dim) as (?:a )?(?:rock|rocks|brick|bricks"
             r"|a box of rocks|a post|a plank|a doorknob|dirt)\b"
             r"|\bembarrassing to be (?:around|with|seen with|related to)\b"
+            r"|\bhow (?:pathetic|predictable|typical|lame) (?:of (?:you|u)|(?:you|u) (?:are|r)"
+            r"|can (?:you|u) (?:be|get))"
+            r"|\bhow pathetic(?= ?[.!?\n]| ?$)"
             r"|\b(?:you"
             + APOS
             + r"re|youre|you are|ur) (?:just |such |nothing but )?an? (?:sad|pitiful"
@@ -400,6 +423,7 @@ CONTEMPT: Final = LabelRules(
             r"|person|thing|creature|child|baby)\b",
             "scorns the other's abilities",
             _NEG_REP + " teasing",
+            needs=("how |ly are |ly r |t even|cannot even| as |embarrassing to be| little "),
         ),
         Cue(
             "bare_name",
@@ -413,6 +437,52 @@ CONTEMPT: Final = LabelRules(
             "a name thrown at the other",
             _NEG_REP + " teasing",
             clause_start=True,
+        ),
+        Cue(
+            "dismissive_name",
+            _INSULT_ANCHORS,
+            # A name after a brush-off: "ok loser", "bye idiot", "whatever, clown".
+            r"\b(?:ok|okay|sure|yeah|whatever|bye|cool|k|sure thing|yeah right|right),? "
+            + _INSULT_NOUNS
+            + r"(?= ?(?:[.!?,\n]|$|lol|lmao|smh|\U0001f644))",
+            "brushes the other off with a name",
+            _NEG_REP + " teasing",
+        ),
+        Cue(
+            "mock_likeness",
+            "useful smart bright helpful interesting fun iq brain brains intelligence personality "
+            "spine excuse apology",
+            # "you're about as useful as a chocolate teapot", "the iq of a potato",
+            # "a sorry excuse for a husband".
+            r"\b(?:you"
+            + APOS
+            + r"re|youre|ur|you are|u r) (?:about |just )?as (?:useful|smart|bright"
+            r"|helpful|interesting|fun) as (?:a|an) (?!tack|whip|button|fox|owl)"
+            # Aimed at the other: "he's a sorry excuse for a man" is about someone else.
+            r"|\b(?:you|u) (?:have|got|" + APOS + r"?ve got|ve got) (?:the )?(?:iq|brains?"
+            r"|brain cells|intelligence|personality|spine) of (?:a|an) "
+            r"(?:(?:dead|wet|small|little|baby) )?(?:" + _LESSER_WORDS + r"|carrot|plank|sponge"
+            r"|houseplant|turnip|doorknob|peanut)\b"
+            r"|\b(?:you" + APOS + r"?re|youre|ur|you are|u r|you|u|what an?|such an?)"
+            r" (?:(?:sorry|poor|pathetic|worthless|useless|sad|pitiful|disgusting|miserable) )?"
+            r"(?:excuse|apology) for an? (?:man|woman|person|partner|husband|wife|boyfriend"
+            r"|girlfriend|human|human being|father|mother|dad|mom|mum|son|daughter|friend|adult|bf"
+            r"|gf)\b",
+            "mocks the other by likeness",
+            _NEG_REP + " teasing",
+            needs=" as | of a| of an|excuse for|apology for",
+        ),
+        Cue(
+            "eye_roll",
+            "great nice job done congrats congratulations thanks thank wow amazing brilliant "
+            "impressive bravo proud surprise shocker course",
+            # Praise with an eye-roll aimed at the other: "great job as usual 🙄".
+            r"\b(?:great|nice|good job|well done|congrats|congratulations|thanks|thank you|wow"
+            r"|amazing|brilliant|impressive|bravo|so proud|what a surprise|shocker|of course)\b"
+            r"[^.!?\n]{0,30}?\b(?:you|u|ur|your|yourself)\b[^.!?\n]{0,30}?\U0001f644",
+            "praise with an eye-roll",
+            _NEG_REP,
+            needs="\U0001f644",
         ),
     ),
     reported=SAFETY_REPORTED_BEFORE,

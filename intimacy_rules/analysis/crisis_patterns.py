@@ -209,10 +209,13 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "final_arrangements",
-            "needing stuff things belongings possessions records clothes books",
+            "needing stuff things belongings possessions records clothes books away",
             r"\b(?:won" + APOS + r"t be needing (?:them|it|this|these|those|any of|my)"
             r"|(?:giving|give|gave) (?:away )?(?:my|all my|all of my) (?:stuff|things|belongings"
-            r"|possessions|records|clothes|books)(?: away)?)\b",
+            r"|possessions|records|clothes|books)(?: away)?"
+            # Named things given away: "i gave away my cat", "giving away all my games".
+            r"|(?:giving|gave|given) away (?:my|all my|all of my) (?:cat|dog|guitar|games|plants"
+            r"|car|bike|jewelry|jewellery|art|paintings|savings|money|pets?|collection))\b",
             "gives their things away",
             _NOT_ALIVE,
         ),
@@ -305,12 +308,25 @@ CRISIS: Final = LabelRules(
             r"|away))",
             "a goodbye that sounds final",
             _NOT_ALIVE + " laughing",
+            needs=(
+                "last time|goodbye|final |last message|last text|last words|about me|fi"
+                "nd me|look for me|save me|stop me| gone"
+            ),
         ),
         Cue(
             "hopeless",
             "matters better future pointless meaningless space oxygen fighting trying struggling "
-            "scared afraid way everything make point disappear easier here around alive",
+            "dying die death only everything through another point disappear easier here around "
+            "alive reason",
             r"\bnothing (?:really )?matters (?:anymore|any more)\b"
+            r"|\b(?:can"
+            + APOS
+            + r"?t|cant|cannot|don"
+            + APOS
+            + r"?t|dont|do not) see (?:any|a|the)"
+            r" (?:reason|point) (?:to|in|for) (?:keep going|keep living|live|living|go on|going on"
+            r"|stay alive|staying alive|be here|being here|exist|existing|wake up|waking up"
+            r"|carry on|carrying on)\b"
             r"|\b(?:can" + APOS + r"?t|cant|cannot|don" + APOS + r"?t|dont|do not) see (?:it|things"
             r"|life|anything) (?:ever )?(?:getting|get) better\b(?! (?:between|with|at|for) )"
             r"|\b(?:don" + APOS + r"?t|dont|do not|can" + APOS + r"?t|cant|cannot) see (?:a|any)"
@@ -346,11 +362,17 @@ CRISIS: Final = LabelRules(
             r" (?:just )?(?:go|left|leave|disappear|end it)(?= ?[.!,\n]| ?$| forever| for good)",
             "hopelessness about living",
             _NOT_ALIVE + " laughing",
+            needs=(
+                "reason|matters|better|future|pointless|meaningless|over|waste of|taking up sp"
+                "ace|fighting|trying|struggling|dying|die|death|way out|with everything"
+                "|make it|the point|be here|be around|be alive|disappear|easier"
+            ),
         ),
         Cue(
             "means_at_hand",
             "rope noose bridge ledge tracks pills tablets meds painkillers medication cabinet "
-            "cupboard drawer car notes letters goodbyes cut burned burnt",
+            "cupboard drawer car notes letters goodbyes cut burned burnt high tall deep slit "
+            "cutting wrist wrists myself",
             r"\bnoose\b"
             r"|\b(?:bought|got|buying|have) (?:a |some |the )?rope\b[^\n]{0,40}?(?:what i"
             + APOS
@@ -366,8 +388,13 @@ CRISIS: Final = LabelRules(
             r"|cupboard|bathroom|drawer)"
             r"|\b(?:meds|pills|tablets|medication|painkillers)[^.\n]{0,40}?(?:saving|stockpiling"
             r"|hoarding|collecting|keeping) (?:them|it) (?:up|all)\b"
+            r"|\b(?:looked up|looking up|googled|googling|researched|researching|checked) how"
+            r" (?:high|tall|far down|deep) (?:the|that|this) (?:bridge|building|cliff|roof|drop"
+            r"|fall|river)"
             r"|\b(?:drive|driving|crash|crashing|steer|steering) (?:my |the )?car (?:into|off)"
             r" (?:a|the) (?:wall|tree|bridge|cliff|river|lake|barrier|truck)"
+            r"|\b(?:slit|slitting|cut|cutting) my wrists?\b"
+            r"|\b(?:use|using|turn|turning) (?:it|the gun|a gun|the knife|a knife) on myself\b"
             r"|\bi (?:cut|burned|burnt) (?:myself )?again\b(?= ?[.!,\n]| ?$| last night| tonight"
             r"| today| yesterday)"
             r"|\b(?:wrote|written|writing|left) (?:a |my |some )?(?:notes|letters|goodbyes"
@@ -376,6 +403,30 @@ CRISIS: Final = LabelRules(
             r"|the holidays|valentine))",
             "a means at hand or a goodbye prepared",
             _NOT_ALIVE + " laughing",
+            needs=(
+                "how |wrist|myself|noose|rope|bridge|ledge|tracks|pills|tablets|meds"
+                "|painkillers|medication|cabinet|cupboard|drawer|car |again|notes|letters"
+                "|goodbyes"
+            ),
+        ),
+        Cue(
+            "giving_away",
+            "need needing problem burden bothering way goodbye",
+            # Loose ends tied: "i want you to have my guitar, i won't need it anymore",
+            # "i won't be a problem much longer", "i'm saying goodbye now".
+            r"\b(?:want|like) (?:you|u) to have (?:my|all my)[^.\n]{0,40}?(?:won" + APOS + r"?t"
+            r"|wont|will not|not going to) (?:be needing|need) (?:it|them|any of it)\b"
+            r"|\b(?:won" + APOS + r"?t|wont|will not|not going to) (?:be needing|need) (?:it|them"
+            r"|this|these|those|any of (?:it|this|them)) (?:where i" + APOS + r"?m going|after"
+            r" (?:tonight|today|this))"
+            r"|\b(?:won" + APOS + r"?t|wont|will not|not going to) be (?:a problem|a burden"
+            r"|in (?:your|anyone" + APOS + r"?s) way|your problem|bothering (?:you|u|anyone))"
+            r" (?:much longer|for long|anymore|any more|soon)\b"
+            r"|\b(?:i" + APOS + r"?m|im|i am) saying goodbye(?: now| to (?:everyone|you all|all of"
+            r" you|you)| for good| forever)?(?= ?[.!,\n]| ?$)",
+            "ties up loose ends",
+            _NOT_ALIVE + " laughing",
+            needs="to have|need|problem|burden|way|bothering|goodbye",
         ),
     ),
     reported=SAFETY_REPORTED_BEFORE,

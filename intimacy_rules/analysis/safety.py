@@ -46,7 +46,9 @@ _PRESSURE: Final = re.compile(
     r"|or (?:don'?t|dont) bother|or we'?re (?:done|over|finished)|or i'?m (?:leaving|done|gone)"
     r"|i'?ve waited|on cam(?:era)?|on facetime|all i'?m asking|thats all im asking|all im asking"
     r"|too much to ask|don'?t be difficult|dont be difficult|stop pretending|stop overthinking"
-    r"|not fair|why not me|selfish|it'?s been (?:[0-9] |[0-9][0-9] |two |three |four |five |six "
+    r"|not fair|why not me|selfish|no excuses|i'?m your (?:boyfriend|girlfriend|bf|gf|husband"
+    r"|wife|partner)|you'?re my (?:girlfriend|boyfriend|gf|bf|wife|husband|partner)"
+    r"|it'?s been (?:[0-9] |[0-9][0-9] |two |three |four |five |six "
     r"|a few |several |so many )?(?:days|weeks|months|years))\b"
 )
 #: A friendly plan around a known place ("I know where you work, I'll bring lunch").
@@ -73,6 +75,7 @@ _NEEDS_INTIMATE: Final = frozenset(
         "guilt_for_sex",
         "doubt_love",
         "transactional",
+        "shaming_refusal",
     }
 )
 

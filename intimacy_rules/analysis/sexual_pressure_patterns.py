@@ -53,7 +53,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
             + r"?t|dont) (?:you|u) (?:ever |just )?"
             r"|(?:you|u) (?:won" + APOS + r"?t|wont|can" + APOS + r"?t|cant|never|refuse to)"
             r" (?:even |ever )?)?"
-            r"(?:send|sent|show|give|snap|take|shoot|get|earned|deserve|owe me|get to see"
+            r"(?:send|sent|show|give|snap|take|shoot|get|earned|deserve|owe me|get to see|need|want"
             r"|see) (?:me |us )?(?:a |one |some |another |the |that |those |your |ur |more |a few "
             r"|a little |a quick |a lil |just one |one more |one little )?(?:(?:sexy|hot|naughty"
             r"|dirty|spicy|little|lil|quick|cute|new|private|special|real|good|naked|nude|topless"
@@ -325,6 +325,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"|turning me down)\b"
             r"|\b(?:won" + APOS + r"?t|wont|will not|not gonna|not going to|don" + APOS + r"?t|dont"
             r"|never) take no for an answer\b"
+            r"|\b(?:not|never) taking no for an answer\b"
             r"|\b(?:keep|keeps|gonna keep|going to keep|ll keep|" + APOS + r"ll keep) (?:asking"
             r"|begging|bugging (?:you|u)|texting (?:you|u)) (?:until|till|til|" + APOS + r"til)"
             r" (?:you|u) (?:say yes|give in|do it|send|agree)\b"
@@ -335,6 +336,10 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"|rejecting me)\b",
             "will not take no for an answer",
             "reported",
+            needs=(
+                "saying no|refusing|excuses|for an answer|until|how many|turning me dow"
+                "n|rejecting me"
+            ),
         ),
         Cue(
             "aroused_refusal",
@@ -368,6 +373,10 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"|\b(?:still|yet again) no (?:sex|action|nudes|pics)\b",
             "guilt-trips the other over a refusal",
             "reported",
+            needs=(
+                "me feel|used to be|the point|wait|let me|further|all the way|selfish|n"
+                "o sex|no action|no nudes|no pics"
+            ),
         ),
         Cue(
             "doubt_love",
@@ -391,6 +400,7 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"|\bi (?:sent|showed|gave) (?:you|u) mine\b",
             "makes sex or images a repayment",
             _NEG_REP,
+            needs=("after all|after everything|owed|entitled|fair|mine"),
         ),
         Cue(
             "presume_desire",
@@ -398,6 +408,16 @@ SEXUAL_PRESSURE: Final = LabelRules(
             r"\b(?:i|we both) know (?:you|u) (?:want|wanna|like) (?:it|this|me)\b"
             r"|\bstop pretending (?:you|u) (?:don" + APOS + r"?t|dont|do not)",
             "claims the other secretly wants it",
+            _NEG_REP,
+        ),
+        Cue(
+            "shaming_refusal",
+            "baby chicken scaredy wimp boring shy difficult dramatic precious",
+            # "stop being a baby and send it": counts when the message is about sex or images.
+            r"\b(?:stop being|don" + APOS + r"?t be|dont be|quit being|you" + APOS + r"?re being"
+            r"|youre being|ur being) (?:(?:such|so|a|an) ){0,2}(?:baby|chicken|scaredy ?cat|wimp"
+            r"|boring|shy|difficult|dramatic|precious)\b",
+            "shames a refusal",
             _NEG_REP,
         ),
     ),

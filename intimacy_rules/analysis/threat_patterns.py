@@ -26,7 +26,7 @@ _NEG_REP = "negated reported"
 
 _HARM_VERBS: Final = alt(
     "hurt kill hit beat punch slap stab shoot strangle choke smash break destroy ruin end "
-    "murder burn cut bury wreck key slash"
+    "murder burn cut bury wreck key slash poison drown run_over"
 )
 _HARM_OBJECTS: Final = (
     r"(?:you|u|ya|him|her|them|(?:all )?(?:your|ur) (?:face|life|car|career|reputation|stuff"
@@ -75,7 +75,7 @@ _SPEAKER_SPREADS: Final = (
 _EXPOSURE_ANCHORS: Final = (
     "everyone everybody world online internet instagram facebook twitter tiktok boss wife "
     "husband family parents mom mum dad friends kids coworkers work job office ex girlfriend "
-    "boyfriend mother father person all"
+    "boyfriend mother father person all everyone's everybody's"
 )
 
 THREAT: Final = LabelRules(
@@ -157,7 +157,7 @@ THREAT: Final = LabelRules(
         Cue(
             "harm",
             "hurt kill hit beat punch slap stab shoot strangle choke smash break destroy ruin end "
-            "murder burn cut bury wreck key slash dead die",
+            "murder burn cut bury wreck key slash dead die poison drown run",
             I_WILL
             + r" (?:fucking |really |actually |seriously |literally |just )?"
             + _HARM_VERBS
@@ -262,7 +262,7 @@ THREAT: Final = LabelRules(
         Cue(
             "warning",
             "watch better warning warned capable test happen consequences hell scared afraid "
-            "terrified accidents trouble problems problem",
+            "terrified accidents trouble problems problem happen",
             r"\b(?:watch (?:your back|ur back|yourself|your mouth|ur mouth)\b"
             r"|(?:you" + APOS + r"d|you|u|youd|ud) better (?:watch|not|be (?:careful|scared|afraid"
             r"|worried))\b"
@@ -281,8 +281,9 @@ THREAT: Final = LabelRules(
             r"|don" + APOS + r"t test me"
             r"|(?:something|things) (?:bad |terrible )?(?:might|could|will|can|would)"
             r" happen to (?:you|u|your)"
-            r"|accidents (?:happen|can happen|do happen) to (?:people|girls|guys|women|men|those"
-            r"|anyone) (?:who|that|like (?:you|u))"
+            r"|(?:accidents|bad things|terrible things|things|bad stuff) (?:happen|can happen"
+            r"|do happen|tend to happen) to (?:people|girls|guys|women|men|those|anyone|liars"
+            r"|cheaters) (?:who|that|like (?:you|u))"
             r"|(?:accidents (?:happen|can happen)|(?:people|girls|guys) have accidents)"
             + GAP
             + r"(?:just saying|you know|if (?:you|u)|to people who))",
@@ -313,9 +314,18 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "capable",
-            "capable word call click happens idea know next works damage harm move see watch",
+            "capable word call click happens idea know next works damage harm move see watch "
+            "twice carefully hard",
             r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
             r"|one (?:word|call|text|message|click) from me"
+            r"|(?:i" + APOS + r"?d|id|you" + APOS + r"?d|youd|you should|i would|better) think"
+            r" (?:twice|very carefully|carefully|hard|long and hard) (?:before|about) (?:leaving"
+            r"|dumping|blocking|ignoring|reporting|crossing|lying to|cheating on|walking out on)"
+            r" me\b"
+            r"|(?:see|watch|find out|wait and see) what (?:happens|i do|i" + APOS + r"?ll do"
+            r"|i will do) (?:if|when|the next time) (?:you|u) (?:ever )?(?:leave|walk out|block"
+            r"|ignore|dump|cheat|lie|tell|report|try|do that|do it|say that|go|talk to|text"
+            r"|see)\b"
             r"|(?:one|a single) (?:phone )?(?:call|word|text|click|message|post)" + GAP + r"(?:your"
             r"|ur) (?:whole |entire )?(?:life|career|marriage|world|family|reputation|job)\b"
             r"|(?:go ahead|i dare (?:you|u)|call the (?:cops|police)|report me|tell (?:anyone"
@@ -500,21 +510,28 @@ THREAT: Final = LabelRules(
             r"|girlfriend|boyfriend) (?:would|will|might) (?:love|like|be interested|be happy) to"
             r" (?:see|read|know|hear)"
             r"|\b(?:everyone|everybody|the whole world|every (?:single )?person (?:you know|in your"
-            r" life)|all (?:your|ur) [a-z]{2,12}) (?:will|is going to|gonna|are going to)"
+            r" life)|all (?:your|ur) [a-z]{2,12})(?:" + APOS + r"?s| is| are)? (?:will|is going to"
+            r"|going to|gonna|are going to)"
             r" (?:see|know|find out|get|read|hear) (?:what|about|who|the truth|everything|those"
             r"|these|the|your|ur|our)\b",
             "threatens to tell others about the other",
             _NEG_REP + " joke",
             needs=(
                 "tell |show |what would |imagine |would love|would like|will love|will like"
-                "|might love|might like|be interested|be happy|everyone |everybody |whole world"
+                "|might love|might like|be interested|be happy|everyone|everybody|whole world"
                 "|person |all your |all ur "
             ),
         ),
         Cue(
             "exposure_leak",
-            "post leak share send show forward expose",
-            I_WILL + r" (?:expose (?:you|u|your)|(?:post|leak|share|send|show|forward)"
+            "post leak share send show forward expose upload publish release put",
+            I_WILL + r" (?:send|show|forward) (?:your|ur) (?:mom|mum|dad|parents|boss|wife|husband"
+            r"|family|friends|kids|coworkers|sister|brother|ex|girlfriend|boyfriend) (?:the|those"
+            r"|these|that|our|your|ur|all (?:the|those|our)) (?:video|videos|pics|photos|pictures"
+            r"|screenshots|texts|messages|chats|dms|recordings|nudes|tape)\b(?! from| of (?:the"
+            r"|our|my) )"
+            r"|" + I_WILL + r" (?:expose (?:you|u|your)|(?:post|leak|share|send|show|forward"
+            r"|upload|publish|release|put up)"
             r" (?:your|ur|those|these|the|all) (?:nudes|naked|private|pics of you|photos of you"
             r"|videos of you|sex|intimate|screenshots|dms|messages|texts))",
             "threatens to publish the other's private things",
@@ -640,7 +657,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "ominous_warning",
-            "careful were was eye pray alone over",
+            "careful were eye pray alone over",
             r"\b(?:i" + APOS + r"?d|id|i would) be (?:very |really |real )?careful(?: if i were"
             r" (?:you|u)| if i was (?:you|u)| what (?:you|u) (?:say|do|wish for)| who (?:you|u))"
             r"|\bif i (?:were|was) (?:you|u),? (?:i" + APOS + r"?d|id|i would) (?:be careful"
@@ -656,9 +673,10 @@ THREAT: Final = LabelRules(
             + r"?t|isnt|is not|ain"
             + APOS
             + r"?t|aint) over\b(?! yet| till"
-            r"| until)",
+            r"| until|,? (?:we|there" + APOS + r"?s|theres|still))",
             "warns the other in a veiled way",
             _NEG_REP + " joke game teasing",
+            needs=("careful|were|eye open|pray|alone|over"),
         ),
         Cue(
             "property_harm",
