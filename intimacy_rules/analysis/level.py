@@ -53,7 +53,9 @@ _CLAUSE_END: Final = re.compile(r"[,.!?;\n]|\s(?:and|but|so|because|cause|cuz)\s
 class LevelResult(NamedTuple):
     """A message's level, whether it shares facts, and what set the level.
 
-    ``thoughts`` are the spans of "I feel like/that + a proposition".
+    ``thoughts`` are the spans of "I feel like/that + a proposition";
+    ``rule_fact`` says whether the rules found a fact (``facts`` may also come
+    from the fitted life-information weights).
     """
 
     level: int
@@ -62,6 +64,7 @@ class LevelResult(NamedTuple):
     end: int
     why: str
     thoughts: tuple[tuple[int, int], ...]
+    rule_fact: bool = False
 
 
 def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
@@ -206,7 +209,7 @@ def grade(norm: str) -> LevelResult:
         (speaks or "my" in norm or "me" in norm or "us" in norm or "our" in norm)
         and weighs_as_life_information(norm, feeling=level >= 2)
     )
-    return LevelResult(level, facts, start, end, why, thoughts)
+    return LevelResult(level, facts, start, end, why, thoughts, fact is not None)
 
 
 def _inside(norm: str, pos: int, spans: tuple[tuple[int, int], ...]) -> bool:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from intimacy_rules.analysis.facts import find_fact
+from intimacy_rules.analysis.facts import (
+    LIFE_THRESHOLD,
+    LIFE_WEIGHTS,
+    find_fact,
+    life_features,
+    not_information,
+    weighs_as_life_information,
+)
 from intimacy_rules.analysis.scan import clause_starts, subject_positions
 from intimacy_rules.analysis.text import normalize
 
@@ -51,3 +58,56 @@ def test_facts_are_found_with_their_span(text: str, starts: str) -> None:
 )
 def test_opinions_plans_questions_and_reports_are_not_facts(text: str) -> None:
     assert _fact(text) is None
+
+
+_WEIGHED = [
+    "honestly the two of them are teenagers now and my evenings are mine again",
+    "she was the one who taught me to swim, years ago at the lake",
+    "we spent most of that winter at my aunt's, the whole family in three rooms",
+    "I think you would love the coast up there",
+    "that bakery on the corner does the best rolls",
+    "they were the loudest neighbours I ever had",
+    "my 2 cats are asleep on the radiator",
+    "did you ever live abroad?",
+    "I'll ask my sister tomorrow",
+    "the river froze solid that year",
+]
+
+
+@pytest.mark.parametrize("text", _WEIGHED)
+def test_the_weighing_is_the_fitted_score_behind_the_spec_gate(text: str) -> None:
+    # The analyzer computes the features lazily; the fitting script reads them all
+    # from life_features. Both must come to the same decision.
+    norm = normalize(text)
+    for feeling in (False, True):
+        features = life_features(norm, feeling=feeling)
+        expected = (
+            features is not None
+            and LIFE_WEIGHTS["bias"] + sum(LIFE_WEIGHTS[k] * v for k, v in features.items())
+            > LIFE_THRESHOLD
+            and not not_information(norm)
+        )
+        assert weighs_as_life_information(norm, feeling=feeling) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "value"),
+    [
+        ("my cousin and I shared a room", "family", 1.0),
+        ("I shared a room with strangers", "family", 0.0),
+        ("I was eight when we left", "time", 1.0),
+        ("I like the blue one", "time", 0.0),
+        ("she said I could stay with her", "told", 1.0),
+        ("I said she could stay with me", "told", 0.0),
+    ],
+)
+def test_life_features_name_what_they_count(text: str, feature: str, value: float) -> None:
+    features = life_features(normalize(text), feeling=False)
+    assert features is not None
+    assert features[feature] == value
+
+
+def test_text_with_no_first_person_never_weighs_as_the_speakers_life() -> None:
+    norm = normalize("the river froze solid that year")
+    assert life_features(norm, feeling=False) is None
+    assert not weighs_as_life_information(norm, feeling=False)
