@@ -4,13 +4,16 @@ Usage::
 
     .venv/bin/python benchmarks/analyzer_accuracy.py \\
         --messages ../shared/corpus/messages.jsonl \\
-        --offmychest ../shared/data/offmychest/train.csv [--errors 20] [--focus advice]
+        --offmychest ../shared/data/offmychest/train.csv [--half A] [--errors 20] [--focus advice]
 
 Gold JSON Lines (``spec/criteria.md`` section 6): level exact accuracy and its
 confusion matrix; precision, recall and F1 with support for every flag and
 safety category; unsafe recall and the false-positive rate on safe messages.
 OffMyChest CSV (CL-Aff 2020, CC BY 4.0, Jaidka et al.): accuracy and macro-F1
 (the mean of the F1 of the true and the false class) for each mapped label.
+``--half A`` or ``--half B`` scores only the rows of one half of the authors
+(split by a hash of the ``author`` column, as ``fit_fact_weights.py`` splits
+them): tune on one half, check that the other keeps up.
 
 ``--errors N`` lists the first N misclassified items by id and labels only;
 ``--show-text`` adds their text, for local development: never paste that
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -198,11 +202,19 @@ def read_gold(path: Path) -> list[Item]:
 _ESCAPED_CHAR = re.compile(r"<U\+([0-9A-Fa-f]{4})>")
 
 
-def read_offmychest(path: Path) -> list[tuple[str, dict[str, bool], str]]:
-    """Read the OffMyChest CSV as (sentence id, {column: label}, text) rows."""
+def author_half(author: str) -> str:
+    """``"A"`` or ``"B"``: a stable hash of the author, so whole authors stay together."""
+    return "A" if hashlib.md5(author.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
+def read_offmychest(path: Path, half: str | None = None) -> list[tuple[str, dict[str, bool], str]]:
+    """Read the OffMyChest CSV as (sentence id, {column: label}, text) rows, all of
+    them or only those of one half of the authors (``author_half``)."""
     rows: list[tuple[str, dict[str, bool], str]] = []
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
         for row in csv.DictReader(handle):
+            if half is not None and author_half(row.get("author", "")) != half:
+                continue
             truth = {column: row[column].strip() == "1" for column in OFFMYCHEST_MAPPING}
             text = _ESCAPED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), row["full_text"])
             rows.append((row.get("sentenceid", ""), truth, text))
@@ -298,9 +310,10 @@ def run_offmychest(
     errors: int,
     focus: str | None,
     show_text: bool,
+    half: str | None = None,
 ) -> dict[str, PRF]:
-    """Score and print the OffMyChest mapping."""
-    rows = read_offmychest(path)
+    """Score and print the OffMyChest mapping (of one half of the authors, if given)."""
+    rows = read_offmychest(path, half)
     counts = {column: PRF() for column in OFFMYCHEST_MAPPING}
     shown = 0
     for sentence_id, truth, text in rows:
@@ -320,7 +333,8 @@ def run_offmychest(
             )
             if show_text:
                 print(f"      {text}")
-    print(f"offmychest rows: {len(rows)} (CL-Aff OffMyChest, CC BY 4.0)")
+    which = "" if half is None else f", authors' half {half}"
+    print(f"offmychest rows: {len(rows)} (CL-Aff OffMyChest, CC BY 4.0{which})")
     for column, target in OFFMYCHEST_MAPPING.items():
         c = counts[column]
         print(
@@ -338,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="list the first N misclassified")
     parser.add_argument("--focus", help="list only errors on this label (or 'level')")
     parser.add_argument(
+        "--half", choices=("A", "B"), help="score only one half of the OffMyChest authors"
+    )
+    parser.add_argument(
         "--show-text", action="store_true", help="print error texts (local development only)"
     )
     args = parser.parse_args(argv)
@@ -348,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = score_gold(read_gold(args.messages), predict)
         print_gold(report, args.errors, args.focus, args.show_text)
     if args.offmychest is not None:
-        run_offmychest(args.offmychest, predict, args.errors, args.focus, args.show_text)
+        run_offmychest(args.offmychest, predict, args.errors, args.focus, args.show_text, args.half)
     return 0
 
 

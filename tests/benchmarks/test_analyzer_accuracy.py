@@ -129,3 +129,16 @@ def test_main_without_inputs_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as excinfo:
         bench.main([])
     assert excinfo.value.code == 2
+
+
+def test_offmychest_halves_keep_whole_authors_apart(tmp_path: Path) -> None:
+    table = tmp_path / "omc.csv"
+    lines = ["sentenceid,author,full_text,Emotional_disclosure,Information_disclosure,Info_support"]
+    lines += [f"{n},writer{n % 7},made up line {n},0,0,0" for n in range(40)]
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    half_a = bench.read_offmychest(table, "A")
+    half_b = bench.read_offmychest(table, "B")
+    assert len(half_a) + len(half_b) == len(bench.read_offmychest(table)) == 40
+    authors = {n: f"writer{n % 7}" for n in range(40)}
+    for rows, half in ((half_a, "A"), (half_b, "B")):
+        assert all(bench.author_half(authors[int(sid)]) == half for sid, _, _ in rows)
