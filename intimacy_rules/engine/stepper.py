@@ -23,7 +23,7 @@ from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.rules.compiled import CompiledRule, CompiledRuleset
 from intimacy_rules.rules.facts import Fact, build_fact, fact_builder
 from intimacy_rules.rules.outcomes import Outcome, ScoreOutcome
-from intimacy_rules.rules.resolve import resolve_outcomes
+from intimacy_rules.rules.resolve import fixed_outcomes, resolve_outcomes
 
 __all__ = ["PSEUDONYM_CACHE_SIZE", "DecisionStepper", "Matcher", "adjusted_scores", "summarize"]
 
@@ -122,7 +122,14 @@ class DecisionStepper:
             for template in texts.values()
             for field in template.fields
         }
-        self._build_fact = fact_builder({*ruleset.fields, *placeholders, "event.kind"})
+        self._fact_fields = frozenset({*ruleset.fields, *placeholders, "event.kind"})
+        self._build_fact = fact_builder(self._fact_fields)
+        # Signals, escalations and scores are the same in every decision.
+        self._fixed: dict[str, tuple[Outcome, ...]] = {}
+        for rule in ruleset.rules:
+            fixed = fixed_outcomes(rule, ruleset)
+            if fixed is not None:
+                self._fixed[rule.id] = fixed
         self._pseudonymizer = pseudonymizer
         self._clock = clock
         self._decision_ids = decision_ids
@@ -134,6 +141,11 @@ class DecisionStepper:
     def ruleset(self) -> CompiledRuleset:
         """The ruleset this stepper decides with."""
         return self._ruleset
+
+    @property
+    def fact_fields(self) -> frozenset[str]:
+        """The fact fields ``decide`` builds: those the rules and templates read."""
+        return self._fact_fields
 
     def pseudonym(self, sender: str) -> str:
         """The pseudonym the state keys ``sender`` by (cached: HMAC costs µs)."""
@@ -174,7 +186,10 @@ class DecisionStepper:
         advanced, sender = self.advance(event, analysis, state)
         fact = self._build_fact(analysis, advanced.snapshot(sender), event.context, kind=event.kind)
         fired = self.fire(self._matcher.match(fact), event, analysis, fact)
-        outcomes = [outcome for rule in fired for outcome in rule.outcomes]
+        scores = advanced.scores
+        if fired:
+            outcomes = [outcome for rule in fired for outcome in rule.outcomes]
+            scores = adjusted_scores(scores, outcomes)
         # Every value below was computed by this package from validated inputs
         # (the event, the state, the compiled ruleset), so the decision is
         # built without re-validating it; the tests check it equals a
@@ -189,7 +204,7 @@ class DecisionStepper:
                 "revision": self._ruleset.revision,
                 "fired": tuple(fired),
                 "analysis": summarize(analysis),
-                "criteria": adjusted_scores(advanced.scores, outcomes),
+                "criteria": scores,
                 "depth": advanced.depth,
                 "patterns": tuple(advanced.patterns),
                 "decided_at": self._clock(),
@@ -207,14 +222,16 @@ class DecisionStepper:
             rule = self._rules.get(rule_id)
             if rule is None:
                 raise MatcherError("the matcher named a rule the ruleset lacks", rule_id=rule_id)
-            outcomes = resolve_outcomes(
-                rule,
-                self._ruleset,
-                sender=event.sender,
-                recipients=recipients,
-                locale=event.context.locale,
-                fact=fact,
-            )
+            outcomes = self._fixed.get(rule_id)
+            if outcomes is None:
+                outcomes = resolve_outcomes(
+                    rule,
+                    self._ruleset,
+                    sender=event.sender,
+                    recipients=recipients,
+                    locale=event.context.locale,
+                    fact=fact,
+                )
             fired.append(
                 trusted(
                     FiredRule,

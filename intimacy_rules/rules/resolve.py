@@ -32,7 +32,7 @@ from intimacy_rules.rules.outcomes import (
     SignalOutcome,
 )
 
-__all__ = ["locale_candidates", "pick_template", "render", "resolve_outcomes"]
+__all__ = ["fixed_outcomes", "locale_candidates", "pick_template", "render", "resolve_outcomes"]
 
 
 def locale_candidates(locale: str, default: str) -> tuple[str, ...]:
@@ -132,3 +132,19 @@ def resolve_outcomes(
             )
         )
     return tuple(out)
+
+
+_FIXED_SPECS = (SignalSpec, EscalateSpec, ScoreSpec)
+
+
+def fixed_outcomes(rule: CompiledRule, ruleset: CompiledRuleset) -> tuple[Outcome, ...] | None:
+    """The rule's outcomes when no event can change them (signals, escalations,
+    scores), resolved once; None when some outcome depends on the event.
+
+    The outcomes are immutable, so every decision the rule fires in can share them.
+    """
+    if not all(isinstance(spec, _FIXED_SPECS) for spec in rule.outcomes):
+        return None
+    return resolve_outcomes(
+        rule, ruleset, sender="", recipients=(), locale=ruleset.default_locale, fact={}
+    )
