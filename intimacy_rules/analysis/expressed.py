@@ -60,9 +60,9 @@ class Expressed(NamedTuple):
 # courtesy, not a disclosure. Matched where the speaker is the subject, or at a
 # clause start with the "I" dropped.
 _HOPE: Final = re.compile(
-    r"(?:(?:i|i'm|im|i\s+am|i\s+was)\s+)?(?P<force>(?:really|truly|so|sincerely|desperately|"
+    r"(?:(?:i|i'm|im|i\s+am|i\s+was|i've\s+been|ive\s+been|i\s+have\s+been)\s+)?(?P<force>(?:really|truly|so|sincerely|desperately|"
     r"genuinely|honestly|do|still|just\s+really)\s+)?(?P<verb>hope[sd]?|hoping)\b"
-    r"(?!\s+(?:(?:this|that|it)\s+helps|so|not)\b)"
+    r"(?!\s+(?:(?:this|that|it)\s+(?:helps|helped|counts|makes\s+sense)|so|not)\b)"
 )
 _FOR_THE_READER: Final = re.compile(
     r"(?:\s+[a-z']+){0,5}?\s+(?:you|u|ya|your|ur|you're|youre|y'all|yall|op|yours|yourself)\b"
@@ -119,6 +119,11 @@ _AT_CLAUSE: Final = re.compile(
     r"(?:(?:so|really|very|always|just|truly)\s+)?"
     r"(?:nice|good|great|lovely|wonderful|awesome|refreshing|heartwarming|sad|hard|painful|"
     r"a\s+relief|a\s+joy|a\s+pleasure)\s+to\s+(?:hear|see|know|read)\b)|"
+    # "it felt good to be heard", "it feels weird when": the speaker is the one feeling.
+    r"(?P<felt>(?:it|this|that)\s+(?P<tense>felt|feels|feel)\s+(?:(?:so|really|very|kinda|"
+    r"pretty|super|weirdly|strangely|oddly)\s+)?(?:good|great|amazing|awesome|wonderful|nice|"
+    r"weird|strange|odd|awful|terrible|horrible|bad|surreal|liberating|freeing|lonely|"
+    r"empty|heavy)\s+(?:to|when|being|having|that|knowing|seeing)\b)|"
     r"(?P<reaction>(?P<subj>it's|its|it\s+is|it\s+was|that's|thats|that\s+is|that\s+was|"
     r"this\s+is|this\s+was|it\s+has\s+been|it's\s+been|it\s+gets|how|what\s+an?)"
     rf"(?:\s+{ADVERB}){{0,2}}\s+(?:{_REACTION_RE})\b(?!\s*\?))|"
@@ -144,6 +149,13 @@ _CLAUSE_FIRST: Final = words(
 )
 _PAST_SUBJECT: Final = ("was", "been")
 
+# Distress: "I can't take it anymore", "I just can't handle this".
+_CANT_TAKE: Final = re.compile(
+    r"(?:i|i\s+just|i\s+really|i\s+honestly)\s+(?:can't|cant|cannot|couldn't|couldnt)\s+"
+    r"(?:take|handle|bear|stand|deal\s+with)\s+(?:it|this|that|any\s+more|anymore|much\s+more|"
+    r"the\s+(?:pain|stress|pressure|loneliness|silence))\b"
+)
+
 _OUT_OF_ME: Final = re.compile(
     r"\b(?:scared|scares|spooked|frightened|freaked|annoyed|annoys|bugged|bugs|"
     r"surprised|startled|terrified)\s+the\s+(?:living\s+|literal\s+)?"
@@ -164,7 +176,10 @@ def find_expressed(norm: str, subjects: list[int], clauses: list[int]) -> list[E
         wish = "wish" in norm
         feeling = "feeling" in norm
         feel_for = " for " in norm
+        cant = "n't " in norm or "cant " in norm or "cannot " in norm
         for pos in subjects:
+            if cant and (m := _CANT_TAKE.match(norm, pos)) is not None:
+                found.append(Expressed(pos, m.end(), "couldn" in m.group(), -1, "", "self"))
             if hope:
                 _hope(norm, pos, found)
             if wish and (m := _WISH.match(norm, pos)) is not None:
@@ -185,6 +200,9 @@ def find_expressed(norm: str, subjects: list[int], clauses: list[int]) -> list[E
         if m.group("reaction") is not None:
             past = m.group("subj").endswith(_PAST_SUBJECT)
             found.append(Expressed(m.start("reaction"), m.end(), past, -1, "", "third"))
+        elif m.group("felt") is not None:
+            past = m.group("tense") == "felt"
+            found.append(Expressed(m.start("felt"), m.end(), past, -1, "", "third"))
         elif m.group("news") is not None:
             past = " was " in m.group("news")
             found.append(Expressed(m.start("news"), m.end(), past, -1, "", "third"))

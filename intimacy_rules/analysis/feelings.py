@@ -163,7 +163,7 @@ _IMPLIED: Final = re.compile(
     r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?(?:losing|lost)\s+my\s+mind|"
     r"(?:made|makes|making)\s+my\s+(?:day|night|week|year)|"
     r"(?:not\s+sure|don'?t\s+know|dunno|no\s+idea)\s+(?:how|what)\s+(?:i|to)\s+feel(?=\s+about)|"
-    r"(?:driving|drives|drove)\s+me\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)|"
+    r"(?:driving|drives|drove|drive)\s+me\s+(?:crazy|nuts|insane|mad|bonkers|up\s+the\s+wall)|"
     r"(?:been|i'm|im|i\s+am|i\s+was)\s+(?:so\s+|really\s+|too\s+|way\s+too\s+)?hard\s+on\s+myself|"
     r"(?:it|that|this)\s+means\s+(?:a\s+lot|so\s+much|the\s+world|everything)|"
     r"(?:is|was)\s+the\s+best\s+part\s+of\s+my\s+(?:day|week|year|life)|"
@@ -288,6 +288,15 @@ _OTHER_SUBJECTS: Final = words(
 _SPEAKER_SUBJECTS: Final = words("i i'm im i've ive i'd id i'll me")
 
 
+# Between the subject and the feeling: a feeling imagined, not had.
+_WOULD: Final = re.compile(r"\b(?:would|wouldn't|wouldnt)\b")
+# Feeling verbs that open an imperative more often than a texted "I ..." ("enjoy
+# your trip", "trust your gut"); "love u", "miss you", "hate mondays" stay feelings.
+_IMPERATIVE_VERBS: Final = words("enjoy trust cherish fear regret envy dread admire savor savour")
+# After a verb with no subject, words that make it a noun: "love is", "fear and".
+_NOUN_AFTER: Final = re.compile(r"\s*(?:is|was|isn't|wasnt|wasn't|and|or|of|,|\.|:)(?:\s|$)")
+
+
 def _joined_to_other(norm: str, pos: int) -> bool:
     """Whether the clause at ``pos`` follows "and"/"but" and shares another's subject."""
     if not (norm.endswith(" and ", 0, pos) or norm.endswith(" but ", 0, pos)):
@@ -349,8 +358,8 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
                 continue  # "I hurt his feelings" is an act; "I hurt so much" a feeling
             if emo == "sorry" and not _SORRY_FOR.match(norm, m.end()) and not _sympathy(norm, m):
                 continue  # "sorry I'm late" apologises; "so sorry for your loss" feels
-        if _asked(norm, pos):
-            continue
+        if _asked(norm, pos) or (mid and _WOULD.search(mid) is not None):
+            continue  # "am I sad?"; "I would be so sad if you left" imagines, like "I'd be"
         # "I loved it" is past; "I feel loved" is not.
         verb = "" if copula else (m.group("verb") or "")
         said = m.group()  # the subject too: "I've missed you" is still going on
@@ -367,6 +376,12 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
                 hits.append(FeelingHit(pos, groan.end(), groan.end(), False, -1, ""))
         if m is None or m.group("feel") == "free":
             continue  # "feel free to ask" invites, it feels nothing
+        verb = m.group("verb")
+        if verb is not None and (
+            (verb in _IMPERATIVE_VERBS and m.start("mid") == m.start("verb"))
+            or _NOUN_AFTER.match(norm, m.end()) is not None
+        ):
+            continue  # "enjoy it", "trust your gut" tell the reader; "love is patient" names
         if m.group("emo") != "sorry" or _SORRY_FOR.match(norm, m.end()):
             said = m.group("mid")
             verb = m.group("verb") or ""

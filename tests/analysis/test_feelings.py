@@ -91,6 +91,11 @@ def test_nothing_the_speaker_does_not_own_is_found(text: str) -> None:
         ("I was surprised by the result", "I was surprised", True),
         ("I admire my grandad's patience", "I admire", False),
         ("I like baking bread on sundays", "I like ", False),
+        # distress, the feeling after an impersonal "it", hope going on
+        ("I just can't take it anymore", "I just can't take it", False),
+        ("it felt good to be outside again", "it felt good to", True),
+        ("I've been hoping for a sunny weekend", "I've been hoping", False),
+        ("the neighbour's drill drives me bonkers", "drives me bonkers", False),
     ],
 )
 def test_feelings_shown_by_set_phrases(text: str, words: str, past: bool) -> None:
@@ -103,6 +108,9 @@ def test_feelings_shown_by_set_phrases(text: str, words: str, past: bool) -> Non
         # courtesy to the reader and formulas of a reply
         "I hope you feel better soon",
         "hope this helps",
+        "I hope that counts",
+        "I can't take the bus today",
+        "it feels good quality",
         "I hope so",
         "hope ur trip is going well",
         "There is still hope for the garden.",
@@ -125,3 +133,27 @@ def test_feelings_shown_by_set_phrases(text: str, words: str, past: bool) -> Non
 )
 def test_near_misses_of_set_phrases_are_not_feelings(text: str) -> None:
     assert _hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # imagined, not had (as "I'd be so sad if you left")
+        "I would be so sad if the shop closed",
+        "I wouldn't be surprised",
+        # an imperative to the reader, or a feeling word used as a noun
+        "Enjoy it while it lasts.",
+        "trust your gut on this one",
+        "Love is a verb, my gran used to say.",
+        "Fear and greed drive the market.",
+    ],
+)
+def test_imagined_feelings_imperatives_and_nouns_are_not_owned(text: str) -> None:
+    assert _hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["love your new haircut", "miss you so much", "hate mondays", "I could cry right now"]
+)
+def test_texting_that_drops_the_i_still_owns_the_feeling(text: str) -> None:
+    assert _hits(text)
