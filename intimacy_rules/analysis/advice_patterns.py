@@ -84,7 +84,7 @@ _GENERAL_IMPERATIVES: Final = (
     "work write decide realize realise mention flirt know hate love stand "
     "ditch dump remove aim shift celebrate break end enjoy respect allow appreciate suggest "
     "push tackle limit replace skip distance establish wait lean invite offer pull cherish "
-    "save download install grab live surround hug unfollow mute vent donate say"
+    "save download install grab live surround hug unfollow mute vent donate say let"
 )
 # Imperatives that comfort rather than tell what to do ("know that you're not alone",
 # "don't worry", "hang in there"): support of another kind, weighed apart.
@@ -127,15 +127,17 @@ _MAYBE_VERBS: Final = " ".join(
 )
 # Requests to the speaker ("tell me", "send me"), farewells and wishes
 # ("see you", "take care", "sleep well") and taunts are not advice; nor is a
-# verb that only opens a remark ("look, …", "listen, …"), "be mine", or a
-# dropped "it'd" ("be a shame if…").
+# verb that only opens a remark ("look, …", "listen, …"), "be mine", a
+# dropped "it'd" ("be a shame if…", "be a lot easier if…"), or a noun that
+# opens a statement ("love is…", "work was…").
 _NOT_A_REQUEST: Final = (
     r"(?!'|,| me\b| us\b| you\b| ya\b| u\b| with me\b| to me\b| for me\b| care\b(?! of)| well\b"
     r"| tight\b| soon\b| your (?:back|mouth|step)\b"
     r"| yourself\b(?! (?:first|some|time|a|out|from|to|with|in|up|for))"
     r"| over yourself| out for me| it easy on me| it\b[.!?]| that\b[.!?]| this\b[.!?]"
     r"| mine\b| quiet\b| right back\b| (?:a |an )?(?:real |such a )?(?:shame|pity)\b"
-    r"| (?:nice|cool|funny|great|awesome|good|better|a shame) if\b)"
+    r"| (?:nice|cool|funny|great|awesome|good|better|a shame) if\b"
+    r"| (?:(?:a lot|alot|much|so much|way) )?\w+er if\b| (?:is|was|are|were|has|had)\b)"
 )
 
 
@@ -185,18 +187,26 @@ ADVICE: Final = LabelRules(
         Cue(
             "you_need_to",
             "need needa have",
+            _YOU_ALL + " " + _ADV + r"(?:need to|needa|have to|may need to)\b" + _YOU_MODAL_NOT,
+            "tells the other what they need to do",
+            _ADVICE_GUARDS,
+            needs="need to|needa|have to",
+        ),
+        Cue(
+            # Weighed apart: "you don't have to do this alone" reassures more
+            # often than it advises.
+            "you_dont_have_to",
+            "need have",
             _YOU_ALL
             + " "
             + _ADV
-            + r"(?:need to|needa|have to|don"
+            + r"(?:don"
             + APOS
-            + r"t need to|don"
-            + APOS
-            + r"t have to|dont need to|dont have to|may need to)\b"
+            + r"t|dont|do not) (?:need|have) to\b"
             + _YOU_MODAL_NOT,
-            "tells the other what they need to do",
+            "tells the other what they need not do",
             _ADVICE_GUARDS,
-            needs="need to|needa|have to|need'|dont need|don't need|dont have|don't have",
+            needs="dont need|don't need|dont have|don't have|do not need|do not have",
         ),
         Cue(
             "you_might_want",
@@ -212,15 +222,19 @@ ADVICE: Final = LabelRules(
         ),
         Cue(
             "i_suggest",
-            "suggest recommend advise advice suggestion recommendation tip tips",
-            r"\b(?:i(?:" + APOS + r"d| would)? (?:(?:also|strongly|really|definitely|highly"
+            "suggest recommend recommended advise advice suggestion recommendation tip tips",
+            r"\b(?:i(?: (?:definitely|really|honestly|personally|also|strongly))?(?:"
+            + APOS
+            + r"d| would)? (?:(?:also|strongly|really|definitely|highly"
             r"|personally|just|do|would) )?(?:suggest|recommend|advise)"
             r"|i (?:don" + APOS + r"t|dont|wouldn" + APOS + r"t|wouldnt|would not|do not)"
             r" (?:recommend|suggest|advise)"
             r"|what i(?:" + APOS + r"d| would)? (?:recommend|suggest)"
             r"|my (?:advice|recommendation|tip)|(?:my|one|a) suggestion|would advise"
             r"|(?:the best|best|some|one piece of) advice (?:i|is|would|that)"
-            r"|(?:highly|strongly) recommend(?:ed)?|(?:one|a|my|some) tips?)\b",
+            r"|(?:highly|strongly) recommend(?:ed)?|(?:one|a|my|some) tips?"
+            r"|(?:is|are) (?:often |usually |typically |generally |highly |strongly )?"
+            r"recommended)\b",
             "gives advice outright",
             _NEG_REP,
             needs="suggest|recommend|advi|tip",
@@ -246,7 +260,7 @@ ADVICE: Final = LabelRules(
         ),
         Cue(
             "would_help",
-            "help helps helped worth idea important",
+            "help helps helped worth idea important best better ok okay",
             r"\b(?:it (?:might|would|could|may|will|can) (?:really )?help"
             r"|(?:it|that|this) (?:really )?helps? (?:a lot )?(?:to|if you)"
             r"|it (?:might|would|could|may) be (?:good|helpful|worth|wise|best|better|a good idea)"
@@ -258,11 +272,12 @@ ADVICE: Final = LabelRules(
         ),
         Cue(
             "make_sure",
-            "sure mind key",
-            r"\b(?:make sure (?:you|to|that)|be sure to|keep in mind|bear in mind|the key is)\b",
+            "sure mind key trick secret",
+            r"\b(?:make sure (?:you|to|that)|be sure to|keep in mind|bear in mind"
+            r"|(?:the|one) (?:key|trick|secret)(?: here| to (?:this|that|it))? is)\b",
             "tells the other what to be sure of",
             _NEG_REP,
-            needs="sure|mind|key",
+            needs="sure|mind|key|trick|secret",
         ),
         Cue(
             "have_you_tried",
@@ -324,12 +339,19 @@ ADVICE: Final = LabelRules(
         Cue(
             "you_will_want",
             "want need have wanna",
-            YOU + r"(?:" + APOS + r"ll| will| may| might) (?:want|need|have|wanna) to\b",
+            YOU
+            + r"(?:"
+            + APOS
+            + r"ll| will| may| might|"
+            + APOS
+            + r"re going to| are going to|"
+            + APOS
+            + r"re gonna| are gonna| gonna) (?:want|need|have|wanna) to\b",
             "says what the other will need to do",
             _NEG_REP,
             needs=(
                 "ll want|ll need|ll have|ll wanna|will want|will need|will have|may want"
-                "|may need|might want|might need|might have|may have"
+                "|may need|might want|might need|might have|may have|going to|gonna"
             ),
         ),
         Cue(
@@ -377,19 +399,20 @@ ADVICE: Final = LabelRules(
         ),
         Cue(
             "i_would_try",
-            "i'd id would encourage urge",
+            "i'd id would encourage urge say",
             r"\b(?:i(?:"
             + APOS
             + r"d| would) (?:just |probably |definitely |personally |honestly )?"
-            r"(?:try|go|talk|tell|ask|get|see|look|start|leave|wait|say|recommend|consider|focus"
+            r"(?:try|go|talk|tell|ask|get|see|look|start|leave|wait|recommend|consider|focus"
             r"|find|talk|reach|call|speak|write|take|stop|move|break|report|file|bill|sue|block"
             r"|cut|drop|dump|ditch|quit|apply|contact|email|text|document|keep|save|check|advise"
             r"|suggest|research|avoid|ignore|use)"
             r"|i(?:" + APOS + r"d| do| would)? (?:encourage|urge) (?:you|u)"
-            r"|i think (?:you|u) (?:need|should|could|might))\b",
+            r"|i think (?:you|u) (?:need|should|could|might)"
+            r"|i(?:" + APOS + r"d| would)? say (?:just |to )?" + alt(_MAYBE_VERBS) + r")\b",
             "says what the speaker would do in the other's place",
             _NEG_REP,
-            needs="i'd|i would|id |encourage|urge|i think you|i think u",
+            needs="i'd|i would|id |encourage|urge|i think you|i think u|i say",
         ),
         Cue(
             "should_any",
@@ -422,6 +445,15 @@ ADVICE: Final = LabelRules(
             "tells the other what not to do",
             _ADVICE_GUARDS,
             clause_start=True,
+        ),
+        Cue(
+            "maybe_others",
+            "maybe",
+            r"\bmaybe (?:he|she|they|the two of you|both of you) (?:could|should|can|needs? to"
+            r"|might want to)\b",
+            "suggests, softly, what someone else could do",
+            _NEG_REP,
+            needs="maybe",
         ),
         Cue(
             "always_do",

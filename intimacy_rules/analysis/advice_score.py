@@ -71,6 +71,17 @@ WORD_CLASSES: Final[Mapping[str, frozenset[str]]] = {
 
 
 _SPEAKER_OPENERS: Final = _words("i i'm im my i've ive i'd id me")
+# Words that may stand before a cue that still opens its sentence ("just ask her").
+_OPENING_SOFTENERS: Final = _words(
+    "so and but then or just maybe honestly seriously please pls plz definitely also first "
+    "firstly finally now ok okay well tbh ngl"
+)
+# A sentence opened by a condition whose main clause is an imperative ("if it
+# gets worse, call the doctor") is conditional advice.
+_CONDITION_OPENERS: Final = _words("if when once unless whenever until before after")
+_IMPERATIVE_CUES: Final = frozenset(
+    "cue:" + name for name in ("imperative_advice", "imperative_general", "dont_imperative")
+)
 _SECOND_PERSON: Final = WORD_CLASSES["w:you"]
 
 
@@ -113,9 +124,13 @@ def sentence_features(
             features.add(name)
     if tokens and tokens[0] in _SPEAKER_OPENERS:
         features.add("s:speaker_first")
+    if tokens and tokens[0] in _CONDITION_OPENERS and not _IMPERATIVE_CUES.isdisjoint(features):
+        features.add("s:condition_then_imperative")
     if sum(token in _SECOND_PERSON for token in tokens) >= 2:
         features.add("w:you_twice")
-    if first_cue is not None and not sentence[: max(0, first_cue - lo)].strip(" \"'(,-*"):
+    if first_cue is not None and _OPENING_SOFTENERS.issuperset(
+        _WORD.findall(sentence[: max(0, first_cue - lo)])
+    ):
         features.add("s:cue_first")
     if norm[hi : hi + 1] == "!":
         features.add("s:exclaim")
@@ -163,58 +178,61 @@ def is_advice(features: AbstractSet[str]) -> bool:
 
 
 #: Fitted on OffMyChest (CC BY 4.0, CL-Aff 2020); see the module docstring.
-ADVICE_BIAS: Final = -0.53
+ADVICE_BIAS: Final = -0.71
 ADVICE_WEIGHTS: Final[Mapping[str, float]] = {
-    "cue:always_do": 0.54,
-    "cue:best_thing": 1.16,
-    "cue:better_to": -0.04,
-    "cue:dont_imperative": 0.52,
-    "cue:evaluative": 0.01,
-    "cue:have_you_tried": 0.80,
-    "cue:i_suggest": 1.61,
-    "cue:i_would_try": 0.65,
-    "cue:if_you": -0.15,
-    "cue:imperative_advice": 0.51,
-    "cue:imperative_comfort": -1.01,
-    "cue:imperative_general": 0.53,
+    "cue:always_do": 0.55,
+    "cue:best_thing": 1.18,
+    "cue:better_to": -0.13,
+    "cue:dont_imperative": 0.40,
+    "cue:evaluative": -0.03,
+    "cue:have_you_tried": 0.76,
+    "cue:i_suggest": 1.54,
+    "cue:i_would_try": 0.95,
+    "cue:if_you": -0.21,
+    "cue:imperative_advice": 0.46,
+    "cue:imperative_comfort": -1.05,
+    "cue:imperative_general": 0.42,
     "cue:in_your_place": 1.14,
-    "cue:make_sure": 0.50,
-    "cue:may_help": -0.54,
-    "cue:maybe_try": 1.27,
-    "cue:others_should": -0.48,
-    "cue:please_do": -0.00,
-    "cue:question_option": 1.41,
-    "cue:should_any": -0.04,
+    "cue:make_sure": 0.46,
+    "cue:may_help": -0.53,
+    "cue:maybe_others": 0.16,
+    "cue:maybe_try": 1.23,
+    "cue:others_should": -0.50,
+    "cue:please_do": -0.06,
+    "cue:question_option": 1.37,
+    "cue:should_any": -0.09,
     "cue:take_over": 1.50,
-    "cue:time_to": 0.41,
-    "cue:what_helped": 0.57,
-    "cue:why_dont_you": 2.12,
-    "cue:would_help": 0.46,
-    "cue:you_could": -0.13,
-    "cue:you_might_want": 1.35,
-    "cue:you_need_thing": 0.69,
-    "cue:you_need_to": 0.36,
-    "cue:you_should": 1.01,
-    "cue:you_will_want": 0.00,
-    "s:cue_first": 0.31,
-    "s:exclaim": -0.51,
+    "cue:time_to": 0.35,
+    "cue:what_helped": 0.54,
+    "cue:why_dont_you": 2.06,
+    "cue:would_help": 0.29,
+    "cue:you_could": -0.19,
+    "cue:you_dont_have_to": -0.11,
+    "cue:you_might_want": 1.36,
+    "cue:you_need_thing": 0.64,
+    "cue:you_need_to": 0.35,
+    "cue:you_should": 0.98,
+    "cue:you_will_want": -0.12,
+    "s:condition_then_imperative": 0.55,
+    "s:cue_first": 0.38,
+    "s:exclaim": -0.49,
     "s:long": 0.14,
-    "s:question": -0.48,
-    "s:short": -0.39,
-    "s:speaker_first": 0.33,
-    "w:comfort": -0.46,
-    "w:hedge": -0.04,
-    "w:help": 1.37,
-    "w:i": -0.58,
-    "w:if": 0.11,
-    "w:laugh": -0.66,
-    "w:modal": 0.30,
-    "w:negation": -0.00,
-    "w:past": -0.57,
-    "w:third": 0.26,
-    "w:we": -1.00,
-    "w:wish": -0.26,
+    "s:question": -0.52,
+    "s:short": -0.46,
+    "s:speaker_first": 0.35,
+    "w:comfort": -0.45,
+    "w:hedge": -0.00,
+    "w:help": 1.36,
+    "w:i": -0.57,
+    "w:if": 0.05,
+    "w:laugh": -0.71,
+    "w:modal": 0.32,
+    "w:negation": 0.08,
+    "w:past": -0.53,
+    "w:third": 0.25,
+    "w:we": -1.04,
+    "w:wish": -0.24,
     "w:you": 0.47,
     "w:you_twice": 0.11,
-    "w:yourself": 0.57,
+    "w:yourself": 0.60,
 }

@@ -39,6 +39,26 @@ def test_reflexive_you_and_professional_help_are_features() -> None:
     assert "w:laugh" not in features
 
 
+def test_a_cue_after_a_softener_still_opens_the_sentence() -> None:
+    text = "so just book the flight"
+    start = text.index("book")
+    assert "s:cue_first" in sentence_features(text, 0, len(text), ["imperative_general"], start)
+    text = "my sister said book the flight"
+    start = text.index("book")
+    assert "s:cue_first" not in sentence_features(text, 0, len(text), ["imperative_general"], start)
+
+
+def test_an_imperative_after_a_condition_is_conditional_advice() -> None:
+    text = "if the pain gets worse, call the clinic"
+    start = text.index("call")
+    features = sentence_features(text, 0, len(text), ["imperative_advice"], start)
+    assert "s:condition_then_imperative" in features
+    plain = "if the pain gets worse, you could be in trouble"
+    assert "s:condition_then_imperative" not in sentence_features(
+        plain, 0, len(plain), ["you_could"], plain.index("you")
+    )
+
+
 def test_a_question_mark_after_the_sentence_is_a_feature() -> None:
     text = "have you tried yoga?"
     assert "s:question" in sentence_features(text, 0, len(text) - 1, ["have_you_tried"])

@@ -92,6 +92,15 @@ def test_not_advice(text: str) -> None:
         # an option offered as a question; "it's time to"
         "Is there anyone at work you could talk to about it?",
         "It's time to look for a new flat.",
+        "The trick is to salt the water first.",
+        "You're going to need to renew your passport.",
+        "A spare key is often recommended for renters.",
+        "I definitely would suggest getting a second quote.",
+        "Maybe she could ask her manager for a later shift.",
+        "I'd say just leave it where it is.",
+        # a softener before the imperative, a condition before it
+        "Just ask him out already.",
+        "If the pain gets worse, call the clinic.",
     ],
 )
 def test_advice_constructions(text: str) -> None:
@@ -114,6 +123,11 @@ def test_advice_constructions(text: str) -> None:
         "Know that you are not alone in this.",
         "Don't worry, it happens to everyone.",
         "Stay strong, we are all rooting for you!",
+        "You don't have to do this alone.",
+        # an opinion, a noun opening a statement, a dropped "it'd"
+        "I would say that the film holds up.",
+        "Love is patient, the song goes.",
+        "Be a lot easier if you had told me.",
     ],
 )
 def test_advice_near_misses(text: str) -> None:
