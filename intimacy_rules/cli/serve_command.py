@@ -127,6 +127,17 @@ def _announce(settings: Any, secrets: Any) -> None:
     print(curl_example(base, key) + "\n", file=out, flush=True)
 
 
+def _http_protocol() -> Any:
+    """Uvicorn's httptools protocol writing each response in one piece, or "auto"."""
+    try:
+        from intimacy_rules.server.http_protocol import (  # noqa: PLC0415
+            CoalescingHttpToolsProtocol,
+        )
+    except ImportError:  # no httptools: uvicorn picks h11
+        return "auto"
+    return CoalescingHttpToolsProtocol
+
+
 def run(args: argparse.Namespace) -> int:
     """Prepare the data dir, print how to call the server, and serve until stopped."""
     try:
@@ -148,6 +159,10 @@ def run(args: argparse.Namespace) -> int:
     common: dict[str, Any] = {
         "host": settings.host,
         "port": settings.port,
+        "http": _http_protocol(),
+        # The app reads neither the client's address nor the scheme: rewriting
+        # them from X-Forwarded-* on every request would be work for nothing.
+        "proxy_headers": False,
         "access_log": False,  # ours logs route templates, never ids in paths
         "log_config": _log_config(settings.log_level),
         "timeout_graceful_shutdown": 30,
