@@ -266,7 +266,8 @@ CONTEMPT: Final = LabelRules(
         Cue(
             "dismissal",
             "river boo hoo boohoo life yourself asked cares grow shut stfu",
-            r"\b(?:cry me a river|boo ?hoo|get a life|get over yourself|(?:nobody|no one) asked"
+            r"\b(?:cry me a river|boo ?hoo|get a life|get over yourself"
+            r"|(?:nobody|no one) asked(?! me| us| if| whether| about| to| him| her| them)"
             r"|who (?:even )?asked(?: (?:you|u))?(?= ?[?!.]|$)"
             r"|(?:nobody|no one) cares(?! about| if| how| what| that| when| but)"
             r"|(?:just|oh|please|pls|omg) grow up|grow the fuck up|grow up already"

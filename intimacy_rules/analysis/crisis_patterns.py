@@ -372,7 +372,7 @@ CRISIS: Final = LabelRules(
             "means_at_hand",
             "rope noose bridge ledge tracks pills tablets meds painkillers medication cabinet "
             "cupboard drawer car notes letters goodbyes cut burned burnt high tall deep slit "
-            "cutting wrist wrists myself",
+            "cutting wrist wrists gun knife blade",
             r"\bnoose\b"
             r"|\b(?:bought|got|buying|have) (?:a |some |the )?rope\b[^\n]{0,40}?(?:what i"
             + APOS
@@ -394,7 +394,7 @@ CRISIS: Final = LabelRules(
             r"|\b(?:drive|driving|crash|crashing|steer|steering) (?:my |the )?car (?:into|off)"
             r" (?:a|the) (?:wall|tree|bridge|cliff|river|lake|barrier|truck)"
             r"|\b(?:slit|slitting|cut|cutting) my wrists?\b"
-            r"|\b(?:use|using|turn|turning) (?:it|the gun|a gun|the knife|a knife) on myself\b"
+            r"|\b(?:use|using|turn|turning) (?:the|a|my) (?:gun|knife|blade) on myself\b"
             r"|\bi (?:cut|burned|burnt) (?:myself )?again\b(?= ?[.!,\n]| ?$| last night| tonight"
             r"| today| yesterday)"
             r"|\b(?:wrote|written|writing|left) (?:a |my |some )?(?:notes|letters|goodbyes"
@@ -404,7 +404,7 @@ CRISIS: Final = LabelRules(
             "a means at hand or a goodbye prepared",
             _NOT_ALIVE + " laughing",
             needs=(
-                "how |wrist|myself|noose|rope|bridge|ledge|tracks|pills|tablets|meds"
+                "how |wrist|gun|knife|blade|noose|rope|bridge|ledge|tracks|pills|tablets|meds"
                 "|painkillers|medication|cabinet|cupboard|drawer|car |again|notes|letters"
                 "|goodbyes"
             ),
@@ -427,6 +427,49 @@ CRISIS: Final = LabelRules(
             "ties up loose ends",
             _NOT_ALIVE + " laughing",
             needs="to have|need|problem|burden|way|bothering|goodbye",
+        ),
+        Cue(
+            "self_death_talk",
+            "die end ending last final "
+            "wake existing living breathing rest sleep alive here sea ocean river lake traffic "
+            "cliff way stop counted counting saved saving collected stockpiled enough peace "
+            "burden better funeral take do face handle survive reason live keep bother around",
+            # Death, ending or a means, with the speaker as subject before it in the
+            # sentence (``safety.detect_safety`` checks that): "i keep thinking the only way
+            # out is…", "i've saved up enough pills", "i made my peace with it".
+            r"(?:(?:want|wanna|going|gonna|ready|deserve|need|plan"
+            r"|planning|prepared) (?:to )?die\b(?! (?:of|from|laughing|for|if|when|before|without"
+            r"|happy|alone|old|on|in|at|inside|a little))"
+            r"|\bend(?:ing)? everything\b"
+            r"|\b(?:last|final) (?:message|text|goodbye|words)\b"
+            r"|\b(?:never|not) wake up(?: again)?(?= ?[.!,\n]| ?$| again| tomorrow| ever)"
+            r"|\bstop (?:existing|living|breathing)\b"
+            r"|\b(?:rest|sleep) forever\b(?! on| this| in| after| until| till| when)"
+            r"|\b(?:not|wasn" + APOS + r"?t|weren" + APOS + r"?t|wasnt) (?:alive|here) (?:anymore"
+            r"|any more)\b"
+            r"|\b(?:walk|walking|swim|swimming|drive|driving) (?:into|out into|off) (?:the )?"
+            r"(?:sea|ocean|river|lake|traffic|a cliff|the cliff)\b(?! (?:for|to) )"
+            r"|\bonly way (?:out|to make (?:it|this|the pain) stop)\b"
+            r"|\b(?:counted|counting|saved|saving|collected|stockpiled) (?:out |up )?(?:the |my "
+            r"|enough )?(?:pills|tablets|meds)\b|\benough (?:pills|tablets|meds)\b"
+            r"|\bmade (?:my )?peace with (?:it|dying|death|everything|leaving)\b"
+            r"|\b(?:a|such a|only a|just a) burden\b"
+            r"|\bbetter off (?:without me|if i)\b|\b(?:to|at|come to) my funeral\b"
+            r"|\b(?:can" + APOS + r"?t|cant|cannot) (?:take|do|face|handle|survive) (?:one more"
+            r"|another) day\b"
+            r"|\b(?:no reason|nothing (?:left )?) to (?:live|keep living|keep going)\b"
+            r"|\bwhy (?:i )?(?:should )?(?:keep living|keep going|bother living|go on living)\b"
+            r"|\b(?:won" + APOS + r"?t|wont|will not) be (?:here|around) (?:to|for) (?:look after"
+            r"|take care|feed|walk|see)\b)",
+            "the speaker talks of dying or a means",
+            _NOT_ALIVE + " laughing",
+            needs=(
+                " die|end everything|last m|last t|last g|last w|final |wake up|stop e|stop l"
+                "|stop b|forever|anymore|any more|sea|ocean|river|lake|traffic|cliff|only way"
+                "|pills|tablets|meds|peace with|burden|better off|funeral|another day"
+                "|one more day|to live|keep living|keep going|bother living|on living|be here"
+                "|be around"
+            ),
         ),
     ),
     reported=SAFETY_REPORTED_BEFORE,

@@ -76,8 +76,16 @@ _NEEDS_INTIMATE: Final = frozenset(
         "doubt_love",
         "transactional",
         "shaming_refusal",
+        "insistence",
     }
 )
+
+#: How far back the speaker may stand as subject of talk about dying.
+_SPEAKER_REACH: Final = 40
+#: "i", "i'm", "i've"… with no sentence mark between it and the end of the window.
+_SPEAKER_BEFORE: Final = re.compile(r"\b(?:i|i'?m|im|i am|i'?ve|ive|i'?d|id|i'?ll)\b[^.!?\n]*$")
+
+_NEGATED_ENDINGS: Final = ("not ", "never ", "n't ", "nt ", "no ")
 
 #: Respect for the other's choice: "only if you want to", "no need to".
 _CONSENT: Final = re.compile(
@@ -104,6 +112,14 @@ def _detect_safety(norm: str) -> list[Finding]:
     found: list[Finding] = []
 
     def not_friendly(cue: Cue, start: int, end: int) -> bool:
+        if cue.name == "self_death_talk":
+            # The speaker must be the subject, just before in the same sentence.
+            # The speaker must be the subject, just before in the same sentence, and
+            # the words not negated ("i'm not a burden", "i don't want to die").
+            before = norm[max(0, start - _SPEAKER_REACH) : start]
+            return _SPEAKER_BEFORE.search(before) is not None and not before.endswith(
+                _NEGATED_ENDINGS
+            )
         # Knowing where the other lives or works, or waiting outside, is
         # intimidation unless the message plans something kind there.
         if cue.name not in {"know_where", "surveillance"}:

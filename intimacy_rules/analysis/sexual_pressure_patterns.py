@@ -420,6 +420,43 @@ SEXUAL_PRESSURE: Final = LabelRules(
             "shames a refusal",
             _NEG_REP,
         ),
+        Cue(
+            "insistence",
+            "beg begging prove tired sick losing patience whether leaving always keep keeps turn "
+            "turns turning turned job duty owe lucky acting playing hard just once mine belongs "
+            "least top half else nobody deserve knew wearing dressed needs how every never tonight "
+            "love even husband boyfriend bf wife girlfriend gf games",
+            # Pushing in a message about sex or images: begging, impatience, entitlement,
+            # "just the top half", "do you even love me?".
+            r"\b(?:have to|had to|make me|making me|why do i (?:always )?have to) beg\b"
+            r"|\bbegging (?:you|u)\b|\bprove (?:it|that you|you|u)\b"
+            r"|\b(?:tired|sick) of waiting\b|\blosing (?:my )?patience\b"
+            r"|\bwhether (?:you|u) like it or not\b|\bnot leaving (?:until|till|til)\b"
+            r"|\b(?:always|keep|keeps) (?:say(?:ing)?|said) (?:no|not tonight)\b"
+            r"|\b(?:turn|turns|turning|turned) (?:me )?(?:away|down)\b"
+            r"|\b(?:it" + APOS + r"?s|its|it is) (?:literally )?(?:your|ur) (?:job|duty)\b"
+            r"|\b(?:you|u) owe (?:me|it to me)\b"
+            r"|\b(?:you|u) should (?:feel|be) lucky\b|\blucky i (?:even )?want\b"
+            r"|\bacting like a (?:virgin|nun|prude|child|kid|little girl|little boy)\b"
+            r"|\bstop playing (?:games|hard to get)\b"
+            r"|\b(?:making|make|makes) (?:this|it) so (?:hard|difficult|complicated)\b"
+            r"|\bjust (?:this )?once\b|\bjust (?:the )?(?:top half|top|one|a little|a bit)\b"
+            r"|\b(?:is|are) mine (?:too|as well)\b|\bbelongs? to me\b"
+            r"|\b(?:at least|at the very least) (?:take|send|show|let)\b"
+            r"|\b(?:nobody|no one) (?:else )?(?:sees|will see|would see|is going to see) (?:my"
+            r" phone|it|them)\b"
+            r"|\bi (?:need|deserve) (?:this|it)\b"
+            r"|\b(?:knew|know) what (?:you|u) were doing\b|\b(?:wearing|dressed like) that\b"
+            r"|\bhow (?:much )?longer\b|\bevery time i try\b"
+            r"|\b(?:you|u) never (?:want|wanna|let me)\b|\bnot tonight again\b"
+            r"|\bdo (?:you|u) even (?:love|like|want) me\b|\bdon" + APOS + r"?t (?:you|u) (?:love"
+            r"|want) me\b"
+            r"|\b(?:i" + APOS + r"?m|im|i am) (?:your|ur) (?:husband|boyfriend|bf|wife|girlfriend"
+            r"|gf)\b|\b(?:you" + APOS + r"?re|youre|ur|you are) my (?:girlfriend|gf|wife|boyfriend"
+            r"|bf|husband)\b",
+            "pushes for sex or images",
+            "reported",
+        ),
     ),
     reported=SAFETY_REPORTED_BEFORE,
 )

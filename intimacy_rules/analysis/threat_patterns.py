@@ -384,7 +384,8 @@ THREAT: Final = LabelRules(
             "live lives work works sleep sleeps stay stays staying go goes address schedule "
             "routine take drive use walk park leave find",
             r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)(?! is| was| has)"
-            r"|(?:your|ur) (?:new )?(?:address|schedule|routine)"
+            r"|(?:your|ur) (?:new )?(?:address|schedule|routine)(?! (?:is|was|has been|gets)"
+            r" (?:crazy|busy|packed|hectic|full|tight|mad|insane|a mess|so))"
             r"|where (?:your|ur) (?:kids|children|son|daughter|mom|mum|dad|parents|family|sister"
             r"|brother|girlfriend|boyfriend|new (?:boyfriend|girlfriend|man|woman|guy|girl))"
             r" (?:live|lives|work|works|go|goes|stay|stays|sleep|sleeps)"
@@ -579,13 +580,14 @@ THREAT: Final = LabelRules(
             r"|(?:pics|photos|videos) of (?:you|u))\b"
             r"[^\n]{0,40}?(?:think about that|remember that|before you|don" + APOS + r"?t (?:push"
             r"|test|forget|make)|just saying|just so (?:you|u) know|for now"
-            r"|so (?:be careful|think))"
+            r"|so (?:be careful|think)|just in case|in case (?:you|u) (?:get|try|think)"
+            r"|get (?:any )?ideas)"
             r"|(?:doesn" + APOS + r"?t|does not|don" + APOS + r"?t|do not|dont|doesnt) know"
             r" (?:what (?:you|u) did|about (?:you|u|us|this|it|what (?:you|u)))[^\n]{0,15}?for now",
             "holds the other's private things over them",
             _NEG_REP + " joke",
             needs="think about|remember|before you|push|test|forget|make|saying|so you know"
-            "|so u know|for now|careful",
+            "|so u know|for now|careful|in case|ideas",
         ),
         Cue(
             "exposure_tell_if",
@@ -608,10 +610,12 @@ THREAT: Final = LabelRules(
         Cue(
             "exposure_as_consequence",
             "ignore ignoring block blocking leave leaving dump dumping ghost ghosting cheat "
-            "cheating report reporting",
+            "cheating report reporting tell telling police cops",
             # "ignore me again and those videos go to your parents"
-            r"\b(?:ignore|ignoring|block|blocking|leave|leaving|dump|dumping|ghost|ghosting"
-            r"|cheat on|cheating on|report|reporting) me" + GAP + r"and (?:(?:those|the|your|ur"
+            r"\b(?:(?:ignore|ignoring|block|blocking|leave|leaving|dump|dumping|ghost|ghosting"
+            r"|cheat on|cheating on|report|reporting) me"
+            r"|(?:tell|telling) (?:anyone|anybody|someone|the police|the cops)"
+            r"|(?:go|going) to the (?:police|cops))" + GAP + r"and (?:(?:those|the|your|ur"
             r"|all|my|our|these|every) (?:\w{1,15} )?" + _PRIVATE + r" (?:go|goes|get|gets|end up"
             r"|ends up|will|are going|is going|go out|get sent)|(?:everyone|everybody"
             r"|the whole \w{2,12}|(?:your|ur) \w{2,12}) (?:sees|gets|will see|finds out"
@@ -740,6 +744,26 @@ THREAT: Final = LabelRules(
             r"|everyone|everybody|people)\b",
             "threatens to expose the other out of spite",
             _NEG_REP + " joke",
+        ),
+        Cue(
+            "menace_misc",
+            "good hospital ditch wheelchair born friends people guys soundly easy custody "
+            "uncomfortable",
+            # Open-ended menace: "if you know what's good for you", "you'll end up in the
+            # hospital", "make you wish you were never born", "i've got friends who can…".
+            r"\bif (?:you|u) know what" + APOS + r"?s good for (?:you|u)\b"
+            r"|\b(?:you" + APOS + r"?ll|you will|youll|u" + APOS + r"?ll|you" + APOS + r"?re gonna"
+            r"|youre gonna|you" + APOS + r"?re going to|you are going to) end up (?:in (?:the|a)"
+            r" (?:hospital|ditch|wheelchair|morgue|grave|river)|dead|hurt|in pieces)\b"
+            r"|\bmake (?:you|u) wish (?:you|u) (?:were|was|had) never\b"
+            r"|\bi(?:" + APOS + r"?ve| have|ve)? (?:got )?(?:friends|people|guys|mates) who (?:can"
+            r"|could|will|would) (?:find|hurt|deal with|take care of|sort) (?:you|u)\b"
+            r"|\b(?:wouldn" + APOS + r"?t|wouldnt|would not) (?:sleep|rest) (?:too |very |so )?"
+            r"(?:soundly|well|easy|easily)(?: tonight)? if i (?:were|was) (?:you|u)\b"
+            r"|\bmake sure (?:you|u) (?:lose|never get) (?:custody|the kids|your kids|ur kids)\b"
+            r"|\bmake (?:your|ur) (?:life|work|job|time) (?:very |really |so )?uncomfortable\b",
+            "open-ended menace",
+            _NEG_REP + " joke game teasing",
         ),
     ),
     reported=SAFETY_REPORTED_BEFORE,
