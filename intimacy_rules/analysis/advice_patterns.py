@@ -477,9 +477,10 @@ ADVICE: Final = LabelRules(
         ),
         Cue(
             "what_helped",
-            "helped helps help worked works found",
+            # Not "works": "what time works for you" is frequent and no advice.
+            "helped helps help worked found",
             r"\b(?:what (?:really |also |has |always |usually |often )?"
-            r"(?:helped|helps|worked|works) (?:for )?(?:me|us)"
+            r"(?:helped|helps|worked) (?:for )?(?:me|us)"
             r"|what (?:may|might|could|would|can|will) (?:really |also )?help"
             r"|(?:has|have) (?:really )?helped (?:me|us) (?:a lot|so much|tremendously|immensely)"
             r"|helps (?:me )?(?:a lot|tremendously|immensely|so much)"
@@ -487,10 +488,10 @@ ADVICE: Final = LabelRules(
             + APOS
             + r"ve| have)? found (?:that )?"
             + GAP
-            + r"(?:helps|helped|works|worked))\b",
+            + r"(?:helps|helped|worked))\b",
             "tells what helped the speaker, for the other to try",
             _NEG_REP,
-            needs="help|work|found",
+            needs="what |helped |helps |found",
         ),
         Cue(
             "may_help",
@@ -509,7 +510,7 @@ ADVICE: Final = LabelRules(
             r"|(?:best|only) thing (?:to do |you can do )?(?:is|would be))\b",
             "says it is time to act",
             _NEG_REP,
-            needs="time|as well|thing",
+            needs="time to|time for|as well|thing is|thing would|thing to do|thing you can",
         ),
         Cue(
             "question_option",
