@@ -484,11 +484,7 @@ ADVICE: Final = LabelRules(
             r"|what (?:may|might|could|would|can|will) (?:really |also )?help"
             r"|(?:has|have) (?:really )?helped (?:me|us) (?:a lot|so much|tremendously|immensely)"
             r"|helps (?:me )?(?:a lot|tremendously|immensely|so much)"
-            r"|i(?:"
-            + APOS
-            + r"ve| have)? found (?:that )?"
-            + GAP
-            + r"(?:helps|helped|worked))\b",
+            r"|i(?:" + APOS + r"ve| have)? found (?:that )?" + GAP + r"(?:helps|helped|worked))\b",
             "tells what helped the speaker, for the other to try",
             _NEG_REP,
             needs="what |helped |helps |found",
