@@ -17,12 +17,24 @@ from intimacy_rules.analysis.word_classes import (
     alt,
 )
 
-__all__ = ["CRISIS"]
+__all__ = ["CRISIS", "SPEAKER_CUES"]
 
 _SELF_HARM_VERBS: Final = alt(
     "cut cutting burn burning hurt hurting harm harming starve starving hang hanging drown drowning"
 )
 _NOT_ALIVE: Final = "negated reported"
+
+#: Cues that count only with the speaker as their subject (``safety`` checks it).
+SPEAKER_CUES: Final = frozenset(
+    {
+        "speaker_dying",
+        "speaker_last_words",
+        "speaker_not_alive",
+        "speaker_way_out",
+        "speaker_means",
+        "speaker_no_reason",
+    }
+)
 
 CRISIS: Final = LabelRules(
     "crisis",
@@ -286,7 +298,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "goodbye_message",
-            "last hear goodbye forever final worry find save stop gone",
+            "hear goodbye message text words forever final worry find save stop gone",
             # A goodbye that reads as final: "the last time you'll hear from me", "don't
             # worry about me after tonight", "look after my dog when i'm gone".
             r"\b(?:the )?last time (?:you" + APOS + r"?ll|you will|youll|u" + APOS + r"?ll"
@@ -428,48 +440,67 @@ CRISIS: Final = LabelRules(
             _NOT_ALIVE + " laughing",
             needs="to have|need|problem|burden|way|bothering|goodbye",
         ),
+        # The speaker talking of dying, ending or a means: each cue counts only with the
+        # speaker as subject just before it in the sentence, not negated right before
+        # (``safety.detect_safety`` checks both): "i keep thinking the only way out is…",
+        # "i've saved up enough pills", "i made my peace with it".
         Cue(
-            "self_death_talk",
-            "die end ending last final "
-            "wake existing living breathing rest sleep alive here sea ocean river lake traffic "
-            "cliff way stop counted counting saved saving collected stockpiled enough peace "
-            "burden better funeral take do face handle survive reason live keep bother around",
-            # Death, ending or a means, with the speaker as subject before it in the
-            # sentence (``safety.detect_safety`` checks that): "i keep thinking the only way
-            # out is…", "i've saved up enough pills", "i made my peace with it".
-            r"(?:(?:want|wanna|going|gonna|ready|deserve|need|plan"
-            r"|planning|prepared) (?:to )?die\b(?! (?:of|from|laughing|for|if|when|before|without"
-            r"|happy|alone|old|on|in|at|inside|a little))"
-            r"|\bend(?:ing)? everything\b"
-            r"|\b(?:last|final) (?:message|text|goodbye|words)\b"
-            r"|\b(?:never|not) wake up(?: again)?(?= ?[.!,\n]| ?$| again| tomorrow| ever)"
+            "speaker_dying",
+            "die",
+            r"\b(?:want|wanna|going|gonna|ready|deserve|need|plan|planning|prepared) (?:to )?"
+            r"die\b(?! (?:of|from|laughing|for|if|when|before|without|happy|alone|old|on|in|at"
+            r"|inside|a little))",
+            "the speaker talks of dying",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "speaker_last_words",
+            "everything message text goodbye words funeral",
+            r"\bend(?:ing)? everything\b|\b(?:last|final) (?:message|text|goodbye|words)\b"
+            r"|\b(?:to|at|come to) my funeral\b",
+            "the speaker talks of last words",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "speaker_not_alive",
+            "wake existing living breathing forever alive",
+            r"\b(?:never|not) wake up(?: again)?(?= ?[.!,\n]| ?$| again| tomorrow| ever)"
             r"|\bstop (?:existing|living|breathing)\b"
             r"|\b(?:rest|sleep) forever\b(?! on| this| in| after| until| till| when)"
-            r"|\b(?:not|wasn" + APOS + r"?t|weren" + APOS + r"?t|wasnt) (?:alive|here) (?:anymore"
-            r"|any more)\b"
-            r"|\b(?:walk|walking|swim|swimming|drive|driving) (?:into|out into|off) (?:the )?"
+            r"|\b(?:not|wasn" + APOS + r"?t|weren" + APOS + r"?t|wasnt) alive (?:anymore"
+            r"|any more)\b",
+            "the speaker talks of not being alive",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "speaker_way_out",
+            "ocean traffic cliff sea river lake only peace",
+            r"\b(?:walk|walking|swim|swimming|drive|driving) (?:into|out into|off) (?:the )?"
             r"(?:sea|ocean|river|lake|traffic|a cliff|the cliff)\b(?! (?:for|to) )"
             r"|\bonly way (?:out|to make (?:it|this|the pain) stop)\b"
-            r"|\b(?:counted|counting|saved|saving|collected|stockpiled) (?:out |up )?(?:the |my "
-            r"|enough )?(?:pills|tablets|meds)\b|\benough (?:pills|tablets|meds)\b"
-            r"|\bmade (?:my )?peace with (?:it|dying|death|everything|leaving)\b"
-            r"|\b(?:a|such a|only a|just a) burden\b"
-            r"|\bbetter off (?:without me|if i)\b|\b(?:to|at|come to) my funeral\b"
-            r"|\b(?:can" + APOS + r"?t|cant|cannot) (?:take|do|face|handle|survive) (?:one more"
-            r"|another) day\b"
-            r"|\b(?:no reason|nothing (?:left )?) to (?:live|keep living|keep going)\b"
-            r"|\bwhy (?:i )?(?:should )?(?:keep living|keep going|bother living|go on living)\b"
-            r"|\b(?:won" + APOS + r"?t|wont|will not) be (?:here|around) (?:to|for) (?:look after"
-            r"|take care|feed|walk|see)\b)",
-            "the speaker talks of dying or a means",
+            r"|\bmade (?:my )?peace with (?:it|dying|death|everything|leaving)\b",
+            "the speaker talks of a way out",
             _NOT_ALIVE + " laughing",
-            needs=(
-                " die|end everything|last m|last t|last g|last w|final |wake up|stop e|stop l"
-                "|stop b|forever|anymore|any more|sea|ocean|river|lake|traffic|cliff|only way"
-                "|pills|tablets|meds|peace with|burden|better off|funeral|another day"
-                "|one more day|to live|keep living|keep going|bother living|on living|be here"
-                "|be around"
-            ),
+        ),
+        Cue(
+            "speaker_means",
+            "pills tablets meds burden better",
+            r"\b(?:counted|counting|saved|saving|collected|stockpiled) (?:out |up )?(?:the |my "
+            r"|enough )?(?:pills|tablets|meds)\b|\benough (?:pills|tablets|meds)\b"
+            r"|\b(?:a|such a|only a|just a) burden\b|\bbetter off (?:without me|if i)\b",
+            "the speaker talks of a means or of being a burden",
+            _NOT_ALIVE + " laughing",
+        ),
+        Cue(
+            "speaker_no_reason",
+            "another reason nothing living won't wont",
+            r"\b(?:can" + APOS + r"?t|cant|cannot) (?:take|do|face|handle|survive) another day\b"
+            r"|\b(?:no reason|nothing (?:left )?) to (?:live|keep living|keep going)\b"
+            r"|\bwhy (?:i )?(?:should )?(?:keep living|bother living|go on living)\b"
+            r"|\b(?:won" + APOS + r"?t|wont|will not) be (?:here|around) (?:to|for) (?:look after"
+            r"|take care|feed|walk|see)\b",
+            "the speaker sees no reason to go on",
+            _NOT_ALIVE + " laughing",
         ),
     ),
     reported=SAFETY_REPORTED_BEFORE,

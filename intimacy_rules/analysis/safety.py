@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from intimacy_rules.analysis.crisis_patterns import SPEAKER_CUES
 from intimacy_rules.analysis.cue_rules import (
     Cue,
     TriggerWords,
@@ -19,13 +20,21 @@ from intimacy_rules.analysis.cue_rules import (
     triggers_of,
     unstretched,
 )
-from intimacy_rules.analysis.safety_patterns import CONTEMPT, CRISIS, SEXUAL_PRESSURE, THREAT
+from intimacy_rules.analysis.safety_patterns import (
+    CONTEMPT,
+    CRISIS,
+    SEXUAL_PRESSURE,
+    SEXUAL_PRESSURE_IN_CONTEXT,
+    THREAT,
+)
 from intimacy_rules.analysis.text import Finding
 from intimacy_rules.analysis.word_classes import SEX_TERMS, SEX_TERMS_RE
 
 __all__ = ["detect_safety"]
 
-_TRIGGERS: Final = triggers_of((CONTEMPT, THREAT, SEXUAL_PRESSURE, CRISIS))
+_TRIGGERS: Final = triggers_of(
+    (CONTEMPT, THREAT, SEXUAL_PRESSURE, SEXUAL_PRESSURE_IN_CONTEXT, CRISIS)
+)
 # One set test in C against every trigger word of the family, per message.
 _PRESENT: Final = TriggerWords(_TRIGGERS)
 
@@ -66,20 +75,6 @@ _INTIMATE: Final = re.compile(
     r"|videos|send (?:me )?(?:it|them|those|one|yours)|please (?:her|his|their|your|ur) (?:man"
     r"|woman|bf|gf|boyfriend|girlfriend|partner|husband|wife)|satisfy (?:me|him|her|your|ur))\b"
 )
-#: Cues that count only when the message is about sex or images of the body.
-_NEEDS_INTIMATE: Final = frozenset(
-    {
-        "compare_others",
-        "compare_ex",
-        "refusal_pushed",
-        "guilt_for_sex",
-        "doubt_love",
-        "transactional",
-        "shaming_refusal",
-        "insistence",
-    }
-)
-
 #: How far back the speaker may stand as subject of talk about dying.
 _SPEAKER_REACH: Final = 40
 #: "i", "i'm", "i've"… with no sentence mark between it and the end of the window.
@@ -96,9 +91,14 @@ _CONSENT: Final = re.compile(
 )
 
 
-def _sexual_pressure_accepts(norm: str) -> tuple[bool, bool]:
-    """Whether the message insists, and whether it leaves the choice to the other."""
-    return _PRESSURE.search(norm) is not None, _CONSENT.search(norm) is not None
+#: The message-wide tests of sexual pressure: whether the message insists,
+#: leaves the choice to the other, names sex, or names sex or images of the body.
+_FACTS: Final[dict[str, re.Pattern[str]]] = {
+    "pressing": _PRESSURE,
+    "consenting": _CONSENT,
+    "sexual": SEX_TERMS_RE,
+    "intimate": _INTIMATE,
+}
 
 
 def _detect_safety(norm: str) -> list[Finding]:
@@ -112,7 +112,7 @@ def _detect_safety(norm: str) -> list[Finding]:
     found: list[Finding] = []
 
     def not_friendly(cue: Cue, start: int, end: int) -> bool:
-        if cue.name == "self_death_talk":
+        if cue.name in SPEAKER_CUES:
             # The speaker must be the subject, just before in the same sentence.
             # The speaker must be the subject, just before in the same sentence, and
             # the words not negated ("i'm not a burden", "i don't want to die").
@@ -132,19 +132,15 @@ def _detect_safety(norm: str) -> list[Finding]:
         finding = rules.find(norm, words, not_friendly)
         if finding is not None:
             found.append(finding)
-    if SEXUAL_PRESSURE.applies(words):
+    in_context = SEXUAL_PRESSURE_IN_CONTEXT.applies(words)
+    if in_context or SEXUAL_PRESSURE.applies(words):
         # The message-wide tests run only once a cue has matched.
         facts: dict[str, bool] = {}
 
         def fact(name: str) -> bool:
+            # Each test scans the whole message: run it only when asked.
             if name not in facts:
-                pressing, consenting = _sexual_pressure_accepts(norm)
-                facts.update(
-                    pressing=pressing,
-                    consenting=consenting,
-                    sexual=SEX_TERMS_RE.search(norm) is not None,
-                    intimate=_INTIMATE.search(norm) is not None,
-                )
+                facts[name] = _FACTS[name].search(norm) is not None
             return facts[name]
 
         def pressure(cue: Cue, start: int, end: int) -> bool:
@@ -161,13 +157,13 @@ def _detect_safety(norm: str) -> list[Finding]:
                 return fact("pressing")
             if cue.name in {"owed", "someone_who_will"}:
                 return fact("sexual")
-            if cue.name in _NEEDS_INTIMATE:
-                return fact("intimate")
             if cue.name == "presume_desire":
                 return fact("intimate") or fact("pressing")
             return True
 
         finding = SEXUAL_PRESSURE.find(norm, words, pressure)
+        if finding is None and in_context and fact("intimate") and not fact("consenting"):
+            finding = SEXUAL_PRESSURE_IN_CONTEXT.find(norm, words)
         if finding is not None:
             found.append(finding)
     return found

@@ -13,10 +13,20 @@ from typing import Final
 
 from intimacy_rules.analysis.contempt_patterns import CONTEMPT
 from intimacy_rules.analysis.crisis_patterns import CRISIS
-from intimacy_rules.analysis.sexual_pressure_patterns import SEXUAL_PRESSURE
+from intimacy_rules.analysis.sexual_pressure_patterns import (
+    SEXUAL_PRESSURE,
+    SEXUAL_PRESSURE_IN_CONTEXT,
+)
 from intimacy_rules.analysis.threat_patterns import THREAT
 
-__all__ = ["CONTEMPT", "CRISIS", "SAFETY_RULES", "SEXUAL_PRESSURE", "THREAT"]
+__all__ = [
+    "CONTEMPT",
+    "CRISIS",
+    "SAFETY_RULES",
+    "SEXUAL_PRESSURE",
+    "SEXUAL_PRESSURE_IN_CONTEXT",
+    "THREAT",
+]
 
 #: The safety categories, in the order they are tried.
-SAFETY_RULES: Final = (CONTEMPT, THREAT, SEXUAL_PRESSURE, CRISIS)
+SAFETY_RULES: Final = (CONTEMPT, THREAT, SEXUAL_PRESSURE, SEXUAL_PRESSURE_IN_CONTEXT, CRISIS)

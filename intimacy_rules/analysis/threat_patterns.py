@@ -181,7 +181,7 @@ THREAT: Final = LabelRules(
             "conditional_menace",
             "leave walk block ignore lie cheat dump ghost report talk text see message answer "
             "reply come pick respond won't wont try dare tell keep again break touches touch "
-            "next finished history dead catch find hear word",
+            "next finished history dead",
             # A hostile act promised on a condition: "if you block me I will come to your
             # house", "if that guy texts you again I'll break his jaw".
             r"\bif (?:you|u) (?:ever )?(?:leave|walk out|block|ignore|lie|cheat|dump|ghost|report"
@@ -203,25 +203,6 @@ THREAT: Final = LabelRules(
             r" (?:ever )?(?:touches|texts|calls|messages|talks to|looks at|comes near|goes near"
             r"|hurts|so much as)" + GAP + I_WILL + r" (?:fucking )?(?:kill|hurt|break|punch|smash"
             r"|beat|stab|hit|end|destroy|ruin|bury)\b"
-            r"|\bif (?:i|we) (?:ever )?(?:see|catch|find|hear about) (?:you|u)"
-            + GAP
-            + r"(?:(?:he|she|they|you)(?:"
-            + APOS
-            + r"?s| is| are|"
-            + APOS
-            + r"?re| r|"
-            + APOS
-            + r"?ll be| will be) (?:so )?(?:dead|done|finished|history|dead meat)\b|"
-            + I_WILL
-            + r" (?:fucking )?(?:kill|hurt|break|punch|smash|beat|stab|hit|end|destroy|ruin)\b)"
-            r"|\b(?:say|tell|breathe|mention) (?:one|a single|a) word"
-            + GAP
-            + r"(?:and )?(?:you"
-            + APOS
-            + r"?re|youre|ur|you are|you"
-            + APOS
-            + r"?ll be|you will be) (?:so )?(?:dead|done"
-            r"|finished|history)\b"
             r"|\b(?:the next|any) (?:guy|man|girl|woman|person|one|dude) (?:who|that)"
             + GAP
             + r"(?:is getting|gets|will get|is gonna get|is going to get) (?:hurt|beaten|hit"
@@ -610,12 +591,10 @@ THREAT: Final = LabelRules(
         Cue(
             "exposure_as_consequence",
             "ignore ignoring block blocking leave leaving dump dumping ghost ghosting cheat "
-            "cheating report reporting tell telling police cops",
+            "cheating report reporting",
             # "ignore me again and those videos go to your parents"
-            r"\b(?:(?:ignore|ignoring|block|blocking|leave|leaving|dump|dumping|ghost|ghosting"
-            r"|cheat on|cheating on|report|reporting) me"
-            r"|(?:tell|telling) (?:anyone|anybody|someone|the police|the cops)"
-            r"|(?:go|going) to the (?:police|cops))" + GAP + r"and (?:(?:those|the|your|ur"
+            r"\b(?:ignore|ignoring|block|blocking|leave|leaving|dump|dumping|ghost|ghosting"
+            r"|cheat on|cheating on|report|reporting) me" + GAP + r"and (?:(?:those|the|your|ur"
             r"|all|my|our|these|every) (?:\w{1,15} )?" + _PRIVATE + r" (?:go|goes|get|gets|end up"
             r"|ends up|will|are going|is going|go out|get sent)|(?:everyone|everybody"
             r"|the whole \w{2,12}|(?:your|ur) \w{2,12}) (?:sees|gets|will see|finds out"
@@ -764,6 +743,43 @@ THREAT: Final = LabelRules(
             r"|\bmake (?:your|ur) (?:life|work|job|time) (?:very |really |so )?uncomfortable\b",
             "open-ended menace",
             _NEG_REP + " joke game teasing",
+        ),
+        Cue(
+            "caught_menace",
+            "see catch find hear word",
+            # "if i see you with him again he's dead", "say one word and you're done"
+            r"\bif (?:i|we) (?:ever )?(?:see|catch|find|hear about) (?:you|u)"
+            + GAP
+            + r"(?:(?:he|she|they|you)(?:"
+            + APOS
+            + r"?s| is| are|"
+            + APOS
+            + r"?re| r|"
+            + APOS
+            + r"?ll be| will be) (?:so )?(?:dead|done|finished|history|dead meat)\b|"
+            + I_WILL
+            + r" (?:fucking )?(?:kill|hurt|break|punch|smash|beat|stab|hit|end|destroy|ruin)\b)"
+            r"|\b(?:say|tell|breathe|mention) (?:one|a single|a) word"
+            + GAP
+            + r"(?:and )?(?:you"
+            + APOS
+            + r"?re|youre|ur|you are|you"
+            + APOS
+            + r"?ll be|you will be) (?:so )?(?:dead|done"
+            r"|finished|history)\b",
+            "promises harm if the other is caught or talks",
+            _NEG_REP + " joke game",
+        ),
+        Cue(
+            "exposure_if_told",
+            "tell telling police cops",
+            # "tell anyone about this and your sister hears everything"
+            r"\b(?:(?:tell|telling) (?:anyone|anybody|someone|the police|the cops)"
+            r"|(?:go|going) to the (?:police|cops))" + GAP + r"and (?:everyone|everybody"
+            r"|the whole \w{2,12}|(?:your|ur) \w{2,12}) (?:sees|gets|will see|finds out"
+            r"|will find out|hears|will hear|will know|knows|is getting)\b",
+            "makes exposure the price of telling anyone",
+            _NEG_REP + " joke",
         ),
     ),
     reported=SAFETY_REPORTED_BEFORE,
