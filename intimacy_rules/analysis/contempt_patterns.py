@@ -396,8 +396,11 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "scorned_ability",
-            "how really truly honestly actually seriously genuinely literally even rock rocks "
-            "brick bricks embarrassing little pathetic predictable typical lame",
+            # Every alternative ends in an insult or a named failing: anchors stay rare.
+            _INSULT_ANCHORS
+            + " incompetent dense dim clueless slow job girlfriend boyfriend gf bf friend spell "
+            "count read shoes boil basic simple rock rocks brick bricks embarrassing little "
+            "predictable typical lame",
             r"\bhow (?:are|r|can) (?:you|u) (?:be )?(?:this|that|so) (?:"
             + _INSULT_ADJECTIVES
             + r"|incompetent|dense|dim|clueless|slow)\b"

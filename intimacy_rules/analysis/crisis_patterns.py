@@ -423,7 +423,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "giving_away",
-            "need needing problem burden bothering way goodbye",
+            "need needing problem burden bothering longer goodbye",
             # Loose ends tied: "i want you to have my guitar, i won't need it anymore",
             # "i won't be a problem much longer", "i'm saying goodbye now".
             r"\b(?:want|like) (?:you|u) to have (?:my|all my)[^.\n]{0,40}?(?:won" + APOS + r"?t"
@@ -474,7 +474,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "speaker_way_out",
-            "ocean traffic cliff sea river lake only peace",
+            "walk walking swim swimming drive driving only peace",
             r"\b(?:walk|walking|swim|swimming|drive|driving) (?:into|out into|off) (?:the )?"
             r"(?:sea|ocean|river|lake|traffic|a cliff|the cliff)\b(?! (?:for|to) )"
             r"|\bonly way (?:out|to make (?:it|this|the pain) stop)\b"

@@ -10,6 +10,7 @@ picture is sexual, whether a proposal is pushed or simply made.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from intimacy_rules.analysis.crisis_patterns import SPEAKER_CUES
@@ -91,13 +92,52 @@ _CONSENT: Final = re.compile(
 )
 
 
+#: ``_INTIMATE`` matches only where one of these words or substrings occurs:
+#: a set test in C and a few ``in`` tests are far cheaper than its scan.
+_INTIMATE_WORD_LIST: Final = (
+    "sex sexy sexual sleep slept sleeping hookup fuck fucking bang smash bed nude nudes naked "
+    "topless shirtless lingerie underwear bra panties boobs tits titties ass butt booty dick cock "
+    "nsfw spicy dirty horny blow blowjob bj body bikini pic pics pix picture pictures photo "
+    "photos selfie selfies vid video videos satisfy"
+)
+# Tokens keep apostrophes ("body's"), which the regular expression reads as a boundary.
+_INTIMATE_WORDS: Final = TriggerWords(
+    f"{word}{tail}" for word in _INTIMATE_WORD_LIST.split() for tail in ("", "'s", "'")
+)
+_INTIMATE_PARTS: Final = (
+    "make love",
+    "hook up",
+    "go down on",
+    "stay over",
+    "the night",
+    "shower",
+    "touch you",
+    "feel you up",
+    "without ",
+    "something ",
+    "send ",
+    "please ",
+    "\U0001f346",
+    "\U0001f351",
+    "\U0001f4a6",
+    "\U0001f60f",
+)
+
+
+def _is_intimate(norm: str) -> bool:
+    """Whether the message names sex or images of the body (``_INTIMATE``)."""
+    if not _INTIMATE_WORDS.present(norm) and not any(p in norm for p in _INTIMATE_PARTS):
+        return False
+    return _INTIMATE.search(norm) is not None
+
+
 #: The message-wide tests of sexual pressure: whether the message insists,
 #: leaves the choice to the other, names sex, or names sex or images of the body.
-_FACTS: Final[dict[str, re.Pattern[str]]] = {
-    "pressing": _PRESSURE,
-    "consenting": _CONSENT,
-    "sexual": SEX_TERMS_RE,
-    "intimate": _INTIMATE,
+_FACTS: Final[dict[str, Callable[[str], bool]]] = {
+    "pressing": lambda norm: _PRESSURE.search(norm) is not None,
+    "consenting": lambda norm: _CONSENT.search(norm) is not None,
+    "sexual": lambda norm: SEX_TERMS_RE.search(norm) is not None,
+    "intimate": _is_intimate,
 }
 
 
@@ -140,7 +180,7 @@ def _detect_safety(norm: str) -> list[Finding]:
         def fact(name: str) -> bool:
             # Each test scans the whole message: run it only when asked.
             if name not in facts:
-                facts[name] = _FACTS[name].search(norm) is not None
+                facts[name] = _FACTS[name](norm)
             return facts[name]
 
         def pressure(cue: Cue, start: int, end: int) -> bool:

@@ -772,7 +772,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "exposure_if_told",
-            "tell telling police cops",
+            "anyone anybody someone police cops",
             # "tell anyone about this and your sister hears everything"
             r"\b(?:(?:tell|telling) (?:anyone|anybody|someone|the police|the cops)"
             r"|(?:go|going) to the (?:police|cops))" + GAP + r"and (?:everyone|everybody"
