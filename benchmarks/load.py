@@ -259,7 +259,11 @@ def _client_process(
     out: mp.Queue,  # type: ignore[type-arg]
 ) -> None:
     drive = _drive_raw if raw else _drive
-    out.put(asyncio.run(drive(base, path, prefix, concurrency, warmup, duration, conversations)))
+    started = time.process_time()
+    latencies, errors, sent = asyncio.run(
+        drive(base, path, prefix, concurrency, warmup, duration, conversations)
+    )
+    out.put((latencies, errors, sent, time.process_time() - started))
 
 
 def _process_tree(root: int) -> list[int]:
@@ -332,8 +336,11 @@ def run_phase(
     cpu_after = server_cpu_seconds(server_pid)
     for proc in procs:
         proc.join(10)
-    latencies = sorted(lat for lats, _, _ in results for lat in lats)
-    errors = sum(e for _, e, _ in results)
+    latencies = sorted(lat for lats, _, _, _ in results for lat in lats)
+    errors = sum(e for _, e, _, _ in results)
+    # The clients' CPU per request sent (warm-up included): what they take
+    # from the cores they share with the server.
+    client_cpu = sum(r[3] for r in results) / max(1, sum(r[2] for r in results))
     if not latencies:
         print(f"{phase.name}: no successful request, {errors} errors")
         return
@@ -342,6 +349,7 @@ def run_phase(
     if cpu_before is not None and cpu_after is not None:
         per_request = (cpu_after - cpu_before) / (len(latencies) + errors)
         cpu = f"  server CPU {per_request * 1000:.3f} ms/req"
+    cpu += f"  client CPU {client_cpu * 1000:.3f} ms/req"
     p50 = statistics.quantiles(latencies, n=100)[49] * 1000
     p99 = statistics.quantiles(latencies, n=100)[98] * 1000
     print(
