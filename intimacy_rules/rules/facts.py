@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Literal, TypeAlias
+
+from pydantic import BaseModel
 
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation.snapshot import ConversationSnapshot
@@ -53,11 +55,56 @@ class _Plan:
     """whether the fact holds ``event.kind``"""
 
 
+_ROOTS: tuple[type[BaseModel], ...] = (MessageAnalysis, ConversationSnapshot, EventContext)
+
+
 def _reader(paths: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     if len(paths) == 1:
         one = attrgetter(paths[0])
         return lambda obj: (one(obj),)
     return attrgetter(*paths)
+
+
+def _model_of(root: type[BaseModel], prefix: tuple[str, ...]) -> type[BaseModel] | None:
+    """The model class at ``prefix`` below ``root``, if every step is a model field."""
+    cls = root
+    for name in prefix:
+        info = cls.model_fields.get(name)
+        annotation = None if info is None else info.annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return None
+        cls = annotation
+    return cls
+
+
+def _dict_reader(prefix: tuple[str, ...], names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """Read model fields from the instances' ``__dict__``, where pydantic keeps them.
+
+    An attribute read on a model goes through ``BaseModel.__getattr__``'s
+    slow hook; one ``__dict__`` per object and one C-level ``itemgetter``
+    read all of its fields at once.
+    """
+    pick: Callable[[dict[str, Any]], tuple[Any, ...]]
+    if len(names) == 1:
+        only = names[0]
+
+        def pick(values: dict[str, Any]) -> tuple[Any, ...]:
+            return (values[only],)
+
+    else:
+        pick = itemgetter(*names)
+    if not prefix:
+        return lambda obj: pick(obj.__dict__)
+    if len(prefix) == 1:
+        step = prefix[0]
+        return lambda obj: pick(obj.__dict__[step].__dict__)
+
+    def read(obj: Any) -> tuple[Any, ...]:
+        for name in prefix:
+            obj = obj.__dict__[name]
+        return pick(obj.__dict__)
+
+    return read
 
 
 @cache
@@ -70,6 +117,8 @@ def fact_plan(
     """
     catalogue = catalogue or fact_catalogue()
     required: dict[int, tuple[list[str], list[str]]] = {}
+    # (source, path to a model) -> (fact keys, field names): read from __dict__
+    by_model: dict[tuple[int, tuple[str, ...]], tuple[list[str], list[str]]] = {}
     optional: list[tuple[int, str, Callable[[Any], Any]]] = []
     members: dict[tuple[int, str], dict[str, str]] = {}
     for spec in catalogue.fields.values():
@@ -83,12 +132,23 @@ def fact_plan(
         elif spec.optional:
             optional.append((source, spec.name, attrgetter(path)))
         else:
-            keys, paths = required.setdefault(source, ([], []))
-            keys.append(spec.name)
-            paths.append(path)
+            prefix, leaf = spec.path[:-1], spec.path[-1]
+            model = _model_of(_ROOTS[source], prefix)
+            if model is not None and leaf in model.model_fields:
+                keys, names = by_model.setdefault((source, prefix), ([], []))
+                keys.append(spec.name)
+                names.append(leaf)
+            else:  # a property (message.unsafe): read as an attribute
+                keys, paths = required.setdefault(source, ([], []))
+                keys.append(spec.name)
+                paths.append(path)
     return _Plan(
-        required=tuple(
-            (source, tuple(keys), _reader(paths)) for source, (keys, paths) in required.items()
+        required=(
+            *(
+                (source, tuple(keys), _dict_reader(prefix, names))
+                for (source, prefix), (keys, names) in by_model.items()
+            ),
+            *((source, tuple(keys), _reader(paths)) for source, (keys, paths) in required.items()),
         ),
         optional=tuple(optional),
         members=tuple((source, attrgetter(path), by) for (source, path), by in members.items()),
