@@ -80,33 +80,34 @@ class ParticipantState(MemoizingModel):
         turn's "only listened"); ``early_new_match`` says the match is still
         very new.
         """
+        old = self.__dict__  # not through BaseModel.__getattr__'s slow hook
         flags = analysis.flags
         level = analysis.level
         factor = self.decay_to(message)
         feeling = level >= 2
         advice = "advice" in flags
         merging = "merging" in flags
-        replies = self.replies * factor + replies
-        listening = max(0.0, self.listening * factor + listening)
+        replies = old["replies"] * factor + replies
+        listening = max(0.0, old["listening"] * factor + listening)
         return trusted(
             ParticipantState,
             {
-                "id": self.id,
-                "messages": self.messages + 1,
-                "max_level": level if level > self.max_level else self.max_level,
-                "feeling_messages": self.feeling_messages + feeling,
-                "present_messages": self.present_messages + (level == 4),
-                "unsafe_messages": self.unsafe_messages + (len(analysis.safety) > 0),
-                "advice_messages": self.advice_messages + advice,
-                "merging_messages": self.merging_messages + merging,
-                "controlling_messages": self.controlling_messages + ("controlling" in flags),
-                "criticism_messages": self.criticism_messages + ("criticism" in flags),
-                "early_merging": self.early_merging + (merging and early_new_match),
-                "last_present": message if level == 4 else self.last_present,
+                "id": old["id"],
+                "messages": old["messages"] + 1,
+                "max_level": level if level > old["max_level"] else old["max_level"],
+                "feeling_messages": old["feeling_messages"] + feeling,
+                "present_messages": old["present_messages"] + (level == 4),
+                "unsafe_messages": old["unsafe_messages"] + (len(analysis.safety) > 0),
+                "advice_messages": old["advice_messages"] + advice,
+                "merging_messages": old["merging_messages"] + merging,
+                "controlling_messages": old["controlling_messages"] + ("controlling" in flags),
+                "criticism_messages": old["criticism_messages"] + ("criticism" in flags),
+                "early_merging": old["early_merging"] + (merging and early_new_match),
+                "last_present": message if level == 4 else old["last_present"],
                 "at": message,
-                "depth_sum": self.depth_sum * factor + level,
-                "feelings": self.feelings * factor + feeling,
-                "advice": self.advice * factor + advice,
+                "depth_sum": old["depth_sum"] * factor + level,
+                "feelings": old["feelings"] * factor + feeling,
+                "advice": old["advice"] * factor + advice,
                 "replies": replies,
                 "listening": listening,
             },

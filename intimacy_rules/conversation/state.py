@@ -208,21 +208,24 @@ class ConversationState(MemoizingModel):
         advancing with the clock. Timestamps may repeat or go backwards: ages
         only ever move forward from the latest one seen.
         """
+        # The fields straight from __dict__: an attribute read on a pydantic
+        # model goes through BaseModel.__getattr__'s slow hook.
+        old = self.__dict__
         if not sender:
             raise InputError("sender id must be a non-empty string", source="sender")
         if match_age_hours is not None and not match_age_hours >= 0:
             raise InputError("match_age_hours must be >= 0", source="match_age_hours")
-        number = self.messages + 1
+        number = old["messages"] + 1
         now = _epoch(sent_at)
-        base, anchor = self.match_age_hours, self.anchor_at
+        base, anchor = old["match_age_hours"], old["anchor_at"]
         if match_age_hours is not None and match_age_hours != base:
             base, anchor = float(match_age_hours), now
         elif base is not None and anchor is None:
             anchor = now
-        latest = now if self.latest_at is None else max(self.latest_at, now)
+        latest = now if old["latest_at"] is None else max(old["latest_at"], now)
         age = None if base is None or anchor is None else base + max(0.0, now - anchor) / 3600
 
-        participants = list(self.participants)
+        participants = list(old["participants"])
         slot = self._slot(sender)
         if slot is None and len(participants) >= MAX_PARTICIPANTS - 1:
             slot = self._slot(OTHERS_ID)
@@ -231,10 +234,10 @@ class ConversationState(MemoizingModel):
             slot = len(participants)
             participants.append(ParticipantState(id=sender))
         turn = reply_turn(
-            pending=self.pending,
-            replier=self.replier,
-            turn_credit=self.turn_credit,
-            listening_at=self.turn_listening_at,
+            pending=old["pending"],
+            replier=old["replier"],
+            turn_credit=old["turn_credit"],
+            listening_at=old["turn_listening_at"],
             slot=slot,
             analysis=analysis,
             number=number,
@@ -252,32 +255,32 @@ class ConversationState(MemoizingModel):
         participants[slot] = participant
 
         level, flags, safety = analysis.level, analysis.flags, analysis.safety
-        harm = self.harm * SAFETY_DECAY
-        hard = self.hard * HARD_DECAY
+        harm = old["harm"] * SAFETY_DECAY
+        hard = old["hard"] * HARD_DECAY
         if safety:
             harm += sum(SAFETY_WEIGHTS[category] for category in safety)
             if not HARD_CATEGORIES.isdisjoint(safety):
                 hard = 1.0
         pressure = (
-            self.pressure * SEPARATENESS_DECAY
+            old["pressure"] * SEPARATENESS_DECAY
             + MERGING_WEIGHT * ("merging" in flags)
             + CONTROLLING_WEIGHT * ("controlling" in flags)
         )
         feeling = level >= 2
-        present_feelings = self.present_feelings * IMMEDIACY_DECAY + (level == 4)
+        present_feelings = old["present_feelings"] * IMMEDIACY_DECAY + (level == 4)
         feeling_weight = (
-            self.feeling_weight * IMMEDIACY_DECAY
+            old["feeling_weight"] * IMMEDIACY_DECAY
             + feeling
             + THOUGHT_AS_FEELING_WEIGHT * ("thought_as_feeling" in flags)
         )
-        replies = self.replies * RECIPROCITY_DECAY + turn.reply_gain
-        credit = self.credit * RECIPROCITY_DECAY + turn.credit_gain
+        replies = old["replies"] * RECIPROCITY_DECAY + turn.reply_gain
+        credit = old["credit"] * RECIPROCITY_DECAY + turn.credit_gain
         pending, replier = turn.pending, turn.replier
         turn_credit, listening_at = turn.turn_credit, turn.listening_at
         if level >= RECIPROCITY_FROM_LEVEL:  # a disclosure that asks for one back
             pending, replier, turn_credit, listening_at = slot, None, 0.0, None
 
-        premature_at = self.premature_at
+        premature_at = old["premature_at"]
         if (
             age is not None
             and age <= NEW_MATCH_HOURS
@@ -285,7 +288,7 @@ class ConversationState(MemoizingModel):
             and is_heavy_disclosure(analysis)
         ):
             premature_at = number
-        love_bombing_at = self.love_bombing_at
+        love_bombing_at = old["love_bombing_at"]
         if (
             early_new_match
             and "merging" in flags
@@ -297,11 +300,11 @@ class ConversationState(MemoizingModel):
             ConversationState,
             {
                 "messages": number,
-                "platform": self.platform,
+                "platform": old["platform"],
                 "match_age_hours": base,
                 "anchor_at": anchor,
                 "latest_at": latest,
-                "unsafe_messages": self.unsafe_messages + bool(safety),
+                "unsafe_messages": old["unsafe_messages"] + bool(safety),
                 "harm": harm,
                 "hard": hard,
                 "pressure": pressure,
