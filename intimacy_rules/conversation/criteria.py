@@ -117,12 +117,13 @@ def immediacy(present_feelings: float, feeling_weight: float) -> float:
 
 def score_all(state: ConversationState, recent: Sequence[Recent]) -> CriteriaScores:
     """All four criteria of ``state``, given its participants' ``recent`` sums."""
+    values = state.__dict__  # not through BaseModel.__getattr__'s slow hook
     return trusted(
         CriteriaScores,
         {
-            "safety": safety(state.harm, state.hard),
-            "mutuality": mutuality([r.depth for r in recent], state.credit, state.replies),
-            "separateness": separateness(state.pressure, [r.advice for r in recent]),
-            "immediacy": immediacy(state.present_feelings, state.feeling_weight),
+            "safety": safety(values["harm"], values["hard"]),
+            "mutuality": mutuality([r.depth for r in recent], values["credit"], values["replies"]),
+            "separateness": separateness(values["pressure"], [r.advice for r in recent]),
+            "immediacy": immediacy(values["present_feelings"], values["feeling_weight"]),
         },
     )

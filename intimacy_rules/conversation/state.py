@@ -138,11 +138,16 @@ class ConversationState(MemoizingModel):
         """Each participant's decayed sums as of the latest message, in slot order."""
         now = self.messages
         recent = []
-        for p in self.participants:
-            f = PARTICIPANT_DECAY ** (now - p.at)  # see ParticipantState.decay_to
+        for participant in self.participants:
+            p = participant.__dict__  # not through BaseModel.__getattr__'s slow hook
+            f = PARTICIPANT_DECAY ** (now - p["at"])  # see ParticipantState.decay_to
             recent.append(
                 Recent(
-                    p.depth_sum * f, p.feelings * f, p.advice * f, p.replies * f, p.listening * f
+                    p["depth_sum"] * f,
+                    p["feelings"] * f,
+                    p["advice"] * f,
+                    p["replies"] * f,
+                    p["listening"] * f,
                 )
             )
         return tuple(recent)
