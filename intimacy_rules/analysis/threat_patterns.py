@@ -472,9 +472,14 @@ THREAT: Final = LabelRules(
         Cue(
             "exposure_shame",
             "shame pity",
+            # One scan for every outcome: "shame if they got out", "…if she didn't come back".
             r"\b(?:shame|pity) if" + GAP + r"(?:saw|see|sees|found out|find out|finds out"
-            r"|heard|hear|knew|learned|were to|happened|leaked)\b",
-            "a veiled threat of exposure",
+            r"|heard|hear|knew|learned|were to|happened|leaked|got out|gets out|get out"
+            r"|went public|go public|went online|got around|got leaked|gets leaked|didn"
+            + APOS
+            + r"?t come (?:back|home)|never came (?:back|home)|went missing|goes missing|got hurt"
+            r"|gets hurt|disappeared|had an accident|caught fire|got scratched|got damaged)\b",
+            "a veiled threat of exposure or misfortune",
             _NEG_REP + " joke",
         ),
         Cue(
@@ -623,14 +628,10 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "veiled_misfortune",
-            "shame pity hate lucky",
-            # Veiled threats: "shame if they got out", "i'd hate for your sister to find out",
-            # "your dog won't be so lucky next time".
-            r"\b(?:shame|pity) if" + GAP + r"(?:got out|gets out|get out|went public|go public"
-            r"|went online|got around|got leaked|gets leaked|didn" + APOS + r"?t come (?:back|home)"
-            r"|never came (?:back|home)|went missing|goes missing|got hurt|gets hurt|disappeared"
-            r"|had an accident|caught fire|got scratched|got damaged)\b"
-            r"|\b(?:i" + APOS + r"?d|id|i would) hate (?:for|if) (?:your|ur|anyone|people|everyone"
+            "hate lucky",
+            # Veiled threats: "i'd hate for your sister to find out", "your dog won't be so
+            # lucky next time" ("shame if…" is ``exposure_shame``).
+            r"\b(?:i" + APOS + r"?d|id|i would) hate (?:for|if) (?:your|ur|anyone|people|everyone"
             r"|those|these)" + GAP + r"(?:to )?(?:find out|found out|see|saw|know|knew|hear|heard"
             r"|get out|got out|get hurt|got hurt|go missing|went missing|leak|leaked)\b"
             r"|\b(?:won" + APOS + r"?t|wont|will not|might not|may not) be so lucky (?:next time"

@@ -107,16 +107,20 @@ _NOT_A_NOUN: Final = (
 )
 #: The safety detectors' reported speech: people and characters in stories,
 #: and reporting verbs that are not nouns ("he says" but not "my calls").
+_NOUN_LIKE_VERBS: Final = frozenset({"calls", "texts", "messages"})
 SAFETY_REPORTED_BEFORE: Final = re.compile(
     r"\b(?:"
     + _REPORTERS[3:-1]
     + "|"
     + _STORY_REPORTERS[3:-1]
-    + r")\b[^.!?\n]{0,25}?"
+    + r")\b[^.!?\n]{0,25}?\b(?:"
+    + "|".join(v for v in _REPORT_VERBS[3:-1].split("|") if v not in _NOUN_LIKE_VERBS)
+    # Only the verbs that are also nouns pay for the look-behinds.
+    + "|"
     + _NOT_A_NOUN
-    + r"\b"
-    + _REPORT_VERBS
-    + r"\b[^.!?\n]{0,45}$"
+    + "(?:"
+    + "|".join(sorted(_NOUN_LIKE_VERBS))
+    + r"))\b[^.!?\n]{0,45}$"
 )
 
 #: An explicit joke marker anywhere near the cue.
