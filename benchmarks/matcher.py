@@ -7,7 +7,9 @@ Usage::
 Figures, each as median and p99 over ``--facts`` matches of realistic facts
 (built with ``build_fact`` from random analyses and conversation snapshots):
 
-- ``build_fact``: the flat fact from the models;
+- ``build_fact``: the flat fact from the models, every catalogue field, and
+  ``fact_builder``: only the fields the default dating ruleset reads (what
+  the engine builds per message);
 - ``durable``: ``DurableMatcher.match`` (JSON encode, assert, collect every
   fired rule, retract; under the process-wide lock);
 - ``reference``: ``ReferenceMatcher.match`` on the same facts.
@@ -36,7 +38,7 @@ from intimacy_rules.conversation.vocabulary import PATTERNS, CriteriaScores
 from intimacy_rules.engine.events import EventContext
 from intimacy_rules.rules.compiled import CompiledRuleset
 from intimacy_rules.rules.durable_matcher import DurableMatcher
-from intimacy_rules.rules.facts import build_fact
+from intimacy_rules.rules.facts import build_fact, fact_builder
 from intimacy_rules.rules.loader import load_default_ruleset, load_ruleset
 from intimacy_rules.rules.reference_matcher import ReferenceMatcher
 
@@ -187,6 +189,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "build_fact",
             _time(
                 lambda kind: build_fact(analysis, snapshot, context, kind=kind),
+                ["message"] * args.facts,
+            ),
+        )
+    )
+    dating_fields = fact_builder({*load_default_ruleset("dating").fields, "event.kind"})
+    print(
+        _row(
+            "dating's",
+            _time(
+                lambda kind: dating_fields(analysis, snapshot, context, kind=kind),
                 ["message"] * args.facts,
             ),
         )
