@@ -38,6 +38,31 @@ if TYPE_CHECKING:
 
 __all__ = ["PostgresStore"]
 
+#: Creates the conversation's row if missing (a row this statement inserts is
+#: locked by the insert), locks it ``FOR UPDATE`` otherwise, and looks the
+#: event's decision up, in one statement. The lookup reads the statement's
+#: snapshot, taken before any wait for the lock; it is still current when the
+#: row locked is the very version that snapshot saw (``unchanged``): every
+#: transaction that records a decision of this conversation also updates its
+#: row, so none committed one while this statement waited. A new row has no
+#: other writer. In any other case the caller looks again.
+_LOCK = (
+    "WITH created AS ("
+    " INSERT INTO conversations (tenant, conversation, state, updated_at)"
+    " VALUES (%(tenant)s, %(conversation)s, NULL, %(now)s)"
+    " ON CONFLICT DO NOTHING RETURNING 1"
+    "), seen AS ("
+    " SELECT xmin AS version FROM conversations"
+    " WHERE tenant = %(tenant)s AND conversation = %(conversation)s"
+    "), locked AS ("
+    " SELECT state, xmin AS version FROM conversations"
+    " WHERE tenant = %(tenant)s AND conversation = %(conversation)s FOR UPDATE"
+    ") SELECT EXISTS (SELECT 1 FROM created), EXISTS (SELECT 1 FROM locked),"
+    " (SELECT state FROM locked),"
+    " (SELECT version FROM locked) = (SELECT version FROM seen),"
+    " (SELECT decision FROM decisions WHERE tenant = %(tenant)s AND event = %(event)s)"
+)
+
 
 class PostgresStore:
     """Conversation state, decisions and the outbox in one PostgreSQL database."""
@@ -87,10 +112,7 @@ class PostgresStore:
             replay: StoreResult | None = None
             lost_race = False
             with conn.transaction():
-                sealed = self._lock_conversation(conn, tenant, conversation)
-                # Checked under the lock (a fresh statement, so a fresh snapshot):
-                # a retry that waited here finds what the original committed.
-                replay = self._recorded(conn, tenant, event)
+                sealed, replay = self._lock_conversation(conn, tenant, conversation, event)
                 if replay is not None:
                     raise Rollback  # leaves no empty conversation row behind
                 state = None if sealed is None else self._open_state(tenant, conversation, sealed)
@@ -120,25 +142,45 @@ class PostgresStore:
         return state
 
     def _lock_conversation(
-        self, conn: psycopg.Connection[Any], tenant: str, conversation: str
-    ) -> bytes | None:
-        """Create the conversation's row if missing and lock it; returns its sealed state."""
+        self, conn: psycopg.Connection[Any], tenant: str, conversation: str, event: str
+    ) -> tuple[bytes | None, StoreResult | None]:
+        """Lock the conversation's row (created if missing), then look the event up.
+
+        Returns the sealed state (None for a new conversation) and the replay of
+        the event's recorded decision (None when the event is new). The lock,
+        the insert and the lookup go in one statement, one round trip (the
+        comment on ``_LOCK`` says why its lookup can be trusted); only when the
+        row changed while this transaction waited for its lock is the event
+        looked up again, in a fresh statement that sees what was committed.
+        """
         for _ in range(3):
-            conn.execute(
-                "INSERT INTO conversations (tenant, conversation, state, updated_at) "
-                "VALUES (%s, %s, NULL, %s) ON CONFLICT DO NOTHING",
-                (tenant, conversation, self._clock()),
-            )
             row = conn.execute(
-                "SELECT state FROM conversations "
-                "WHERE tenant = %s AND conversation = %s FOR UPDATE",
-                (tenant, conversation),
+                _LOCK,
+                {
+                    "tenant": tenant,
+                    "conversation": conversation,
+                    "event": event,
+                    "now": self._clock(),
+                },
             ).fetchone()
-            if row is not None:
-                sealed: bytes | None = row[0]
-                return sealed
-            # An erase committed between our insert (which saw its row) and
-            # the lock: the row is gone, so create it again.
+            if row is None:  # pragma: no cover - a SELECT without FROM gives one row
+                break
+            created, locked, sealed, unchanged, recorded = row
+            if not (created or locked):
+                # Erased, or created by a transaction that committed after
+                # this statement's snapshot, while it waited: try again.
+                continue
+            if created or unchanged is True:
+                replay = (
+                    None
+                    if recorded is None
+                    else StoreResult(
+                        self._codec.open_decision(tenant, event, bytes(recorded)), replayed=True
+                    )
+                )
+            else:
+                replay = self._recorded(conn, tenant, event)
+            return (None if sealed is None else bytes(sealed)), replay
         raise ConflictError("the conversation was erased repeatedly while an event waited; retry")
 
     def _recorded(
