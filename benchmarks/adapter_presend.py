@@ -42,6 +42,8 @@ from urllib.parse import urlencode
 
 import httpx
 import uvicorn
+from standardwebhooks import Webhook
+
 from intimacy_rules.adapters import (
     AdapterSettings,
     GenericSettings,
@@ -52,8 +54,6 @@ from intimacy_rules.adapters import (
     TwilioSettings,
     handle_request,
 )
-from standardwebhooks import Webhook
-
 from intimacy_rules.server.adapter_routes import _AdapterHost
 from intimacy_rules.server.app import create_app
 from intimacy_rules.server.settings import Settings

@@ -30,12 +30,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import math
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+# One split for every script: "half A" names the same authors everywhere.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from analyzer_accuracy import author_half as half_of
 
 from intimacy_rules.analysis.advice_score import SURE_CUES
 from intimacy_rules.analysis.flags import advice_candidates
@@ -63,11 +66,6 @@ HALVES = ("A", "B")
 
 # The CSV writes some characters as "<U+0092>"; the accuracy benchmark reads them back.
 _ESCAPED_CHAR = re.compile(r"<U\+([0-9A-Fa-f]{4})>")
-
-
-def half_of(author: str) -> str:
-    """The half ("A" or "B") an author's sentences belong to: a stable hash, not Python's."""
-    return HALVES[hashlib.sha256(author.encode("utf-8")).digest()[0] % 2]
 
 
 def load(path: Path) -> dict[str, list[Row]]:

@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import math
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
+
+# One split for every script: "half A" names the same authors everywhere.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from analyzer_accuracy import author_half as half_of
 
 from intimacy_rules.analysis.facts import (
     LIFE_THRESHOLD,
@@ -51,11 +54,6 @@ class Row(NamedTuple):
     decided: bool | None  # True/False when the rules or the spec decide, None otherwise
     features: dict[str, float]
     label: bool
-
-
-def half_of(author: str) -> str:
-    """``"A"`` or ``"B"``: a stable hash of the author, so whole authors stay together."""
-    return "A" if hashlib.md5(author.encode("utf-8")).digest()[0] % 2 == 0 else "B"
 
 
 def load(path: Path) -> list[Row]:
