@@ -8,8 +8,8 @@ PostgreSQL row are searched for them.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
 from collections.abc import Callable
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
