@@ -35,8 +35,7 @@ class Pseudonymizer:
     def __init__(self, key: bytes) -> None:
         if len(key) < MIN_KEY_BYTES:
             raise ConfigurationError(
-                f"the pseudonymisation key must be at least {MIN_KEY_BYTES} bytes, "
-                f"got {len(key)}",
+                f"the pseudonymisation key must be at least {MIN_KEY_BYTES} bytes, got {len(key)}",
                 field="pseudonym_key",
             )
         self._key = key

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from intimacy_rules.adapters import Headers, InboundRequest
-
 from intimacy_rules.conversation.vocabulary import CriteriaScores
 from intimacy_rules.engine.decision import AnalysisSummary, Decision, FiredRule
 from intimacy_rules.engine.events import Event

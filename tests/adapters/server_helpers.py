@@ -18,8 +18,8 @@ from typing import Any
 import anyio
 import httpx
 from fastapi import FastAPI
-from intimacy_rules.adapters import AdapterSettings
 
+from intimacy_rules.adapters import AdapterSettings
 from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.conversation.vocabulary import CriteriaScores
 from intimacy_rules.engine.decision import AnalysisSummary, Decision, FiredRule

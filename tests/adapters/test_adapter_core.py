@@ -6,9 +6,11 @@ import gzip
 import json
 from datetime import timedelta
 
-import intimacy_rules.adapters as adapters
 import pytest
 from adapter_helpers import FixedClock, RecordingDecider, fixture_bytes, request
+from test_generic_adapter import SECRET, signed
+
+import intimacy_rules.adapters as adapters
 from intimacy_rules.adapters import (
     GenericAdapter,
     GenericSettings,
@@ -18,8 +20,6 @@ from intimacy_rules.adapters import (
     handle_request,
 )
 from intimacy_rules.adapters.base import gunzip_limited
-from test_generic_adapter import SECRET, signed
-
 from intimacy_rules.errors import EventError, StoreUnavailableError
 
 

@@ -11,9 +11,9 @@ from urllib.parse import quote
 import pytest
 from adapter_helpers import fixture_json
 from fastapi import FastAPI
-from intimacy_rules.adapters import AdapterSettings, MatrixSettings, StreamSettings
 from server_helpers import ADMIN_KEY, API_KEY, call
 
+from intimacy_rules.adapters import AdapterSettings, MatrixSettings, StreamSettings
 from intimacy_rules.server.app import create_app
 from intimacy_rules.server.settings import Settings
 

@@ -14,6 +14,9 @@ from urllib.parse import urlencode
 import pytest
 from adapter_helpers import SENT, FixedClock, fixture_bytes, fixture_json
 from fastapi import FastAPI
+from server_helpers import STUB_HOLD_TEXT, StubEngine, build_app, call, stub_loader
+from standardwebhooks import Webhook
+
 from intimacy_rules.adapters import (
     AdapterSettings,
     GenericSettings,
@@ -22,9 +25,6 @@ from intimacy_rules.adapters import (
     StreamSettings,
     TwilioSettings,
 )
-from server_helpers import STUB_HOLD_TEXT, StubEngine, build_app, call, stub_loader
-from standardwebhooks import Webhook
-
 from intimacy_rules.engine.memory_store import InMemoryStore
 from intimacy_rules.server.adapter_routes import build_adapter_router
 from intimacy_rules.server.app import create_app

@@ -15,8 +15,9 @@ import httpx
 import pytest
 import uvicorn
 from adapter_helpers import SENT, FixedClock, fixture_bytes, fixture_json
-from intimacy_rules.adapters import AdapterSettings, StreamSettings, TwilioSettings
 from server_helpers import STUB_HOLD_TEXT, StubEngine, build_app
+
+from intimacy_rules.adapters import AdapterSettings, StreamSettings, TwilioSettings
 
 STREAM_SECRET = "uvicorn-stream-secret"
 TWILIO_TOKEN = "uvicorn-twilio-token"

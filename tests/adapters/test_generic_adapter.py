@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 from adapter_helpers import SENT, FixedClock, RecordingDecider, fixture_bytes, fixture_json, request
-from intimacy_rules.adapters import GenericAdapter, GenericSettings, ReplayCache, handle_request
 from standardwebhooks import Webhook
 
+from intimacy_rules.adapters import GenericAdapter, GenericSettings, ReplayCache, handle_request
 from intimacy_rules.engine.events import EventContext
 from intimacy_rules.errors import SignatureError
 

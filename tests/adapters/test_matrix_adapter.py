@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from adapter_helpers import HOLD_TEXT, FixedClock, RecordingDecider, fixture_bytes, request
+
 from intimacy_rules.adapters import MatrixAdapter, MatrixSettings, ReplayCache, handle_request
 from intimacy_rules.adapters.base import InboundRequest
 

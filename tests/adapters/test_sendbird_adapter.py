@@ -9,13 +9,13 @@ from datetime import timedelta
 
 import pytest
 from adapter_helpers import FixedClock, RecordingDecider, fixture_bytes, request
+
 from intimacy_rules.adapters import (
     ReplayCache,
     SendbirdAdapter,
     SendbirdSettings,
     handle_request,
 )
-
 from intimacy_rules.errors import SignatureError
 
 TOKEN = "sendbird-master-api-token"

@@ -16,8 +16,8 @@ from adapter_helpers import (
     fixture_bytes,
     request,
 )
-from intimacy_rules.adapters import ReplayCache, StreamAdapter, StreamSettings, handle_request
 
+from intimacy_rules.adapters import ReplayCache, StreamAdapter, StreamSettings, handle_request
 from intimacy_rules.errors import EventError, SignatureError
 
 SECRET = "stream-api-secret-for-tests"

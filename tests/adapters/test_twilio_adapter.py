@@ -11,9 +11,9 @@ from urllib.parse import urlencode
 
 import pytest
 from adapter_helpers import FixedClock, RecordingDecider, fixture_json, request
+
 from intimacy_rules.adapters import TwilioAdapter, TwilioSettings, handle_request
 from intimacy_rules.adapters.twilio import twilio_signature
-
 from intimacy_rules.errors import SignatureError
 
 TOKEN = "twilio-auth-token-0123456789abcdef"
