@@ -64,7 +64,6 @@ class SQLiteDatabase:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._checkpoint_lock = threading.Lock()
-        self._checkpointer = WalCheckpointer(self._connect, self._checkpoint_lock, self._write_lock)
         with self._translated():
             conn = self._connect()
             try:
@@ -80,6 +79,9 @@ class SQLiteDatabase:
                 f"SQLite database {self.path} is unavailable: its writer lock file "
                 f"cannot be opened ({exc.strerror})"
             ) from exc
+        self._checkpointer = WalCheckpointer(
+            self._connect, self._checkpoint_lock, self._write_lock, file_lock=self._file_lock
+        )
         self._release(conn)
 
     def _connect(self) -> sqlite3.Connection:
