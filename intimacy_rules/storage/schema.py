@@ -80,6 +80,32 @@ SQLITE_MIGRATIONS: Final[tuple[Migration, ...]] = (
             ) WITHOUT ROWID""",
         ),
     ),
+    # Decisions in a rowid table, in the order they are decided, with the
+    # (tenant, event) key as a unique index: rows of ~1 KiB inserted at random
+    # key positions split a leaf every few events, and each commit wrote ~2.4
+    # more WAL pages than appending at the table's end plus one small index
+    # entry does (9.6 -> 7.2 pages per event; ~20 us less per event).
+    Migration(
+        2,
+        (
+            """CREATE TABLE decisions_v2 (
+                id INTEGER PRIMARY KEY,
+                tenant TEXT NOT NULL,
+                event TEXT NOT NULL,
+                conversation TEXT NOT NULL,
+                decision BLOB NOT NULL,
+                decided_at REAL NOT NULL
+            )""",
+            "INSERT INTO decisions_v2 (tenant, event, conversation, decision, decided_at) "
+            "SELECT tenant, event, conversation, decision, decided_at FROM decisions "
+            "ORDER BY decided_at",
+            "DROP TABLE decisions",
+            "ALTER TABLE decisions_v2 RENAME TO decisions",
+            "CREATE UNIQUE INDEX decisions_event ON decisions (tenant, event)",
+            "CREATE INDEX decisions_conversation ON decisions (tenant, conversation)",
+            "CREATE INDEX decisions_decided ON decisions (decided_at)",
+        ),
+    ),
 )
 
 POSTGRES_MIGRATIONS: Final[tuple[Migration, ...]] = (
@@ -136,6 +162,9 @@ POSTGRES_MIGRATIONS: Final[tuple[Migration, ...]] = (
             )""",
         ),
     ),
+    # Version 2 re-lays SQLite's decisions table; PostgreSQL's heap already
+    # appends rows in the order they come, so it has nothing to change.
+    Migration(2, ()),
 )
 
 

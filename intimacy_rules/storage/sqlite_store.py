@@ -35,8 +35,13 @@ if TYPE_CHECKING:
 
 __all__ = ["SQLiteStore"]
 
-_FIND_DECISION = "SELECT decision FROM decisions WHERE tenant = ? AND event = ?"
 _FIND_STATE = "SELECT state FROM conversations WHERE tenant = ? AND conversation = ?"
+#: The event's recorded decision and the conversation's state, in one statement:
+#: one row, each column NULL when there is nothing stored.
+_FIND_DECISION_AND_STATE = (
+    "SELECT (SELECT decision FROM decisions WHERE tenant = ?1 AND event = ?2), "
+    "(SELECT state FROM conversations WHERE tenant = ?1 AND conversation = ?3)"
+)
 
 
 class SQLiteStore:
@@ -81,13 +86,16 @@ class SQLiteStore:
         event = self._codec.event_key(tenant, event_id)
         # One transaction per event, the replay check included: a separate read
         # first would cost a second transaction on every new event to spare a
-        # rare retry a wait for the lock (held well under a millisecond).
+        # rare retry a wait for the lock (held well under a millisecond). The
+        # check and the state's read are one statement (~10 us less than two).
         with self._db.writing() as conn:
-            replay = self._recorded(conn, tenant, event)
-            if replay is not None:
-                return replay
-            row = conn.execute(_FIND_STATE, (tenant, conversation)).fetchone()
-            state = None if row is None else self._open_state(tenant, conversation, row[0])
+            recorded, stored = conn.execute(
+                _FIND_DECISION_AND_STATE, (tenant, event, conversation)
+            ).fetchone()
+            if recorded is not None:
+                decision = self._codec.open_decision(tenant, event, recorded)
+                return StoreResult(decision, replayed=True)
+            state = None if stored is None else self._open_state(tenant, conversation, stored)
             transition = step(state)
             sealed = self._write(conn, tenant, conversation, event, transition)
         # Only after the commit: the next event of this conversation reads
@@ -102,12 +110,6 @@ class SQLiteStore:
         state = self._codec.open_state(tenant, conversation, sealed)
         self._states.put(tenant, conversation, sealed, state)
         return state
-
-    def _recorded(self, conn: sqlite3.Connection, tenant: str, event: str) -> StoreResult | None:
-        row = conn.execute(_FIND_DECISION, (tenant, event)).fetchone()
-        if row is None:
-            return None
-        return StoreResult(self._codec.open_decision(tenant, event, row[0]), replayed=True)
 
     def _write(
         self,

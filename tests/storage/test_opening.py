@@ -61,6 +61,35 @@ def test_reopening_keeps_the_data_and_migrates_nothing_twice(
     assert versions == [m.version for m in SQLITE_MIGRATIONS]
 
 
+def test_a_version_1_database_is_migrated_with_its_decisions(
+    tmp_path: Path, pseudonymizer: Pseudonymizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Version 2 moves the decisions into a rowid table: a data dir written
+    # before it still replays its events and erases its conversations.
+    path = tmp_path / "a.sqlite3"
+    with monkeypatch.context() as patch:
+        patch.setattr("intimacy_rules.storage.sqlite_db.SQLITE_MIGRATIONS", SQLITE_MIGRATIONS[:1])
+        old = SQLiteStore(path, pseudonymizer=pseudonymizer)
+        first = old.apply("t", "c1", "e1", deliver())
+        old.apply("t", "c2", "e2", deliver())
+        old.close()
+    store = SQLiteStore(path, pseudonymizer=pseudonymizer)
+    try:
+        again = store.apply("t", "c1", "e1", deliver(tag=2))
+        assert again.replayed is True
+        assert again.decision == first.decision
+        assert store.apply("t", "c1", "e3", deliver(tag=2)).replayed is False
+        assert store.erase("t", "c2") is True
+        assert store.apply("t", "c2", "e2", deliver()).replayed is False
+    finally:
+        store.close()
+    with closing(sqlite3.connect(path)) as conn, conn:
+        versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(decisions)")}
+    assert versions == [1, 2]
+    assert {"decisions_event", "decisions_conversation", "decisions_decided"} <= indexes
+
+
 def test_a_database_from_a_newer_release_is_refused(
     tmp_path: Path, pseudonymizer: Pseudonymizer
 ) -> None:
