@@ -82,7 +82,7 @@ SQLITE_MIGRATIONS: Final[tuple[Migration, ...]] = (
     ),
     # Decisions in a rowid table, in the order they are decided, with the
     # (tenant, event) key as a unique index: rows of ~1 KiB inserted at random
-    # key positions split a leaf every few events, and each commit wrote ~2.4
+    # key positions split a leaf every few events, and each commit wrote ~1.4
     # more WAL pages than appending at the table's end plus one small index
     # entry does (~9.6 -> 8.2 pages per event with 1.5 KB states; the event's
     # SQL ~10-20 us less).
