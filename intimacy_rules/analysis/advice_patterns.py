@@ -193,7 +193,7 @@ ADVICE: Final = LabelRules(
             needs="need to|needa|have to",
         ),
         Cue(
-            # Weighed apart: "you don't have to do this alone" reassures more
+            # Weighed apart: "you don't have to face it alone" reassures more
             # often than it advises.
             "you_dont_have_to",
             "need have",

@@ -91,7 +91,7 @@ def _detect_flags(norm: str) -> list[Finding]:
     found: list[Finding] = []
 
     def not_sexual(cue: Cue, start: int, end: int) -> bool:
-        # "If you loved me you'd sleep with me" is sexual pressure (a safety
+        # "if you loved me you'd stay the night" is sexual pressure (a safety
         # category), not a flag; the same frame about anything else controls.
         if cue.name != "if_you_loved":
             return True

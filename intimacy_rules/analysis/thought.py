@@ -1,7 +1,7 @@
 """Tell "I feel like/that + a proposition" (a thought) from "I feel like crying".
 
 ``spec/criteria.md`` section 1, hard cases: "I feel like you don't care" and
-"I feel like I'm not good enough for you" are thoughts dressed as feelings
+"I feel like I'm never enough for you" are thoughts dressed as feelings
 (the ``thought_as_feeling`` flag); "I feel like crying", "I feel like an
 idiot" and "I feel like I'm falling for you" state feelings; "I feel like
 pizza" and "I don't feel like talking" are preferences (neither).

@@ -76,7 +76,7 @@ def test_plain_advice_cues_carry_positive_weight() -> None:
         ("Why not just tell her the truth?", True),
         ("I should have called my mom yesterday.", False),
         ("You both need some time away from the kids.", True),
-        ("I've been in your shoes before.", False),
+        ("I've been in exactly your shoes, years back.", False),
     ],
 )
 def test_candidates_score_like_advice(text: str, advice: bool) -> None:

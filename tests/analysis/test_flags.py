@@ -123,7 +123,7 @@ def test_advice_constructions(text: str) -> None:
         "Know that you are not alone in this.",
         "Don't worry, it happens to everyone.",
         "Stay strong, we are all rooting for you!",
-        "You don't have to do this alone.",
+        "You don't have to carry all of this alone.",
         # an opinion, a noun opening a statement, a dropped "it'd"
         "I would say that the film holds up.",
         "Love is patient, the song goes.",
@@ -336,7 +336,7 @@ def test_criticism(text: str) -> None:
         "I always forget my keys.",
         "You never met my grandmother, she was lovely.",
         "Have you always lived in Leeds?",
-        "You're entitled to your own opinion.",
+        "You're entitled to your own view on it.",
         "you always have the best ideas",
         "you're such a kind person",
         "my brother is a lazy person",
@@ -389,7 +389,7 @@ def test_not_merging(text: str) -> None:
     ("text", "expected"),
     [
         ("Delete her number. Now.", {"controlling"}),  # an order, not also advice
-        ("Why don't you just block him?", {"advice"}),  # a suggestion, not an order
+        ("Why don't you just block that guy?", {"advice"}),  # a suggestion, not an order
         ("You're so selfish and you never listen.", {"criticism"}),
         ("Good morning! Coffee?", set()),
         ("", set()),
