@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from intimacy_rules.analysis.scan import holds_any
+
 __all__ = ["anchor_near"]
 
 _WINDOW: Final = 120
@@ -73,20 +75,12 @@ def anchor_near(norm: str, start: int, end: int) -> tuple[str, int, int]:
     # Every anchor holds one of a few words: look for those first (str.find is
     # far cheaper than the anchor regexes, and most sentences have none).
     sentence = norm[lo:hi]
-    if _holds_any(sentence, _EXCHANGE_KEYS):
+    if holds_any(sentence, _EXCHANGE_KEYS):
         m = _EXCHANGE.search(norm, lo, hi)
         if m is not None:
             return "exchange", m.start(), m.end()
-    if _holds_any(sentence, _NOW_KEYS):
+    if holds_any(sentence, _NOW_KEYS):
         m = _NOW.search(norm, lo, hi)
         if m is not None:
             return "now", m.start(), m.end()
     return "", -1, -1
-
-
-def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
-    # A plain loop: any() over a generator costs twice as much for these few keys.
-    for key in keys:  # noqa: SIM110
-        if key in text:
-            return True
-    return False

@@ -31,7 +31,7 @@ from typing import Final, NamedTuple
 
 from intimacy_rules.analysis.lexicon import REACTION_ADJECTIVES, word_regex, words
 from intimacy_rules.analysis.patterns import ADVERB
-from intimacy_rules.analysis.scan import may_open
+from intimacy_rules.analysis.scan import holds_any, may_open
 
 __all__ = ["Expressed", "find_expressed"]
 
@@ -212,7 +212,7 @@ def find_expressed(norm: str, subjects: list[int], clauses: list[int]) -> list[E
             found.append(Expressed(m.start("exclaim"), m.end(), False, -1, "third", ""))
         else:  # the feeling is the word itself; its object starts after it
             found.append(Expressed(m.start("bare"), m.end(), False, -1, "", ""))
-    if _holds_any(norm, _HEART_KEYS):
+    if holds_any(norm, _HEART_KEYS):
         for m in _HEART_FOR.finditer(norm):
             past = m.group().startswith(_PAST_HEART) or " went " in m.group()
             found.append(Expressed(m.start(), m.end(), past, -1, "", ""))
@@ -239,10 +239,3 @@ def _for_the_reader(norm: str, end: int) -> bool:
     clause = _COURTESY_CLAUSE.match(norm, end)
     stop = clause.end() if clause is not None else end
     return _FOR_THE_READER.match(norm, end, stop) is not None
-
-
-def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
-    for key in keys:  # noqa: SIM110 - a plain loop is cheaper than any() here
-        if key in text:
-            return True
-    return False

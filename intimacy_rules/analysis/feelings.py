@@ -25,7 +25,7 @@ from intimacy_rules.analysis.patterns import (
     FEEL_ONLY_RE,
     SUBJECT_I,
 )
-from intimacy_rules.analysis.scan import first_words, may_open
+from intimacy_rules.analysis.scan import first_words, holds_any, may_open
 
 __all__ = ["FeelingHit", "find_feelings"]
 
@@ -419,7 +419,7 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
         for m in _IMPLIED.finditer(norm):
             past = _IMPLIED_PAST.search(m.group(0)) is not None
             hits.append(FeelingHit(m.start(), m.end(), m.end(), past, -1, ""))
-    if _holds_any(norm, _DESPAIR_KEYS):
+    if holds_any(norm, _DESPAIR_KEYS):
         for m in _DESPAIR.finditer(norm):
             if not _asked(norm, m.start()):
                 hits.append(FeelingHit(m.start(), m.end(), m.end(), False, -1, "self"))
@@ -466,13 +466,6 @@ def _not_caused(norm: str, verb_at: int) -> bool:
     return norm.startswith("kill", verb_at) and (
         _YOU_BEFORE.search(norm, max(0, verb_at - 12), verb_at) is not None
     )
-
-
-def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
-    for key in keys:  # noqa: SIM110 - a plain loop is cheaper than any() here
-        if key in text:
-            return True
-    return False
 
 
 def _may_imply(norm: str) -> bool:

@@ -28,6 +28,7 @@ from intimacy_rules.analysis.safety_patterns import (
     SEXUAL_PRESSURE_IN_CONTEXT,
     THREAT,
 )
+from intimacy_rules.analysis.scan import holds_any
 from intimacy_rules.analysis.text import Finding
 from intimacy_rules.analysis.word_classes import SEX_TERMS, SEX_TERMS_RE
 
@@ -54,8 +55,8 @@ _PRESSURE: Final = re.compile(
     r"|what kind of (?:girlfriend|boyfriend|partner|wife|husband)|won'?t even|wouldn'?t even"
     r"|real (?:girlfriends?|boyfriends?|partners?|wives|husbands) (?:do|would|send)"
     r"|or (?:don'?t|dont) bother|or we'?re (?:done|over|finished)|or i'?m (?:leaving|done|gone)"
-    r"|i'?ve waited|on cam(?:era)?|on facetime|all i'?m asking|thats all im asking|all im asking"
-    r"|too much to ask|don'?t be difficult|dont be difficult|stop pretending|stop overthinking"
+    r"|i'?ve waited|on cam(?:era)?|on facetime|all i'?m asking"
+    r"|too much to ask|don'?t be difficult|stop pretending|stop overthinking"
     r"|not fair|why not me|selfish|no excuses|i'?m your (?:boyfriend|girlfriend|bf|gf|husband"
     r"|wife|partner)|you'?re my (?:girlfriend|boyfriend|gf|bf|wife|husband|partner)"
     r"|it'?s been (?:[0-9] |[0-9][0-9] |two |three |four |five |six "
@@ -66,7 +67,7 @@ _FRIENDLY_VISIT: Final = re.compile(
     r"\b(?:bring|pick (?:you )?up|lunch|dinner|coffee|flowers|deliver|delivery|surprise you"
     r"|see you (?:at|there|soon|tonight)|swing by|drop (?:it|them|something) off|come by"
     r"|come (?:down|out)|downstairs|when you'?re ready|ready when|our (?:lunch|dinner|date)"
-    r"|pick (?:you|u) up|honk|bring(?:ing)?|soup|snacks|pizza|groceries|cake|gift|present"
+    r"|pick (?:you|u) up|honk|bringing|soup|snacks|pizza|groceries|cake|gift|present"
     r"|care package|cookies|breakfast)\b"
 )
 #: What makes a request or a complaint about sex: sex itself, or images of the body.
@@ -126,7 +127,7 @@ _INTIMATE_PARTS: Final = (
 
 def _is_intimate(norm: str) -> bool:
     """Whether the message names sex or images of the body (``_INTIMATE``)."""
-    if not _INTIMATE_WORDS.present(norm) and not any(p in norm for p in _INTIMATE_PARTS):
+    if not _INTIMATE_WORDS.present(norm) and not holds_any(norm, _INTIMATE_PARTS):
         return False
     return _INTIMATE.search(norm) is not None
 
@@ -153,7 +154,6 @@ def _detect_safety(norm: str) -> list[Finding]:
 
     def not_friendly(cue: Cue, start: int, end: int) -> bool:
         if cue.name in SPEAKER_CUES:
-            # The speaker must be the subject, just before in the same sentence.
             # The speaker must be the subject, just before in the same sentence, and
             # the words not negated ("i'm not a burden", "i don't want to die").
             before = norm[max(0, start - _SPEAKER_REACH) : start]
@@ -191,9 +191,7 @@ def _detect_safety(norm: str) -> list[Finding]:
                 return fact("sexual") or fact("pressing")
             if cue.name in {"conditional_love", "sex_ultimatum"}:
                 return _INTIMATE.search(norm, end, end + _CONDITIONAL_REACH) is not None
-            if cue.name == "push_sex":
-                return fact("pressing")
-            if cue.name == "undress":
+            if cue.name in {"push_sex", "undress"}:
                 return fact("pressing")
             if cue.name in {"owed", "someone_who_will"}:
                 return fact("sexual")

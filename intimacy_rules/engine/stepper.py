@@ -122,8 +122,7 @@ class DecisionStepper:
             for template in texts.values()
             for field in template.fields
         }
-        self._fact_fields = frozenset({*ruleset.fields, *placeholders, "event.kind"})
-        self._build_fact = fact_builder(self._fact_fields)
+        self._build_fact = fact_builder({*ruleset.fields, *placeholders, "event.kind"})
         # Signals, escalations and scores are the same in every decision.
         self._fixed: dict[str, tuple[Outcome, ...]] = {}
         for rule in ruleset.rules:
@@ -145,7 +144,7 @@ class DecisionStepper:
     @property
     def fact_fields(self) -> frozenset[str]:
         """The fact fields ``decide`` builds: those the rules and templates read."""
-        return self._fact_fields
+        return self._build_fact.fields
 
     def pseudonym(self, sender: str) -> str:
         """The pseudonym the state keys ``sender`` by (cached: HMAC costs µs)."""
