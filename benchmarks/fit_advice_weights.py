@@ -29,16 +29,14 @@ the string hash seed.
 from __future__ import annotations
 
 import argparse
-import csv
 import math
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 # One split for every script: "half A" names the same authors everywhere.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from analyzer_accuracy import author_half as half_of
+from analyzer_accuracy import read_offmychest
 
 from intimacy_rules.analysis.advice_score import SURE_CUES
 from intimacy_rules.analysis.flags import advice_candidates
@@ -64,20 +62,16 @@ PRIOR_STRONG = 1.5
 Row = tuple[tuple[str, ...], bool]  # sorted features of the row's candidates (empty: none), label
 HALVES = ("A", "B")
 
-# The CSV writes some characters as "<U+0092>"; the accuracy benchmark reads them back.
-_ESCAPED_CHAR = re.compile(r"<U\+([0-9A-Fa-f]{4})>")
-
 
 def load(path: Path) -> dict[str, list[Row]]:
-    """Read the CSV and compute the candidate features of every sentence, by half."""
+    """Read the CSV (as the accuracy benchmark does) and compute the candidate
+    features of every sentence, by half of the authors."""
     rows: dict[str, list[Row]] = {half: [] for half in HALVES}
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        for record in csv.DictReader(handle):
-            text = _ESCAPED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), record["full_text"])
+    for half, out in rows.items():
+        for _, truth, text in read_offmychest(path, half):
             candidates = advice_candidates(normalize(text))
             features = tuple(sorted(set().union(*candidates))) if candidates else ()
-            label = record["Info_support"].strip() == "1"
-            rows[half_of(record.get("author", ""))].append((features, label))
+            out.append((features, truth["Info_support"]))
     return rows
 
 

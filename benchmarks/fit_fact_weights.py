@@ -23,9 +23,7 @@ and the table to paste into ``facts.py``. Only numbers are printed, never text.
 from __future__ import annotations
 
 import argparse
-import csv
 import math
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,7 +31,7 @@ from typing import NamedTuple
 
 # One split for every script: "half A" names the same authors everywhere.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from analyzer_accuracy import author_half as half_of
+from analyzer_accuracy import read_offmychest
 
 from intimacy_rules.analysis.facts import (
     LIFE_THRESHOLD,
@@ -43,8 +41,6 @@ from intimacy_rules.analysis.facts import (
 )
 from intimacy_rules.analysis.level import grade
 from intimacy_rules.analysis.text import normalize
-
-_ESCAPED_CHAR = re.compile(r"<U\+([0-9A-Fa-f]{4})>")
 
 
 class Row(NamedTuple):
@@ -57,11 +53,10 @@ class Row(NamedTuple):
 
 
 def load(path: Path) -> list[Row]:
-    """Read the CSV and grade every sentence."""
+    """Read the CSV (as the accuracy benchmark does) and grade every sentence."""
     rows: list[Row] = []
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        for record in csv.DictReader(handle):
-            text = _ESCAPED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), record["full_text"])
+    for half in ("A", "B"):
+        for _, truth, text in read_offmychest(path, half):
             norm = normalize(text)
             graded = grade(norm)
             feeling = graded.level >= 2
@@ -71,8 +66,7 @@ def load(path: Path) -> list[Row]:
                 decided = True  # the rules found a fact: true whatever the weights
             elif not features or not_information(norm):
                 decided = False  # no first person, or a plan or a question (the spec)
-            label = record["Information_disclosure"].strip() == "1"
-            rows.append(Row(half_of(record["author"]), decided, features, label))
+            rows.append(Row(half, decided, features, truth["Information_disclosure"]))
     return rows
 
 
