@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "analyzer_accuracy.py"
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("analyzer_accuracy", _SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # dataclasses look their module up in sys.modules while the class is built.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load()
+from benchmarks import analyzer_accuracy as bench
 
 
 def _labels(level: int = 0, flags: tuple[str, ...] = (), safety: tuple[str, ...] = ()) -> object:

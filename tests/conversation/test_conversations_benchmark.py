@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from benchmarks import conversations as bench
 from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation.files import load_conversation_file
 from intimacy_rules.conversation.replay import ConversationReport
@@ -16,21 +14,7 @@ from intimacy_rules.conversation.vocabulary import CriteriaScores
 
 from .conftest import Said
 
-_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "conversations.py"
 FILES = Path(__file__).parent / "files"
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("conversations_benchmark", _SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load()
 
 
 class LevelByLength:
