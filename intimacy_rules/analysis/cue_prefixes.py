@@ -9,11 +9,11 @@ microseconds per cue on chat-length text.
 
 ``literal_prefixes`` reads the parsed pattern and returns literal strings of
 which every match begins with one (``{"took", "swallowed", "if i", …}``), or
-``None`` when it cannot prove such a set. ``candidate_starts`` finds where
-they occur with ``str.find`` (C at memory speed, where a regex scan costs
-a couple of hundred machine instructions per character), and ``matches_at``
-tries the cue's pattern only there, yielding exactly the matches
-``finditer`` would: the same leftmost, non-overlapping matches, because the
+``None`` when it cannot prove such a set. ``prefix_scanner`` lays them out
+as a trie that ``re`` skips through in C (``candidate_starts`` finds a few
+with ``str.find``), and the cue's pattern is tried only where they occur
+(``matches_at``; ``cue_rules`` inlines the same loop), yielding exactly the
+matches ``finditer`` would: the same leftmost, non-overlapping matches, because the
 pattern cannot match anywhere else and ``match`` at a position sees the same
 text around it (look-behinds and ``\\b`` included). The same literals let a
 guard skip its regex when none of them is in its window.
@@ -30,7 +30,7 @@ from typing import Any, Final
 # runs); importing it by name keeps mypy and ruff quiet on every version.
 _sre_parse: Any = importlib.import_module("re._parser")
 
-__all__ = ["candidate_starts", "literal_prefixes", "matches_at"]
+__all__ = ["candidate_starts", "literal_prefixes", "matches_at", "prefix_scanner"]
 
 #: Give up beyond this many alternatives: a huge scanner would be no faster.
 _MAX_PREFIXES: Final = 96
@@ -44,12 +44,12 @@ class _Unknown(Exception):
     """A piece of pattern whose first characters cannot be listed."""
 
 
-def literal_prefixes(pattern: str) -> frozenset[str] | None:
+def literal_prefixes(pattern: str, limit: int = _MAX_PREFIXES) -> frozenset[str] | None:
     """Literals of which every match of ``pattern`` starts with one, or ``None``.
 
     ``None`` when a match could start with anything (an empty prefix), when
-    the pattern could match the empty string, or when it uses flags or
-    constructs this reader does not follow.
+    the pattern could match the empty string, when it uses flags or
+    constructs this reader does not follow, or past ``limit`` alternatives.
     """
     try:
         parsed = _sre_parse.parse(pattern)
@@ -57,10 +57,10 @@ def literal_prefixes(pattern: str) -> frozenset[str] | None:
             return None  # (?i), (?m)…: the literals would not be what matches
         if parsed.getwidth()[0] == 0:
             return None
-        prefixes, _ = _sequence(list(parsed), {""})
+        prefixes, _ = _sequence(list(parsed), {""}, limit)
     except (_Unknown, re.error, RecursionError):
         return None
-    if "" in prefixes or len(prefixes) > _MAX_PREFIXES:
+    if "" in prefixes or len(prefixes) > limit:
         return None
     # "crash" already finds every start "crashing" would: keep the shortest.
     kept: list[str] = []
@@ -70,9 +70,11 @@ def literal_prefixes(pattern: str) -> frozenset[str] | None:
     return frozenset(kept)
 
 
-def _sequence(items: list[tuple[Any, Any]], prefixes: set[str]) -> tuple[set[str], bool]:
+def _sequence(
+    items: list[tuple[Any, Any]], prefixes: set[str], limit: int
+) -> tuple[set[str], bool]:
     """Extend ``prefixes`` through ``items``; also say whether all of it was literal."""
-    for op, arg in items:
+    for index, (op, arg) in enumerate(items):
         name = str(op)
         if all(len(p) >= _MAX_LENGTH for p in prefixes):
             return prefixes, False
@@ -84,14 +86,14 @@ def _sequence(items: list[tuple[Any, Any]], prefixes: set[str]) -> tuple[set[str
             _group, add_flags, del_flags, sub = arg
             if add_flags or del_flags:
                 raise _Unknown
-            prefixes, complete = _sequence(list(sub), prefixes)
+            prefixes, complete = _sequence(list(sub), prefixes, limit)
             if not complete:
                 return prefixes, False
         elif name == "BRANCH":
             grown: set[str] = set()
             complete = True
             for alternative in arg[1]:
-                found, whole = _sequence(list(alternative), prefixes)
+                found, whole = _sequence(list(alternative), prefixes, limit)
                 grown |= found
                 complete = complete and whole
             prefixes = grown
@@ -104,11 +106,27 @@ def _sequence(items: list[tuple[Any, Any]], prefixes: set[str]) -> tuple[set[str
             prefixes = {p + c for p in prefixes for c in chars}
         elif name in {"MAX_REPEAT", "MIN_REPEAT"} and arg[0] >= 1:
             # At least one repetition: its prefixes follow, then nothing is sure.
-            found, _ = _sequence(list(arg[2]), prefixes)
+            found, _ = _sequence(list(arg[2]), prefixes, limit)
             return found, False
+        elif name in {"MAX_REPEAT", "MIN_REPEAT"} and arg[1] >= 1:
+            # Optional ("i(?:'d| would)? "): a match either starts through it
+            # or skips it. Without this, "i" would be the only prefix and every
+            # letter i a place to try the pattern.
+            taken, whole = _sequence(list(arg[2]), prefixes, limit)
+            if whole and arg[1] == 1:
+                prefixes = prefixes | taken  # one optional pass: what follows is sure
+            else:
+                # Past a repeated or partly read piece nothing is sure on that
+                # path; the path that skips it reads on through the rest,
+                # unless that gives too many prefixes.
+                try:
+                    skipped, _ = _sequence(items[index + 1 :], prefixes, limit)
+                except _Unknown:
+                    skipped = prefixes
+                return taken | skipped, False
         else:
             return prefixes, False
-        if len(prefixes) > _MAX_PREFIXES:
+        if len(prefixes) > limit:
             raise _Unknown
     return prefixes, True
 
@@ -121,6 +139,35 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
             return None
         chars.append(chr(arg))
     return chars if len(chars) <= _MAX_CLASS else None
+
+
+def prefix_scanner(prefixes: frozenset[str]) -> re.Pattern[str]:
+    """A pattern whose ``search(text, pos)`` finds the first place at or after
+    ``pos`` where one of ``prefixes`` occurs.
+
+    The literals are laid out as a trie ("can (?:we|i)|i(?: |'d)") so that every
+    alternative opens with a literal: ``re`` then skips in C to the characters
+    a prefix can start with and rejects most places after one comparison,
+    whatever the number of prefixes (one ``str.find`` each would cost more
+    past a dozen, a scan of the cue's own pattern far more).
+    """
+    return re.compile(_trie(sorted(prefixes)))
+
+
+def _trie(prefixes: list[str]) -> str:
+    """``prefixes`` (sorted, none empty) as an alternation that shares first characters."""
+    by_first: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        by_first.setdefault(prefix[0], []).append(prefix[1:])
+    alternatives: list[str] = []
+    for first, rests in by_first.items():
+        if "" in rests:  # the shorter prefix already finds every longer one's start
+            alternatives.append(re.escape(first))
+        elif len(rests) == 1:
+            alternatives.append(re.escape(first + rests[0]))
+        else:
+            alternatives.append(re.escape(first) + "(?:" + _trie(rests) + ")")
+    return "|".join(alternatives)
 
 
 def candidate_starts(prefixes: tuple[str, ...], text: str, limit: int) -> list[int] | None:

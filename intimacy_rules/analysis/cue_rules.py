@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal, get_args
 
-from intimacy_rules.analysis.cue_prefixes import candidate_starts, literal_prefixes, matches_at
+from intimacy_rules.analysis.cue_prefixes import literal_prefixes, prefix_scanner
 from intimacy_rules.analysis.text import Finding
 from intimacy_rules.analysis.word_classes import (
     GAME_CONTEXT,
@@ -208,19 +208,18 @@ class _Compiled:
     clause: bool  # tried only where a clause starts with one of its anchors
     left_boundary: bool  # a leading \b removed from the pattern, checked in Python
     needs: tuple[str, ...] = ()  # substrings of which a match contains one
-    # Literals every match starts with (``cue_prefixes``), read on the cue's
-    # first run so importing the tables stays as cheap as before; None: the
-    # pattern is scanned with ``finditer``.
-    prefixes: tuple[str, ...] | None = None
+    # Where a match can start: a pattern finding the literals every match
+    # starts with (``cue_prefixes``), built on the cue's first run so importing
+    # the tables stays cheap; None: the pattern is scanned with ``finditer``.
+    scanner: re.Pattern[str] | None = None
     prefixes_ready: bool = False
 
     def prepare_prefixes(self) -> None:
-        """Read the literals the cue's matches start with, if they can be proved."""
+        """Build the scanner of the literals the cue's matches start with, if they can be proved."""
         if not self.clause:
-            found = literal_prefixes(self.regex.pattern)
-            # Each prefix costs one ``str.find``: many make one regex scan cheaper.
-            if found is not None and len(found) <= _MAX_PREFIXES:
-                self.prefixes = tuple(sorted(found))
+            found = literal_prefixes(self.regex.pattern, _MAX_PREFIXES)
+            if found is not None:
+                self.scanner = prefix_scanner(found)
         self.prefixes_ready = True
 
 
@@ -428,17 +427,38 @@ def _spans(compiled: _Compiled, norm: str) -> list[tuple[int, int]]:
     if not compiled.prefixes_ready:
         compiled.prepare_prefixes()
     check = compiled.left_boundary
-    # A regex scan costs a hundred times more per character than ``str.find``:
-    # find where a match can start, and try the pattern only there.
-    candidates = None
-    if compiled.prefixes is not None:
-        candidates = candidate_starts(compiled.prefixes, norm, _MAX_CANDIDATES)
-    if candidates is None:
+    scanner = compiled.scanner
+    if scanner is None:
         matches: Iterable[re.Match[str]] = compiled.regex.finditer(norm)
-    elif not candidates:
-        return spans
     else:
-        matches = matches_at(compiled.regex, candidates, norm)
+        # A scan of the cue's pattern tries its whole alternation at every
+        # character; the scanner skips in C to where a match can start, and
+        # the pattern is tried only there. These are the matches ``finditer``
+        # finds: the same leftmost, non-overlapping ones, since no match can
+        # start anywhere else and ``match`` sees the text around it.
+        search = scanner.search
+        found = search(norm)
+        if found is None:
+            return spans
+        match_at = compiled.regex.match
+        matched: list[re.Match[str]] = []
+        tried = 0
+        pos = 0
+        while found is not None:
+            start = found.start()
+            match = match_at(norm, start)
+            if match is None:
+                pos = start + 1
+            else:
+                matched.append(match)
+                pos = match.end()
+            tried += 1
+            if tried >= _MAX_CANDIDATES:
+                # So many places (a long text) that one scan from here is cheaper.
+                matched.extend(compiled.regex.finditer(norm, pos))
+                break
+            found = search(norm, pos)
+        matches = matched
     for match in matches:
         start = match.start(1)
         if check and start > 0:
@@ -450,9 +470,9 @@ def _spans(compiled: _Compiled, norm: str) -> list[tuple[int, int]]:
 
 
 #: Beyond this many prefixes a cue is scanned by its regex instead.
-_MAX_PREFIXES: Final = 12
+_MAX_PREFIXES: Final = 1000
 #: Beyond this many possible starts, one regex scan is cheaper than trying each.
-_MAX_CANDIDATES: Final = 8
+_MAX_CANDIDATES: Final = 32
 
 
 def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:

@@ -7,7 +7,12 @@ import re
 
 import pytest
 
-from intimacy_rules.analysis.cue_prefixes import candidate_starts, literal_prefixes, matches_at
+from intimacy_rules.analysis.cue_prefixes import (
+    candidate_starts,
+    literal_prefixes,
+    matches_at,
+    prefix_scanner,
+)
 from intimacy_rules.analysis.cue_rules import (
     TriggerWords,
     clause_starts,
@@ -19,7 +24,12 @@ from intimacy_rules.analysis.text import normalize
 @pytest.mark.parametrize(
     ("pattern", "prefixes"),
     [
-        (r"\byou'?ll regret\b", {"you"}),
+        (r"\byou'?ll regret\b", {"you'll ", "youll "}),
+        # An optional piece: a match starts through it or skips it.
+        (
+            r"i(?:'?d| would)? (?:really |so ){0,2}want",
+            {"i'd", "id", "i woul", "i real", "i so ", "i want"},
+        ),
         (r"(?:(?:took|swallowed) pills|if i (?:was|were) gone)", {"took", "swallo", "if i w"}),
         (r"(?<!i )should(?:n'?t)?\b", {"should"}),
         (r"(?:crash|crashing) into", {"crash"}),  # the longer one is redundant
@@ -54,6 +64,23 @@ def test_matches_at_the_candidates_are_the_finditer_matches(pattern: str) -> Non
         assert starts is not None
         expected = [m.span() for m in regex.finditer(text)]
         assert [m.span() for m in matches_at(regex, starts, text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "prefixes",
+    [{"a"}, {"ab", "b"}, {"ab", "ba", "u x", "x."}, {"you", "yu", "u", "ya"}, {".", "(", "a+"}],
+)
+def test_prefix_scanner_finds_every_place_a_prefix_occurs(prefixes: set[str]) -> None:
+    scanner = prefix_scanner(frozenset(prefixes))
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", "b", " ", "u", "x", ".", "y", "(", "+"]) for _ in range(20))
+        expected = [i for i in range(len(text)) if text.startswith(tuple(prefixes), i)]
+        found, at = [], scanner.search(text)
+        while at is not None:
+            found.append(at.start())
+            at = scanner.search(text, at.start() + 1)
+        assert found == expected, text
 
 
 def test_candidate_starts_gives_up_past_the_limit() -> None:
