@@ -10,6 +10,9 @@ The step for one message::
     whose labels each rule's ``when`` reads
     store.apply(...) commits state + decision (+ callbacks) in one transaction
 
+``prepare`` stops before the last line: it returns the analysed event and its
+step (a ``PendingEvent``) for the caller to record, alone or in a batch.
+
 ``pre_send`` events are decided but never recorded: the message may never be
 sent, so the conversation must not remember it, and a retry of the hook (or the
 real message arriving later under the same id) must not be answered with an
@@ -33,9 +36,9 @@ from intimacy_rules.engine.decision import Decision
 from intimacy_rules.engine.events import Event, Platform
 from intimacy_rules.engine.memory_store import InMemoryStore
 from intimacy_rules.engine.stepper import DecisionStepper, Matcher
-from intimacy_rules.engine.store import OutboundMessage, Store, Transition
+from intimacy_rules.engine.store import OutboundMessage, PendingEvent, Store, Transition
 from intimacy_rules.engine.summary import ConversationSummary
-from intimacy_rules.errors import ConfigurationError
+from intimacy_rules.errors import ConfigurationError, InputError
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.rules.compiled import CompiledRuleset
 from intimacy_rules.rules.loader import load_default_ruleset
@@ -140,6 +143,20 @@ class Engine:
         """
         if event.kind == "pre_send":
             return self.evaluate(event, tenant=tenant)
+        return self._store.apply(*self.prepare(event, tenant=tenant)).decision
+
+    def prepare(self, event: Event, *, tenant: str = "default") -> PendingEvent:
+        """Analyse ``event`` now and return what recording it takes, without recording it.
+
+        ``process`` is ``store.apply(*engine.prepare(event))``. The analysis
+        (the costly part, and the only one that reads the text) runs here,
+        outside any store lock; the returned step decides on the conversation's
+        state inside the store's transaction. A server hands several of these to
+        one transaction (``SQLiteStore.apply_batch``). ``pre_send`` events are
+        never recorded, so they are refused (``InputError``): ``evaluate`` them.
+        """
+        if event.kind == "pre_send":
+            raise InputError("a pre_send event is never recorded: evaluate it instead")
         analysis = self._analyzer.analyze(event.text)
         # Read the active ruleset once: a swap during this event must not
         # give it the old matcher and the new ruleset's rules.
@@ -151,7 +168,7 @@ class Engine:
             rows = deliveries(tenant, decision) if deliveries is not None else ()
             return Transition(new_state, decision, rows)
 
-        return self._store.apply(tenant, event.conversation_id, event.id, step).decision
+        return PendingEvent(tenant, event.conversation_id, event.id, step)
 
     def evaluate(self, event: Event, *, tenant: str = "default") -> Decision:
         """Decide on ``event`` as if it were sent now, storing nothing (a dry run)."""

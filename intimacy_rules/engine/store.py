@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.engine.decision import Decision
 
-__all__ = ["OutboundMessage", "Store", "StoreResult", "Transition"]
+__all__ = ["OutboundMessage", "PendingEvent", "Store", "StoreResult", "Transition"]
 
 
 class OutboundMessage(BaseModel):
@@ -44,6 +44,20 @@ class Transition(NamedTuple):
     state: ConversationState
     decision: Decision
     deliveries: tuple[OutboundMessage, ...] = ()
+
+
+class PendingEvent(NamedTuple):
+    """An analysed event ready to be recorded: exactly the arguments of ``Store.apply``.
+
+    ``Engine.prepare`` hands it out so a caller can record several events in
+    one transaction (``SQLiteStore.apply_batch``); ``store.apply(*pending)``
+    records it alone.
+    """
+
+    tenant: str
+    conversation_id: str
+    event_id: str
+    step: Callable[[ConversationState | None], Transition]
 
 
 class StoreResult(NamedTuple):

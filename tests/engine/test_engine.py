@@ -13,7 +13,7 @@ from intimacy_rules.engine.engine import Engine
 from intimacy_rules.engine.events import Event
 from intimacy_rules.engine.memory_store import InMemoryStore
 from intimacy_rules.engine.store import OutboundMessage
-from intimacy_rules.errors import ConfigurationError, MatcherError, RulesetError
+from intimacy_rules.errors import ConfigurationError, InputError, MatcherError, RulesetError
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.rules.compiled import CompiledRuleset
 from intimacy_rules.rules.outcomes import EscalateOutcome, HoldOutcome, NudgeOutcome
@@ -393,3 +393,21 @@ def test_a_decision_equals_its_validated_round_trip(engine: Engine, event: Event
         decision = engine.process(event(text, sender="ben"))
         assert Decision.model_validate_json(decision.model_dump_json()) == decision
         assert Decision.model_validate(decision.model_dump()) == decision
+
+
+def test_prepare_analyses_without_recording_and_apply_records(
+    engine: Engine, event: EventMaker
+) -> None:
+    message = event("insult", event_id="m-1")
+    pending = engine.prepare(message)
+    assert (pending.tenant, pending.conversation_id, pending.event_id) == ("default", "c1", "m-1")
+    assert engine.conversation("c1") is None  # nothing recorded yet
+    result = engine.store.apply(*pending)
+    assert not result.replayed
+    assert fired(result.decision) == ["check-in"]
+    assert engine.process(message) == result.decision  # a retry replays it
+
+
+def test_prepare_refuses_a_pre_send_event(engine: Engine, event: EventMaker) -> None:
+    with pytest.raises(InputError, match="pre_send"):
+        engine.prepare(event("insult", kind="pre_send"))
