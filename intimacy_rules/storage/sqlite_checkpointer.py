@@ -92,9 +92,10 @@ class WalCheckpointer:
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
 
-    def committed(self) -> None:
-        """Note one commit; wakes the thread every ``every_commits`` commits."""
-        self._commits += 1  # a lost update under threads only delays one checkpoint
+    def committed(self, count: int = 1) -> None:
+        """Note ``count`` commits (a batch counts its events); wakes the thread
+        every ``every_commits`` of them."""
+        self._commits += count  # a lost update under threads only delays one checkpoint
         if self._thread is None:
             self._start()
         if self._commits >= self._every:

@@ -28,7 +28,7 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Final
 
@@ -168,11 +168,12 @@ class SQLiteDatabase:
             self._release(conn)
 
     @contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
+    def writing(self, *, writes: int = 1) -> Iterator[sqlite3.Connection]:
         """A connection inside ``BEGIN IMMEDIATE``: committed on exit, rolled back on error.
 
         Any exception (the step's own included) rolls everything back and
-        propagates; SQLite errors are translated first.
+        propagates; SQLite errors are translated first. ``writes``: see
+        ``try_writing``.
         """
         if self._closed:
             raise StoreError(f"the SQLite store for {self.path} is closed")
@@ -183,7 +184,45 @@ class SQLiteDatabase:
             if not self._file_lock.acquire(timeout_s):
                 raise self._busy()
             try:
-                with self._writing() as conn:
+                with self._writing(writes) as conn:
+                    yield conn
+            finally:
+                self._file_lock.release()
+        finally:
+            self._write_lock.release()
+
+    def try_writing(self, *, writes: int = 1) -> AbstractContextManager[sqlite3.Connection] | None:
+        """``writing()`` if the write turn is free now, else None; never waits.
+
+        The turn is this process's write lock and the writers' ``flock``; both
+        are tried without blocking and, when taken, held by the returned
+        context manager, which must be entered at once (``with``): it begins
+        the transaction, commits or rolls back, and releases the turn. For a
+        caller on an event loop, which must not sleep on a lock held by
+        another process (``storage/write_batcher.py``). ``writes`` is the
+        number of events the transaction records, counted by the checkpointer
+        as that many commits (it bounds the WAL by what was written).
+        """
+        if self._closed:
+            raise StoreError(f"the SQLite store for {self.path} is closed")
+        if not self._write_lock.acquire(blocking=False):
+            return None
+        try:
+            taken = self._file_lock.try_acquire()
+        except BaseException:
+            self._write_lock.release()
+            raise
+        if not taken:
+            self._write_lock.release()
+            return None
+        return self._holding_turn(writes)
+
+    @contextmanager
+    def _holding_turn(self, writes: int) -> Iterator[sqlite3.Connection]:
+        """The transaction of a turn already taken; releases it on exit."""
+        try:
+            try:
+                with self._writing(writes) as conn:
                     yield conn
             finally:
                 self._file_lock.release()
@@ -196,7 +235,7 @@ class SQLiteDatabase:
         )
 
     @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
+    def _writing(self, writes: int = 1) -> Iterator[sqlite3.Connection]:
         conn = self._acquire()
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -208,7 +247,7 @@ class SQLiteDatabase:
             # A failed COMMIT (busy, disk full) leaves the transaction open:
             # the handler below rolls it back before the error is translated.
             conn.execute("COMMIT")
-            self._checkpointer.committed()
+            self._checkpointer.committed(writes)
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

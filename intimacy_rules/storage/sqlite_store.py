@@ -9,15 +9,22 @@ conversation instead.
 
 Ids are pseudonymised and documents sealed through ``DocumentCodec``; no
 message text is ever given to a store.
+
+Group commit: ``apply_batch`` and ``try_apply_batch`` record several events
+in one transaction, one ``SAVEPOINT`` each, with one ``COMMIT`` (and one
+write turn) for all. The server's ``WriteBatcher`` uses them so a process
+does not sleep on its event loop while another process holds the turn.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from intimacy_rules.engine.store import StoreResult, Transition
+from intimacy_rules.engine.store import PendingEvent, StoreResult, Transition
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.storage.clock import Clock, to_epoch, utc_now
 from intimacy_rules.storage.codec import DocumentCodec
@@ -28,12 +35,11 @@ from intimacy_rules.storage.sqlite_outbox import SQLiteOutbox
 from intimacy_rules.storage.state_cache import DEFAULT_MAX_STATES, StateCache
 
 if TYPE_CHECKING:
-    import sqlite3
     from datetime import datetime
 
     from intimacy_rules.conversation.state import ConversationState
 
-__all__ = ["SQLiteStore"]
+__all__ = ["BatchEntry", "BatchOutcome", "SQLiteStore"]
 
 _FIND_STATE = "SELECT state FROM conversations WHERE tenant = ? AND conversation = ?"
 #: The event's recorded decision and the conversation's state, in one statement:
@@ -42,6 +48,23 @@ _FIND_DECISION_AND_STATE = (
     "SELECT (SELECT decision FROM decisions WHERE tenant = ?1 AND event = ?2), "
     "(SELECT state FROM conversations WHERE tenant = ?1 AND conversation = ?3)"
 )
+
+#: What ``apply_batch`` gives for each entry: its result, or the exception
+#: that failed that event alone (its step's own, or a row that does not open).
+BatchOutcome = StoreResult | Exception
+
+
+class BatchEntry(NamedTuple):
+    """A ``PendingEvent`` with its row keys (``SQLiteStore.batch_entry``).
+
+    The keys are keyed HMACs: computed once, before the write turn, and not
+    again on every try for it.
+    """
+
+    tenant: str
+    conversation: str
+    event: str
+    step: Callable[[ConversationState | None], Transition]
 
 
 class SQLiteStore:
@@ -101,6 +124,94 @@ class SQLiteStore:
         # Only after the commit: the next event of this conversation reads
         # exactly these bytes back, unless another process wrote in between.
         self._states.put(tenant, conversation, sealed, transition.state)
+        return StoreResult(transition.decision, replayed=False)
+
+    def batch_entry(self, pending: PendingEvent) -> BatchEntry:
+        """``pending`` (``Engine.prepare``'s) with its row keys, for a batch."""
+        tenant, conversation_id, event_id, step = pending
+        return BatchEntry(
+            tenant,
+            self._codec.conversation_key(tenant, conversation_id),
+            self._codec.event_key(tenant, event_id),
+            step,
+        )
+
+    def apply_batch(self, entries: Sequence[BatchEntry]) -> list[BatchOutcome]:
+        """Record ``entries`` in order, in one transaction; waits for the write turn.
+
+        Each entry is decided as ``apply`` would, seeing the state the entries
+        before it left (two events of one conversation in one batch are
+        ordered) and replaying an event already recorded, in the database or
+        earlier in the batch. An entry whose step raises (or whose recorded
+        decision does not open) gets that exception in its place and writes
+        nothing, its ``SAVEPOINT`` rolled back; the others commit. If the
+        database fails (``StoreUnavailableError``, ``StoreError``) or the
+        ``COMMIT`` does, nothing of the batch is written and the error is
+        raised: every entry failed.
+        """
+        return self._run_batch(self._db.writing(writes=len(entries)), entries)
+
+    def try_apply_batch(self, entries: Sequence[BatchEntry]) -> list[BatchOutcome] | None:
+        """``apply_batch`` if the write turn is free now; None (nothing done) if not.
+
+        Never waits for another writer, so an event loop can call it and try
+        again later (``WriteBatcher``).
+        """
+        turn = self._db.try_writing(writes=len(entries))
+        return None if turn is None else self._run_batch(turn, entries)
+
+    def _run_batch(
+        self,
+        turn: AbstractContextManager[sqlite3.Connection],
+        entries: Sequence[BatchEntry],
+    ) -> list[BatchOutcome]:
+        # The states this batch wrote, by row: the next event of a
+        # conversation reads them back without opening them, and the cache
+        # learns them only once they are committed.
+        written: dict[tuple[str, str], tuple[bytes, ConversationState]] = {}
+        with turn as conn:
+            outcomes = [self._apply_entry(conn, entry, written) for entry in entries]
+        for (tenant, conversation), (sealed, state) in written.items():
+            self._states.put(tenant, conversation, sealed, state)
+        return outcomes
+
+    def _apply_entry(
+        self,
+        conn: sqlite3.Connection,
+        entry: BatchEntry,
+        written: dict[tuple[str, str], tuple[bytes, ConversationState]],
+    ) -> BatchOutcome:
+        """One event of a batch; its own failure returned, the database's raised."""
+        tenant, conversation, event, step = entry
+        recorded, stored = conn.execute(
+            _FIND_DECISION_AND_STATE, (tenant, event, conversation)
+        ).fetchone()
+        try:
+            if recorded is not None:
+                return StoreResult(self._codec.open_decision(tenant, event, recorded), True)
+            state = None
+            if stored is not None:
+                mine = written.get((tenant, conversation))
+                if mine is not None and mine[0] == stored:
+                    state = mine[1]
+                else:
+                    state = self._open_state(tenant, conversation, stored)
+            transition = step(state)
+        except Exception as exc:  # the step's own error is this event's answer
+            return exc
+        # The step wrote nothing; the writes below are undone alone if one
+        # of them fails for this event only (a payload that is not JSON).
+        conn.execute("SAVEPOINT event")
+        try:
+            sealed = self._write(conn, tenant, conversation, event, transition)
+        except sqlite3.Error:
+            raise
+        except Exception as exc:
+            conn.execute("ROLLBACK TO event")
+            conn.execute("RELEASE event")
+            return exc
+        conn.execute("RELEASE event")
+        written[(tenant, conversation)] = (sealed, transition.state)
         return StoreResult(transition.decision, replayed=False)
 
     def _open_state(self, tenant: str, conversation: str, sealed: bytes) -> ConversationState:
