@@ -54,6 +54,7 @@ from intimacy_rules.server.services import (
     Services,
 )
 from intimacy_rules.server.stores import open_store, store_kind
+from intimacy_rules.storage.write_batcher import WriteBatcher, as_batching_store
 
 __all__ = ["ServerApp", "create_app", "create_app_from_environment", "default_engine_factory"]
 
@@ -149,6 +150,14 @@ def create_app(
     if threads < 0:
         threads = 0 if store_kind(settings)[0] == "sqlite" or store is not None else 8
     executor = ThreadPoolExecutor(threads, "intimacy-rules-engine") if threads else None
+    # Events decided on the loop over a store that can batch (SQLite): group
+    # commit, the write turn tried without ever blocking the loop.
+    batching = as_batching_store(real_store)
+    batcher = (
+        WriteBatcher(batching, max_batch=settings.write_batch)
+        if batching is not None and executor is None and settings.write_batch
+        else None
+    )
     services = Services(
         settings=settings,
         tenants=tenants,
@@ -160,6 +169,7 @@ def create_app(
         metrics=metrics,
         replays=recorder,
         executor=executor,
+        batcher=batcher,
     )
     in_process = settings.delivery.in_process if run_worker is None else run_worker
     worker = (
@@ -177,6 +187,8 @@ def create_app(
         try:
             yield
         finally:
+            if batcher is not None:
+                batcher.close()  # uvicorn has drained requests: normally nothing is left
             if worker is not None:
                 worker.stop()
             if executor is not None:

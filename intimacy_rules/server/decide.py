@@ -6,10 +6,13 @@ or package errors, which the caller turns into problem replies with
 ``error_handlers.problem_for``. Bodies are parsed once, from bytes, with
 pydantic; replies are the decision's own JSON.
 
-Callers run these through ``Services.run``: on the event loop's thread (a
-decision costs well under a millisecond, less than a hop to a thread pool), or
-with ``engine_threads`` on a pool that overlaps a networked store's round trips
-(the rules core serialises its own calls under one lock). A retry of an event already decided
+Both are coroutines. The blocking work runs through ``Services.run``: on the
+event loop's thread (a decision costs well under a millisecond, less than a
+hop to a thread pool), or with ``engine_threads`` on a pool that overlaps a
+networked store's round trips (the rules core serialises its own calls under
+one lock). A single event goes through ``Services.record``: on SQLite it is
+recorded by the write batcher, so the loop keeps serving other requests while
+another process has the write turn. A retry of an event already decided
 (same tenant, same event id) returns the original decision with
 ``Idempotent-Replayed: true``. In a batch, events are decided in order and each
 is committed on its own: if the store fails midway the reply is 503, and a
@@ -46,33 +49,42 @@ class Reply(NamedTuple):
     media_type: str = JSON
 
 
-def post_events(services: Services, tenant: str, body: bytes) -> Reply:
+async def post_events(services: Services, tenant: str, body: bytes) -> Reply:
     """Decide on one event or a batch, and record it."""
     parsed = parse_events(body)
     if isinstance(parsed, EventBatch):
-        limit = services.settings.max_batch
-        if len(parsed.events) > limit:
-            problem = problem_response(
-                422,
-                "the batch is too large",
-                errors=(FieldProblem(field="events", reason=f"at most {limit} events"),),
-            )
-            return Reply(422, bytes(problem.body), media_type="application/problem+json")
-        decisions: list[Decision] = []
-        replayed: list[str] = []
-        for event in parsed.events:
-            outcome = services.process(tenant, event)
-            decisions.append(outcome.decision)
-            if outcome.replayed:
-                replayed.append(event.id)
-        batch = DecisionBatch(decisions=tuple(decisions), replayed=tuple(replayed))
-        return Reply(200, batch.model_dump_json().encode())
-    outcome = services.process(tenant, parsed)
+        return await services.run(_post_batch, services, tenant, parsed)
+    outcome = await services.record(tenant, parsed)
     headers = ((REPLAY_HEADER, "true"),) if outcome.replayed else ()
     return Reply(200, outcome.decision.model_dump_json().encode(), headers)
 
 
-def post_evaluate(services: Services, tenant: str, body: bytes) -> Reply:
+def _post_batch(services: Services, tenant: str, parsed: EventBatch) -> Reply:
+    """Decide on a batch, each event in its own transaction, in order."""
+    limit = services.settings.max_batch
+    if len(parsed.events) > limit:
+        problem = problem_response(
+            422,
+            "the batch is too large",
+            errors=(FieldProblem(field="events", reason=f"at most {limit} events"),),
+        )
+        return Reply(422, bytes(problem.body), media_type="application/problem+json")
+    decisions: list[Decision] = []
+    replayed: list[str] = []
+    for event in parsed.events:
+        outcome = services.process(tenant, event)
+        decisions.append(outcome.decision)
+        if outcome.replayed:
+            replayed.append(event.id)
+    batch = DecisionBatch(decisions=tuple(decisions), replayed=tuple(replayed))
+    return Reply(200, batch.model_dump_json().encode())
+
+
+async def post_evaluate(services: Services, tenant: str, body: bytes) -> Reply:
     """Decide on one event without storing anything."""
+    return await services.run(_evaluate, services, tenant, body)
+
+
+def _evaluate(services: Services, tenant: str, body: bytes) -> Reply:
     decision = services.evaluate(tenant, parse_event(body))
     return Reply(200, decision.model_dump_json().encode())

@@ -81,7 +81,7 @@ class FastPath:
             return
         body = await _read_body(receive)
         try:
-            reply: Reply = await self.services.run(handler, self.services, tenant, body)
+            reply: Reply = await handler(self.services, tenant, body)
         except (ValidationError, IntimacyRulesError) as exc:
             await problem_for(exc, route.path)(scope, receive, send)
             return

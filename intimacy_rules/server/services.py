@@ -8,9 +8,11 @@ engine factory, an in-memory store or a fixed clock and every route uses them.
 ``Services.process(tenant, event)`` is the one way an event reaches an engine:
 it picks the tenant's engine (with the tenant's current ruleset), counts the
 decision in the metrics and tells whether it was a replay of an event decided
-before. It blocks on the store, so async routes call it through
-``await services.run(services.process, tenant, event)``: inline on SQLite,
-on the engine thread pool when the store is networked (``engine_threads``).
+before. It blocks on the store, so async routes call ``await
+services.record(tenant, event)`` instead: on SQLite the event is analysed on
+the loop and recorded by the ``WriteBatcher`` (group commit; the loop never
+waits for another process's write turn); with a networked store it runs
+``process`` on the engine thread pool (``engine_threads``).
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 from intimacy_rules.engine.decision import Decision
 from intimacy_rules.engine.events import Event
-from intimacy_rules.engine.store import OutboundMessage, Store, StoreResult
+from intimacy_rules.engine.store import OutboundMessage, PendingEvent, Store, StoreResult
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.server.replay import ReplayRecorder
 from intimacy_rules.server.settings import Settings, TenantSettings
 from intimacy_rules.server.tenants import Tenant, TenantRegistry
+from intimacy_rules.storage.write_batcher import WriteBatcher
 
 __all__ = [
     "Clock",
@@ -36,6 +39,7 @@ __all__ = [
     "EngineFactory",
     "EngineLike",
     "Outcome",
+    "PreparingEngine",
     "Services",
 ]
 
@@ -66,6 +70,14 @@ class EngineLike(Protocol):
 
     def swap_ruleset(self, compiled: Any) -> None:
         """Use ``compiled`` for every later event."""
+        ...
+
+
+class PreparingEngine(Protocol):
+    """An engine that can hand out an analysed event without recording it (``Engine``)."""
+
+    def prepare(self, event: Event, *, tenant: str) -> PendingEvent:
+        """Analyse ``event``; what ``store.apply`` takes to record it."""
         ...
 
 
@@ -112,6 +124,7 @@ class Services:
     metrics: Any
     replays: ReplayRecorder | None = None
     executor: Executor | None = None
+    batcher: WriteBatcher[Any] | None = None
 
     async def run(self, func: Callable[..., _T], *args: Any) -> _T:
         """Run blocking engine work: on the loop, or on ``executor`` when there is one.
@@ -145,6 +158,25 @@ class Services:
             # through noted whether that decision was recorded earlier.
             last = self.replays.take_last() if self.replays is not None else None
             outcome = Outcome(result, last is not None and last.replayed)
+        self.metrics.count_decision(outcome.decision, replayed=outcome.replayed)
+        return outcome
+
+    async def record(self, tenant: str, event: Event) -> Outcome:
+        """``process`` for async callers: through the write batcher when there is one.
+
+        The event is analysed on the loop, then recorded with the batcher's
+        next transaction; without a batcher (PostgreSQL, ``engine_threads``,
+        an engine that cannot ``prepare``) ``process`` runs through ``run``.
+        """
+        batcher = self.batcher
+        engine = self.engines[tenant]
+        prepare = getattr(engine, "prepare", None)
+        if batcher is None or prepare is None or event.kind == "pre_send":
+            return await self.run(self.process, tenant, event)
+        self.rulesets.sync(self.tenant_settings(tenant).ruleset)
+        pending: PendingEvent = prepare(event, tenant=tenant)
+        result = await batcher.submit(pending)
+        outcome = Outcome(result.decision, result.replayed)
         self.metrics.count_decision(outcome.decision, replayed=outcome.replayed)
         return outcome
 

@@ -154,6 +154,14 @@ class Settings(BaseSettings):
         "SQLite, whose writes are serialised anyway); N overlaps N store round trips "
         "(PostgreSQL); -1 picks 0 for SQLite and 8 for PostgreSQL",
     )
+    write_batch: int = Field(
+        default=64,
+        ge=0,
+        le=1000,
+        description="SQLite, events decided on the event loop: up to this many events "
+        "recorded per transaction (group commit, the write turn tried without blocking "
+        "the loop); 0 records each event in its own transaction, waiting for the turn",
+    )
     max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     max_batch: int = Field(default=100, ge=1, le=1000)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)

@@ -1,7 +1,8 @@
 """Small stand-ins for the engine and the ruleset loader, so server tests run without them.
 
 ``FakeEngine`` keeps the real contract: it writes through the store it is given
-(so idempotency, erasure and the outbox are the store's, as in production),
+(so idempotency, erasure and the outbox are the store's, as in production;
+``prepare`` too, so a SQLite store is written through the server's batcher),
 fires a ``nudge`` when a message mentions "closer", an ``escalate`` on "hurt
 you", and stamps every decision with the revision of the ruleset it runs.
 ``fake_loader`` loads YAML that has ``name``, ``version`` and a ``rules`` list,
@@ -24,7 +25,7 @@ from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.conversation.vocabulary import CriteriaScores
 from intimacy_rules.engine.decision import AnalysisSummary, Decision, FiredRule
 from intimacy_rules.engine.events import Event
-from intimacy_rules.engine.store import OutboundMessage, Store, Transition
+from intimacy_rules.engine.store import OutboundMessage, PendingEvent, Store, Transition
 from intimacy_rules.errors import Problem, RulesetSyntaxError, RulesetValidationError
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.rules.outcomes import EscalateOutcome, NudgeOutcome
@@ -135,13 +136,16 @@ class FakeEngine:
         )
         return new_state, decision
 
-    def process(self, event: Event, *, tenant: str) -> Decision:
+    def prepare(self, event: Event, *, tenant: str) -> PendingEvent:
         def step(state: ConversationState | None) -> Transition:
             new_state, decision = self._decide(event, state)
             rows = self.deliveries(tenant, decision) if self.deliveries else ()
             return Transition(new_state, decision, rows)
 
-        return self.store.apply(tenant, event.conversation_id, event.id, step).decision
+        return PendingEvent(tenant, event.conversation_id, event.id, step)
+
+    def process(self, event: Event, *, tenant: str) -> Decision:
+        return self.store.apply(*self.prepare(event, tenant=tenant)).decision
 
     def evaluate(self, event: Event, *, tenant: str) -> Decision:
         state = self.store.load_state(tenant, event.conversation_id)

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from intimacy_rules.conversation.state import ConversationState
-from intimacy_rules.engine.store import StoreResult, Transition
+from intimacy_rules.engine.store import PendingEvent, StoreResult, Transition
 from intimacy_rules.errors import StoreUnavailableError
 from intimacy_rules.privacy import Pseudonymizer
 from intimacy_rules.server.app import create_app
 from intimacy_rules.server.settings import Settings
-from intimacy_rules.storage.sqlite_store import SQLiteStore
+from intimacy_rules.storage.sqlite_store import BatchEntry, SQLiteStore
 from tests.server.client import AppClient
 from tests.server.conftest import NOW, auth, event
 from tests.server.fakes import fake_engine_factory, fake_loader
@@ -35,6 +35,15 @@ class FlakyStore(SQLiteStore):
         event_id: str,
         step: Callable[[ConversationState | None], Transition],
     ) -> StoreResult:
+        return super().apply(tenant, conversation_id, event_id, self._failing(step))
+
+    def batch_entry(self, pending: PendingEvent) -> BatchEntry:
+        # The server records single events through its write batcher.
+        return super().batch_entry(pending._replace(step=self._failing(pending.step)))
+
+    def _failing(
+        self, step: Callable[[ConversationState | None], Transition]
+    ) -> Callable[[ConversationState | None], Transition]:
         def failing(state: ConversationState | None) -> Transition:
             transition = step(state)  # the decision is computed...
             if self.failures:
@@ -42,7 +51,7 @@ class FlakyStore(SQLiteStore):
                 raise StoreUnavailableError("database is locked")  # ...the commit fails
             return transition
 
-        return super().apply(tenant, conversation_id, event_id, failing)
+        return failing
 
 
 @pytest.fixture

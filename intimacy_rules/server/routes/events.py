@@ -87,7 +87,7 @@ def router() -> APIRouter:
     )
     async def post_events(request: Request, tenant: TenantDep, services: ServicesDep) -> Response:
         body = await request.body()
-        return _response(await services.run(decide.post_events, services, tenant.name, body))
+        return _response(await decide.post_events(services, tenant.name, body))
 
     @api.post(
         "/evaluate",
@@ -97,6 +97,6 @@ def router() -> APIRouter:
     )
     async def post_evaluate(request: Request, tenant: TenantDep, services: ServicesDep) -> Response:
         body = await request.body()
-        return _response(await services.run(decide.post_evaluate, services, tenant.name, body))
+        return _response(await decide.post_evaluate(services, tenant.name, body))
 
     return api
