@@ -38,6 +38,12 @@ from pathlib import Path
 import httpx
 
 API_KEY = "ir_load-benchmark-key-0123456789abcdef"
+#: Each client opens its connections this far apart, in the warm-up. uvicorn's
+#: workers share one listening socket, and the first one awake accepts every
+#: connection pending: opened in one burst, all of them usually landed on one
+#: worker, which measured one server process, not two (the "split" printed
+#: beside the server CPU shows how the work was shared).
+CONNECT_SPACING_S = 0.05
 TEXTS = (
     "I feel closer to you when we talk like this",
     "what did you do this weekend?",
@@ -176,8 +182,9 @@ async def _drive_raw(
     measure_from = start + warmup
     stop_at = measure_from + duration
 
-    async def loop() -> None:
+    async def loop(n: int) -> None:
         nonlocal errors, counter
+        await asyncio.sleep(n * CONNECT_SPACING_S)
         client = RawClient(url.host, url.port or 80)
         try:
             while time.perf_counter() < stop_at:
@@ -199,7 +206,7 @@ async def _drive_raw(
         finally:
             await client.close()
 
-    await asyncio.gather(*(loop() for _ in range(concurrency)))
+    await asyncio.gather(*(loop(n) for n in range(concurrency)))
     return latencies, errors, counter
 
 
@@ -222,8 +229,9 @@ async def _drive(
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10) as client:
 
-        async def loop() -> None:
+        async def loop(n: int) -> None:
             nonlocal errors, counter
+            await asyncio.sleep(n * CONNECT_SPACING_S)
             while True:
                 now = time.perf_counter()
                 if now >= stop_at:
@@ -243,7 +251,7 @@ async def _drive(
                     else:
                         errors += 1
 
-        await asyncio.gather(*(loop() for _ in range(concurrency)))
+        await asyncio.gather(*(loop(n) for n in range(concurrency)))
     return latencies, errors, counter
 
 
@@ -287,11 +295,11 @@ def _process_tree(root: int) -> list[int]:
     return found
 
 
-def server_cpu_seconds(root: int | None) -> float | None:
-    """User + system CPU seconds used so far by the server and its worker processes."""
+def server_cpu_seconds(root: int | None) -> dict[int, float] | None:
+    """User + system CPU seconds used so far by the server and each of its worker processes."""
     if root is None or not os.path.isdir("/proc"):
         return None
-    ticks = 0
+    seconds: dict[int, float] = {}
     for pid in _process_tree(root):
         try:
             with open(f"/proc/{pid}/stat", "rb") as handle:
@@ -299,8 +307,22 @@ def server_cpu_seconds(root: int | None) -> float | None:
         except OSError:
             continue
         fields = stat[stat.rindex(b")") + 2 :].split()
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
+        seconds[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return seconds
+
+
+def _cpu_split(before: dict[int, float], after: dict[int, float]) -> tuple[float, str]:
+    """Server CPU seconds over the window, and how they split between the busiest processes.
+
+    uvicorn's workers share one listening socket and each accepts what it can:
+    a client that opens its few connections at once may find them all on one
+    worker (``100%``), which makes a different benchmark (one process, no
+    turns on the SQLite writer lock) from an even split.
+    """
+    used = {pid: after[pid] - before.get(pid, 0.0) for pid in after}
+    total = sum(used.values())
+    shares = sorted((u / total for u in used.values() if total > 0), reverse=True)
+    return total, "/".join(f"{share * 100:.0f}" for share in shares[:4] if share >= 0.01)
 
 
 def run_phase(
@@ -347,8 +369,9 @@ def run_phase(
     rate = len(latencies) / args.duration
     cpu = ""
     if cpu_before is not None and cpu_after is not None:
-        per_request = (cpu_after - cpu_before) / (len(latencies) + errors)
-        cpu = f"  server CPU {per_request * 1000:.3f} ms/req"
+        used, split = _cpu_split(cpu_before, cpu_after)
+        per_request = used / (len(latencies) + errors)
+        cpu = f"  server CPU {per_request * 1000:.3f} ms/req (split % {split})"
     cpu += f"  client CPU {client_cpu * 1000:.3f} ms/req"
     p50 = statistics.quantiles(latencies, n=100)[49] * 1000
     p99 = statistics.quantiles(latencies, n=100)[98] * 1000
