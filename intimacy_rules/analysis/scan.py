@@ -22,18 +22,21 @@ _CLAUSE_BREAK: Final = re.compile(r"[.!?,;:\n(\u2600-\u27bf\U0001f300-\U0001faff
 
 def subject_positions(norm: str) -> list[int]:
     """Offsets of every "I" ("i", "i'm", "im", "i've", "i am") or "we" that starts a word."""
-    return [
-        m.start()
-        for m in _I_CANDIDATE.finditer(norm)
-        if m.start() == 0 or not _is_word_char(norm[m.start() - 1])
-    ]
+    found: list[int] = []
+    for m in _I_CANDIDATE.finditer(norm):
+        at = m.start()
+        if at == 0 or not ((before := norm[at - 1]).isalnum() or before in "'_"):
+            found.append(at)
+    return found
 
 
 def clause_starts(norm: str) -> list[int]:
     """Offsets where a clause begins: the text's start, after each break, and after
     " and "/" but " (where "and felt guilty" drops its subject), in order."""
-    starts = [len(norm) - len(norm.lstrip())]
-    starts.extend(m.end() for m in _CLAUSE_BREAK.finditer(norm) if m.end() < len(norm))
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(norm)]
+    if breaks and breaks[-1] == len(norm):
+        breaks.pop()  # a break that ends the text opens nothing (only the last can)
+    starts = [len(norm) - len(norm.lstrip()), *breaks]
     for joiner in (" and ", " but "):
         at = norm.find(joiner)
         while at >= 0:
@@ -42,10 +45,6 @@ def clause_starts(norm: str) -> list[int]:
     if len(starts) > 1:
         starts.sort()
     return starts
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "'_"
 
 
 def first_words(phrases: frozenset[str]) -> frozenset[str]:
