@@ -24,7 +24,7 @@ file: retry later) or ``StoreError``, raised from the original.
 
 from __future__ import annotations
 
-import queue
+import collections
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -59,7 +59,10 @@ class SQLiteDatabase:
     def __init__(self, path: str | Path, *, busy_timeout_ms: int = 5_000) -> None:
         self.path = Path(path)
         self._busy_timeout_ms = busy_timeout_ms
-        self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        # Last in, first out: the connection used last is used next, so its
+        # page cache, which SQLite empties whenever another connection wrote,
+        # is usually still valid (one connection reads ahead, writes, reads).
+        self._idle: collections.deque[sqlite3.Connection] = collections.deque()
         self._closed = False
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -142,8 +145,8 @@ class SQLiteDatabase:
         if self._closed:
             raise StoreError(f"the SQLite store for {self.path} is closed")
         try:
-            return self._idle.get_nowait()
-        except queue.Empty:
+            return self._idle.pop()  # atomic under the GIL, like append
+        except IndexError:
             with self._translated():
                 return self._connect()
 
@@ -151,9 +154,9 @@ class SQLiteDatabase:
         with self._lock:
             # A connection still in a transaction (a rollback that failed) is
             # never handed out again: the next user would inherit its locks.
-            keep = not self._closed and not conn.in_transaction and self._idle.qsize() < _MAX_IDLE
+            keep = not self._closed and not conn.in_transaction and len(self._idle) < _MAX_IDLE
             if keep:
-                self._idle.put(conn)
+                self._idle.append(conn)
         if not keep:
             conn.close()
 
@@ -275,6 +278,6 @@ class SQLiteDatabase:
             self._closed = True
             while True:
                 try:
-                    self._idle.get_nowait().close()
-                except queue.Empty:
+                    self._idle.pop().close()
+                except IndexError:
                     break

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from intimacy_rules.conversation.state import ConversationState
 
-__all__ = ["BatchEntry", "BatchOutcome", "SQLiteStore"]
+__all__ = ["Ahead", "BatchEntry", "BatchOutcome", "SQLiteStore"]
 
 _FIND_STATE = "SELECT state FROM conversations WHERE tenant = ? AND conversation = ?"
 #: The event's recorded decision and the conversation's state, in one statement:
@@ -54,17 +54,33 @@ _FIND_DECISION_AND_STATE = (
 BatchOutcome = StoreResult | Exception
 
 
+class Ahead(NamedTuple):
+    """A step run before the write turn, on the row as it was then.
+
+    Under the turn the row is read again: when it holds the very bytes the
+    step ran on (``stored``; None: no row), the step's result is still the
+    right one (every seal has a fresh nonce, so equal bytes mean no writer
+    came in between) and is written as it is; otherwise the step runs again.
+    """
+
+    stored: bytes | None
+    transition: Transition
+    sealed_state: bytes
+    sealed_decision: bytes
+
+
 class BatchEntry(NamedTuple):
-    """A ``PendingEvent`` with its row keys (``SQLiteStore.batch_entry``).
+    """A ``PendingEvent`` ready for a batch (``SQLiteStore.batch_entry``).
 
     The keys are keyed HMACs: computed once, before the write turn, and not
-    again on every try for it.
+    again on every try for it; ``ahead`` is the step already run, if it was.
     """
 
     tenant: str
     conversation: str
     event: str
     step: Callable[[ConversationState | None], Transition]
+    ahead: Ahead | None = None
 
 
 class SQLiteStore:
@@ -126,15 +142,46 @@ class SQLiteStore:
         self._states.put(tenant, conversation, sealed, transition.state)
         return StoreResult(transition.decision, replayed=False)
 
-    def batch_entry(self, pending: PendingEvent) -> BatchEntry:
-        """``pending`` (``Engine.prepare``'s) with its row keys, for a batch."""
+    def batch_entry(self, pending: PendingEvent, *, ahead: bool = True) -> BatchEntry:
+        """``pending`` (``Engine.prepare``'s) ready for a batch, its step run ahead.
+
+        The step runs now, outside the write turn, on the conversation's row
+        as stored now, and its state and decision are sealed (``Ahead``): the
+        turn, which every writer of every process waits for, then only checks
+        that the row is unchanged and writes. Events of a conversation stay
+        ordered: if any write reached the row meanwhile (another process,
+        an earlier event of the same batch), the step runs again under the
+        turn on the state it finds, as without ``ahead``. A step that raises
+        here is left to raise under the turn, where its error is answered.
+        """
         tenant, conversation_id, event_id, step = pending
-        return BatchEntry(
+        entry = BatchEntry(
             tenant,
             self._codec.conversation_key(tenant, conversation_id),
             self._codec.event_key(tenant, event_id),
             step,
         )
+        return entry._replace(ahead=self._run_ahead(entry)) if ahead else entry
+
+    def _run_ahead(self, entry: BatchEntry) -> Ahead | None:
+        tenant, conversation, event, step, _ = entry
+        try:
+            with self._db.reading() as conn:
+                recorded, stored = conn.execute(
+                    _FIND_DECISION_AND_STATE, (tenant, event, conversation)
+                ).fetchone()
+            if recorded is not None:
+                return None  # a retry: replayed under the turn
+            state = None if stored is None else self._open_state(tenant, conversation, stored)
+            transition = step(state)
+            return Ahead(
+                stored,
+                transition,
+                self._codec.seal_state(tenant, conversation, transition.state),
+                self._codec.seal_decision(tenant, event, transition.decision),
+            )
+        except Exception:  # decided under the turn, where an error is the event's answer
+            return None
 
     def apply_batch(self, entries: Sequence[BatchEntry]) -> list[BatchOutcome]:
         """Record ``entries`` in order, in one transaction; waits for the write turn.
@@ -182,28 +229,33 @@ class SQLiteStore:
         written: dict[tuple[str, str], tuple[bytes, ConversationState]],
     ) -> BatchOutcome:
         """One event of a batch; its own failure returned, the database's raised."""
-        tenant, conversation, event, step = entry
+        tenant, conversation, event, step, ahead = entry
         recorded, stored = conn.execute(
             _FIND_DECISION_AND_STATE, (tenant, event, conversation)
         ).fetchone()
         try:
             if recorded is not None:
                 return StoreResult(self._codec.open_decision(tenant, event, recorded), True)
-            state = None
-            if stored is not None:
-                mine = written.get((tenant, conversation))
-                if mine is not None and mine[0] == stored:
-                    state = mine[1]
-                else:
-                    state = self._open_state(tenant, conversation, stored)
-            transition = step(state)
+            if ahead is not None and ahead.stored == stored:
+                transition = ahead.transition  # the row is as the step saw it
+                presealed: tuple[bytes, bytes] | None = (ahead.sealed_state, ahead.sealed_decision)
+            else:
+                state = None
+                if stored is not None:
+                    mine = written.get((tenant, conversation))
+                    if mine is not None and mine[0] == stored:
+                        state = mine[1]
+                    else:
+                        state = self._open_state(tenant, conversation, stored)
+                transition = step(state)
+                presealed = None
         except Exception as exc:  # the step's own error is this event's answer
             return exc
         # The step wrote nothing; the writes below are undone alone if one
         # of them fails for this event only (a payload that is not JSON).
         conn.execute("SAVEPOINT event")
         try:
-            sealed = self._write(conn, tenant, conversation, event, transition)
+            sealed = self._write(conn, tenant, conversation, event, transition, presealed=presealed)
         except sqlite3.Error:
             raise
         except Exception as exc:
@@ -229,10 +281,19 @@ class SQLiteStore:
         conversation: str,
         event: str,
         transition: Transition,
+        *,
+        presealed: tuple[bytes, bytes] | None = None,
     ) -> bytes:
-        """Write the transition; the sealed state as written."""
+        """Write the transition; the sealed state as written.
+
+        ``presealed``: the state and the decision, sealed already (``Ahead``).
+        """
         now = to_epoch(self._clock())
-        sealed = self._codec.seal_state(tenant, conversation, transition.state)
+        if presealed is None:
+            sealed = self._codec.seal_state(tenant, conversation, transition.state)
+            sealed_decision = self._codec.seal_decision(tenant, event, transition.decision)
+        else:
+            sealed, sealed_decision = presealed
         conn.execute(
             "INSERT INTO conversations (tenant, conversation, state, updated_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (tenant, conversation) "
@@ -242,13 +303,7 @@ class SQLiteStore:
         conn.execute(
             "INSERT INTO decisions (tenant, event, conversation, decision, decided_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (
-                tenant,
-                event,
-                conversation,
-                self._codec.seal_decision(tenant, event, transition.decision),
-                now,
-            ),
+            (tenant, event, conversation, sealed_decision, now),
         )
         if transition.deliveries:
             self.outbox.enqueue(conn, tenant, conversation, transition.deliveries, now)

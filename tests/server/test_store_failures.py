@@ -37,9 +37,10 @@ class FlakyStore(SQLiteStore):
     ) -> StoreResult:
         return super().apply(tenant, conversation_id, event_id, self._failing(step))
 
-    def batch_entry(self, pending: PendingEvent) -> BatchEntry:
-        # The server records single events through its write batcher.
-        return super().batch_entry(pending._replace(step=self._failing(pending.step)))
+    def batch_entry(self, pending: PendingEvent, *, ahead: bool = True) -> BatchEntry:
+        # The server records single events through its write batcher; the
+        # step runs under the write turn, as apply runs it.
+        return super().batch_entry(pending._replace(step=self._failing(pending.step)), ahead=False)
 
     def _failing(
         self, step: Callable[[ConversationState | None], Transition]

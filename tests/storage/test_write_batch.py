@@ -50,8 +50,11 @@ def failing(state: ConversationState | None) -> Transition:
     raise StepFailed("the step failed")
 
 
-def entry(store: SQLiteStore, event_id: str, step: Step, conversation: str = "c1") -> BatchEntry:
-    return store.batch_entry(PendingEvent("acme", conversation, event_id, step))
+def entry(
+    store: SQLiteStore, event_id: str, step: Step, conversation: str = "c1", *, ahead: bool = False
+) -> BatchEntry:
+    """The entry of an event; its step run ahead only when asked (those tests count calls)."""
+    return store.batch_entry(PendingEvent("acme", conversation, event_id, step), ahead=ahead)
 
 
 def messages(store: SQLiteStore, conversation: str = "c1") -> int:
@@ -249,6 +252,70 @@ def test_a_batch_does_not_mislead_the_state_cache(sqlite_maker: StoreMaker) -> N
         assert seen == [3]
     finally:
         other.close()
+
+
+# --- steps run ahead of the turn -------------------------------------------------------
+
+
+def test_a_step_run_ahead_is_written_as_it_is_when_the_row_did_not_change(
+    store: SQLiteStore,
+) -> None:
+    store.apply("acme", "c1", "e0", counting("e0"))
+    seen: list[int] = []
+    ahead = entry(store, "e1", counting("e1", seen=seen), ahead=True)
+    assert ahead.ahead is not None
+    assert seen == [1]  # run now, outside the turn
+    (outcome,) = store.apply_batch([ahead])
+    assert isinstance(outcome, StoreResult)
+    assert seen == [1]  # not again under the turn
+    assert outcome.decision == ahead.ahead.transition.decision
+    assert messages(store) == 2
+
+
+def test_a_step_run_ahead_runs_again_when_another_writer_changed_the_row(
+    sqlite_maker: StoreMaker,
+) -> None:
+    first: SQLiteStore = sqlite_maker()
+    other = SQLiteStore(first.path, pseudonymizer=first._codec._pseudonymizer)
+    try:
+        seen: list[int] = []
+        ahead = entry(first, "e1", counting("e1", seen=seen), ahead=True)
+        other.apply("acme", "c1", "x1", counting("x1"))  # another process, in between
+        (outcome,) = first.apply_batch([ahead])
+        assert isinstance(outcome, StoreResult)
+        assert seen == [0, 1]  # ahead on the empty row, then on the state x1 left
+        assert messages(first) == 2
+    finally:
+        other.close()
+
+
+def test_steps_run_ahead_for_one_conversation_in_one_batch_stay_ordered(
+    store: SQLiteStore,
+) -> None:
+    seen: list[int] = []
+    entries = [entry(store, f"e{n}", counting(f"e{n}", seen=seen), ahead=True) for n in (1, 2)]
+    assert seen == [0, 0]  # both ran ahead on the same (empty) row
+    outcomes = store.apply_batch(entries)
+    assert all(isinstance(o, StoreResult) for o in outcomes)
+    assert seen == [0, 0, 1]  # e2 ran again on the state e1 left
+    assert messages(store) == 2
+
+
+def test_a_step_that_raises_ahead_raises_again_under_the_turn(store: SQLiteStore) -> None:
+    ahead = entry(store, "e1", failing, ahead=True)
+    assert ahead.ahead is None
+    (outcome,) = store.apply_batch([ahead])
+    assert isinstance(outcome, StepFailed)
+    assert messages(store) == 0
+
+
+def test_a_retry_is_not_run_ahead_and_is_replayed(store: SQLiteStore) -> None:
+    store.apply("acme", "c1", "e1", counting("e1"))
+    retry = entry(store, "e1", failing, ahead=True)
+    assert retry.ahead is None
+    (outcome,) = store.apply_batch([retry])
+    assert isinstance(outcome, StoreResult)
+    assert outcome.replayed
 
 
 # --- the batcher: group commit on an event loop -----------------------------------------
