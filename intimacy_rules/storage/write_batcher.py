@@ -7,9 +7,11 @@ thread: while another process held the turn it parsed and analysed nothing,
 so the processes took turns at everything, not only at writing.
 
 The batcher instead takes the analysed events (``Engine.prepare``) of one
-process and records them in batches::
+process and records them in batches. On submit, the store runs the event's
+step ahead on the row as stored now (``SQLiteStore.batch_entry``); under the
+turn it only checks the row is unchanged and writes, so the turn is short::
 
-    request ──prepare (analysis, on the loop)──▶ submit ──▶ pending
+    request ──prepare (analysis), step run ahead (on the loop)──▶ submit ──▶ pending
                                                                │ turn free now?
          ┌─────────── no: try again in a moment ◀──────────────┤
          │            (the loop serves other requests)         │ yes
