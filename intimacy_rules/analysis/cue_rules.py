@@ -156,7 +156,8 @@ _SOFTENERS: Final = frozenset(_SOFTENER_WORDS.split())
 # characters nor quotes, so one ``finditer`` yields exactly the words the
 # runs of marks open, in order; opening with a character class lets ``re``
 # skip in C to the next mark instead of trying every character.
-_CLAUSE_WORD: Final = re.compile(r"[.!?\n;:(,]+[ \"'*-]*([a-z0-9']+)")
+# (Written "[m][m]*", not "[m]+", so that ``re`` sees the class it opens with.)
+_CLAUSE_WORD: Final = re.compile(r"[.!?\n;:(,][.!?\n;:(,]*[ \"'*-]*([a-z0-9']+)")
 _WORD_AT: Final = re.compile(r"[ \"'*-]*([a-z0-9']+)")
 _GAP_AT: Final = re.compile(r",? +")
 

@@ -478,7 +478,9 @@ _NOT_INFORMATION: Final = re.compile(
     r"\?|\b(?:i'll|ill|i\s+will|gonna|shall|let's|lets|should|i\s+can|can\s+i|wanna|"
     r"feel\s+(?:like|that)\s+(?:you|u|he|she|they)|(?:said|says)\s+(?:he|she|they))\b"
 )
-_WORD: Final = re.compile(r"[a-z0-9']+")
+# "[c][c]*", not "[c]+": the same matches, found by skipping in C to the next
+# word character instead of trying the pattern at every character.
+_WORD: Final = re.compile(r"[a-z0-9'][a-z0-9']*")
 _FIRST_PERSON: Final = words("i me my mine myself i'm im i've ive i'd id i'll")
 _WE_WORDS: Final = words("we our us we're we've ours ourselves")
 _YOU_WORDS: Final = words("you your u ur you're youre yours yourself")
