@@ -23,7 +23,7 @@ from intimacy_rules.analysis.lexicon import (
 )
 from intimacy_rules.analysis.logistics import arranges, is_errand, may_arrange
 from intimacy_rules.analysis.patterns import ADVERB, EMOTION_ADJ_RE
-from intimacy_rules.analysis.scan import may_open
+from intimacy_rules.analysis.scan import may_open, occurs_as_word
 
 __all__ = [
     "LIFE_THRESHOLD",
@@ -473,10 +473,12 @@ LIFE_WEIGHTS: Final[dict[str, float]] = {
     "you": -0.62,  # talk about the reader, not the writer
 }
 LIFE_THRESHOLD: Final = -0.30
-# What the spec keeps from being a fact whatever the weights say.
-_NOT_INFORMATION: Final = re.compile(
-    r"\?|\b(?:i'll|ill|i\s+will|gonna|shall|let's|lets|should|i\s+can|can\s+i|wanna|"
-    r"feel\s+(?:like|that)\s+(?:you|u|he|she|they)|(?:said|says)\s+(?:he|she|they))\b"
+# What the spec keeps from being a fact whatever the weights say: a question
+# mark, or one of these at a word start (``scan.occurs_as_word``: each
+# alternative opens with a literal, so ``re`` skips to them in C).
+_NOT_INFORMATION_WORDS: Final = re.compile(
+    r"(?:i'll|ill|i\s+will|gonna|shall|let's|lets|should|i\s+can|can\s+i|wanna|"
+    r"feel\s+(?:like|that)\s+(?:you|u|he|she|they)|said\s+(?:he|she|they)|says\s+(?:he|she|they))\b"
 )
 # "[c][c]*", not "[c]+": the same matches, found by skipping in C to the next
 # word character instead of trying the pattern at every character.
@@ -534,7 +536,7 @@ def life_features(norm: str, *, feeling: bool) -> dict[str, float] | None:
 def not_information(norm: str) -> bool:
     """Whether the spec keeps ``norm`` from being a fact: plans, questions, reported
     feelings and thoughts ("I'll call her", "does he?", "I feel like you...")."""
-    return _NOT_INFORMATION.search(norm) is not None
+    return "?" in norm or occurs_as_word(_NOT_INFORMATION_WORDS, norm)
 
 
 def weighs_as_life_information(norm: str, *, feeling: bool) -> bool:
@@ -569,7 +571,7 @@ def weighs_as_life_information(norm: str, *, feeling: bool) -> bool:
         )
         if score <= LIFE_THRESHOLD:
             return False
-    return _NOT_INFORMATION.search(norm) is None  # plans, questions, reported feelings
+    return not not_information(norm)  # plans, questions, reported feelings
 
 
 def _told_in_past(toks: list[str]) -> bool:

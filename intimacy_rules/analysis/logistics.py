@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from intimacy_rules.analysis.scan import occurs_as_word
+
 __all__ = ["arranges", "is_errand", "may_arrange"]
 
 # Arrangements are logistics, not disclosure, even when told in the first person.
@@ -22,13 +24,18 @@ _LOGISTICS: Final = re.compile(
 )
 # Errands and turns of the chat, within one clause: "I ordered us pizza", "I called
 # but you didn't pick up", "I asked my boss about Friday" (spec: logistics are 0).
+# (At a word start: ``scan.occurs_as_word``. Each alternative opens with a
+# literal, so ``re`` skips to them in C.)
 _ERRAND: Final = re.compile(
-    r"\b(?:dinner|pizza|takeout|take-out|groceries|recipe|"
+    r"(?:dinner|pizza|takeout|take-out|groceries|recipe|"
     r"called|calling|replied|reply|texted|messaged|almost\s+home|"
     r"about\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)|"
-    r"(?:ordered|got|bought|made|booked)\s+us)\b"
+    r"ordered\s+us|got\s+us|bought\s+us|made\s+us|booked\s+us)\b"
 )
-_CLAUSE_STOP: Final = re.compile(r"[,;.!?\n]|\sbut\s")
+# A clause mark, or " but ": "[,;.!?\n]|\sbut\s" written to open with one
+# class (the marks and the spaces), which ``re`` skips to in C, where the
+# alternation would be tried at every character; the same matches.
+_CLAUSE_STOP: Final = re.compile(r"[,;.!?\n\s](?:(?<=[,;.!?\n])|(?<=\s)but\s)")
 _LOGISTICS_KEYS: Final = (
     "off",
     "book",
@@ -51,7 +58,9 @@ def may_arrange(norm: str) -> bool:
 def is_errand(norm: str, start: int) -> bool:
     """Whether the clause from ``start`` is an errand or a turn of the chat itself."""
     stop = _CLAUSE_STOP.search(norm, start, min(len(norm), start + 120))
-    return _ERRAND.search(norm, start, stop.start() if stop else start + 120) is not None
+    return occurs_as_word(
+        _ERRAND, norm, start, stop.start() if stop else min(len(norm), start + 120)
+    )
 
 
 def arranges(norm: str, start: int) -> bool:

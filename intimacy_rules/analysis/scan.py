@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["clause_starts", "first_words", "holds_any", "may_open", "subject_positions"]
+__all__ = [
+    "clause_starts",
+    "first_words",
+    "holds_any",
+    "may_open",
+    "occurs_as_word",
+    "subject_positions",
+]
 
 # A literal first character keeps this scan on re's fast path; the word
 # boundary before the "i" is checked in Python for the few candidates.
@@ -69,6 +76,26 @@ def may_open(norm: str, pos: int, firsts: frozenset[str]) -> bool:
         return False
     first = word[0].rstrip(".,!?;:)")
     return first in firsts or (len(first) > 2 and first[-1] == first[-2])
+
+
+def occurs_as_word(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
+    """Whether ``pattern`` matches ``text[pos:endpos]`` where a word starts: what
+    ``\\b`` + the pattern would find, for a pattern every match of which opens with
+    a word character and whose alternatives each open with a literal.
+
+    A pattern opening with ``\\b`` is tried at every character; without it ``re``
+    skips in C to the letters its alternatives open with, and the few places
+    found are checked for a word start here (``\\b`` before a word character:
+    the text's start or a character that is neither alphanumeric nor "_").
+    """
+    end = len(text) if endpos < 0 else endpos
+    found = pattern.search(text, pos, end)
+    while found is not None:
+        at = found.start()
+        if at == 0 or not ((before := text[at - 1]).isalnum() or before == "_"):
+            return True
+        found = pattern.search(text, at + 1, end)
+    return False
 
 
 def holds_any(text: str, keys: tuple[str, ...]) -> bool:

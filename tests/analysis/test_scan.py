@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from intimacy_rules.analysis.scan import clause_starts, first_words, may_open, subject_positions
+import random
+import re
+
+import pytest
+
+from intimacy_rules.analysis.scan import (
+    clause_starts,
+    first_words,
+    may_open,
+    occurs_as_word,
+    subject_positions,
+)
 from intimacy_rules.analysis.text import normalize
 
 
@@ -35,3 +46,38 @@ def test_may_open_checks_the_first_word_and_lets_stretched_words_through() -> No
     assert may_open(norm, norm.index("been"), firsts)
     assert not may_open(norm, norm.index("the"), firsts)
     assert not may_open(norm, len(norm), firsts)
+
+
+@pytest.mark.parametrize("pattern", [r"(?:ab|b\s+a|ba)\b", r"(?:i'll|ill|i\s+will)\b"])
+def test_occurs_as_word_is_a_search_of_the_pattern_after_a_word_boundary(pattern: str) -> None:
+    regex, bounded = re.compile(pattern), re.compile(r"\b" + pattern)
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice("abil'_ w.é") for _ in range(rng.randint(0, 14)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = bounded.search(text, lo, hi) is not None
+        assert occurs_as_word(regex, text, lo, hi) == expected, (text, lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        # The rewritten forms of alternations that open with different classes.
+        (r"[,;.!?\n\s](?:(?<=[,;.!?\n])|(?<=\s)but\s)", r"[,;.!?\n]|\sbut\s"),
+        (r"[;,\s](?:(?<=[;,])\s|(?<=\s)(?:but|cuz)\s)", r"[;,]\s|\s(?:but|cuz)\s"),
+        (r"[.!?\n][.!?\n]*\s*", r"[.!?\n]+\s*"),
+    ],
+)
+def test_patterns_written_to_open_with_a_class_match_as_their_plain_form(
+    fast: str, plain: str
+) -> None:
+    fast_re, plain_re = re.compile(fast), re.compile(plain)
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(["but", "cuz", " ", "\n", ",", ";", ".", "!", "x"]) for _ in range(8)
+        )
+        assert [m.span() for m in fast_re.finditer(text)] == [
+            m.span() for m in plain_re.finditer(text)
+        ], text
