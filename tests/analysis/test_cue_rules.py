@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from intimacy_rules.analysis.cue_rules import (
+    _STRETCHED,
     Cue,
     LabelRules,
+    _has_stretched,
     message_words,
     restretch,
     triggers_of,
@@ -101,3 +105,11 @@ def test_stretched_letters_are_squeezed_and_spans_map_back() -> None:
 def test_text_without_stretched_letters_is_left_alone() -> None:
     norm = normalize("good morning, all well")
     assert unstretched(norm) == (norm, None)
+
+
+def test_the_stretch_test_agrees_with_the_stretch_pattern() -> None:
+    rng = random.Random(17)
+    alphabet = ["a", "b", "z", "A", ".", " ", "é", "\u00e9", "😂", "\ud800", "aa", "..."]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        assert _has_stretched(text) == (_STRETCHED.search(text) is not None), repr(text)
