@@ -74,6 +74,8 @@ _DOOMED: list[int] = []  # handles of durable rulesets to delete at the next saf
 _KIND_CODE: dict[ValueKind | None, str] = {"bool": "b", "num": "n", "str": "s", None: ""}
 _OPS = {"neq": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 _MARK = "ir"  # every fact we assert carries it; durable's own state fact does not
+_SETTLED = frozenset({"bool", "str"})  # catalogue types whose JSON a matcher remembers
+_SEGMENTS = 1_024  # distinct remembered combinations per matcher; emptied when full
 
 
 @cache
@@ -232,15 +234,24 @@ class DurableMatcher:
         self._program = _compile(ruleset)
         self._ids = [rule.id for rule in ruleset.rules]
         self._handles: list[int] = []
-        fields = [field for field, _ in self._program.plain]
-        self._template = (
-            '{"id":%d,"' + _MARK + '":1' + "".join(f',"{key}":%s' for _, key in self._program.plain)
-        )
-        self._read_plain = _reader(fields)
-        # the catalogue knows each plain field's type: its JSON writer, all in C
-        types = {"bool": bool, "int": int, "float": float, "str": str}
+        # Booleans and strings take few distinct values together (a message's
+        # labels), numbers (counts, scores, ages) change with every message:
+        # the first are written once per distinct combination and remembered,
+        # the second on every fact.
         catalogue = fact_catalogue().fields
-        self._writers = tuple(_JSON_OF[types[catalogue[f].type]] for f in fields)
+        settled = [(f, key) for f, key in self._program.plain if catalogue[f].type in _SETTLED]
+        numbers = [(f, key) for f, key in self._program.plain if catalogue[f].type not in _SETTLED]
+        types = {"bool": bool, "int": int, "float": float, "str": str}
+        self._read_settled = _reader([field for field, _ in settled])
+        self._settled_keys = tuple(key for _, key in settled)
+        self._settled_writers = tuple(_JSON_OF[types[catalogue[f].type]] for f, _ in settled)
+        self._segments: dict[tuple[Any, ...], str] = {}
+        self._read_plain = _reader([field for field, _ in numbers])
+        self._template = (
+            '{"id":%d,"' + _MARK + '":1%s' + "".join(f',"{key}":%s' for _, key in numbers)
+        )
+        # the catalogue knows each number's type: its JSON writer, all in C
+        self._writers = tuple(_JSON_OF[types[catalogue[f].type]] for f, _ in numbers)
         self._careful = tuple(
             (code.field, code.value_key, code.kind_key) for code in self._program.careful
         )
@@ -281,19 +292,43 @@ class DurableMatcher:
             self._finalizer = None
         self._handles = []
 
+    def _settled_json(self, fact: Fact) -> str:
+        """The booleans' and strings' part of the fact's JSON, remembered per value."""
+        values = self._read_settled(fact)
+        try:
+            return self._segments[values]
+        except KeyError:
+            pass
+        except TypeError:  # unhashable: not a scalar, refused below
+            return self._write_settled(values)
+        segment = self._write_settled(values)
+        if len(self._segments) >= _SEGMENTS:
+            self._segments.clear()  # bounded; the common combinations come back at once
+        self._segments[values] = segment
+        return segment
+
+    def _write_settled(self, values: tuple[Any, ...]) -> str:
+        try:
+            written = tuple(map(call, self._settled_writers, values))
+        except (KeyError, TypeError):  # not of the catalogue's type: the careful way
+            written = tuple(map(_json_value, values))
+        pairs = zip(self._settled_keys, written, strict=True)
+        return "".join(f',"{key}":{json}' for key, json in pairs)
+
     def _encode(self, fact: Fact, fact_id: int) -> str:
         # The JSON is written by hand from a template: json.dumps of a whole dict
         # cost more than the rules core itself, and every value here is a scalar.
         try:  # build_fact guarantees the required fields and their types
+            settled = self._settled_json(fact)
             values = self._read_plain(fact)
         except KeyError as exc:
             raise MatcherError(
                 f"the fact lacks {exc.args[0]!r}; build facts with build_fact"
             ) from exc
         try:  # each writer on its value, in one C-level loop
-            text = self._template % (fact_id, *map(call, self._writers, values))
+            text = self._template % (fact_id, settled, *map(call, self._writers, values))
         except (KeyError, TypeError):  # not of the catalogue's type: the careful way
-            text = self._template % (fact_id, *map(_json_value, values))
+            text = self._template % (fact_id, settled, *map(_json_value, values))
         if not self._careful:
             return text + "}"
         parts = [text]

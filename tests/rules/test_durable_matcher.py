@@ -232,3 +232,26 @@ def test_a_missing_rules_core_is_a_clear_matcher_error(monkeypatch: pytest.Monke
             DurableMatcher(LEVELS).match(_fact())
     finally:
         durable_matcher._engine.cache_clear()
+
+
+def test_remembered_parts_of_a_fact_never_leak_into_another() -> None:
+    # The matcher remembers the JSON of each combination of booleans and
+    # strings; facts that share them but differ in numbers, or the reverse,
+    # must still get their own answers, and a value of the wrong kind is
+    # still refused after its combination was seen with the right one.
+    for path in sorted((Path(__file__).parents[2] / "rulesets").glob("*.yaml")):
+        ruleset = load_ruleset(path)
+        durable, reference = DurableMatcher(ruleset), ReferenceMatcher(ruleset)
+        for round_ in range(3):
+            for level in range(5):
+                for unsafe in (False, True):
+                    fact = _fact(
+                        message__level=level,
+                        message__unsafe=unsafe,
+                        message__safety__contempt=unsafe,
+                        conversation__messages=round_ * 7 + level,
+                        conversation__scores__safety=0.1 + 0.2 * level,
+                    )
+                    assert durable.match(fact) == reference.match(fact)
+        with pytest.raises(MatcherError, match=r"not a finite scalar"):
+            durable.match(_fact(message__unsafe=[True]))
