@@ -116,14 +116,55 @@ def immediacy(present_feelings: float, feeling_weight: float) -> float:
 
 
 def score_all(state: ConversationState, recent: Sequence[Recent]) -> CriteriaScores:
-    """All four criteria of ``state``, given its participants' ``recent`` sums."""
+    """All four criteria of ``state``, given its participants' ``recent`` sums.
+
+    The same arithmetic as ``safety``, ``mutuality``, ``separateness`` and
+    ``immediacy`` (those define the criteria; a test checks this gives exactly
+    their values), written out in one function: it runs on every message, and
+    the ten calls it saves cost more than the arithmetic itself.
+    """
     values = state.__dict__  # not through BaseModel.__getattr__'s slow hook
+    # safety
+    harm_score = math.exp(-values["harm"] / SAFETY_SCALE)
+    ceiling = 1.0 - HARD_DROP * values["hard"]
+    safe = ceiling if ceiling < harm_score else harm_score  # min(), ties and all
+    # mutuality: the depth balance and reciprocity; separateness: one-way advice
+    top = second = 0.0
+    low = high = 0.0
+    total: float = 0
+    for index, sums in enumerate(recent):
+        depth, given = sums[0], sums[2]
+        if index == 0 or depth < low:
+            low = depth
+        if index == 0 or depth > high:
+            high = depth
+        total += depth
+        if given > top:
+            top, second = given, top
+        elif given > second:
+            second = given
+    if len(recent) < 2:
+        balanced = MUTUALITY_PRIOR
+    else:
+        ratio = math.pow((low + BALANCE_SMOOTHING) / (high + BALANCE_SMOOTHING), BALANCE_EXPONENT)
+        balanced = (ratio * total + MUTUALITY_PRIOR * BALANCE_PRIOR_WEIGHT) / (
+            total + BALANCE_PRIOR_WEIGHT
+        )
+    answered = (values["credit"] + MUTUALITY_PRIOR * RECIPROCITY_PRIOR_WEIGHT) / (
+        values["replies"] + RECIPROCITY_PRIOR_WEIGHT
+    )
+    mutual = (balanced + answered) / 2.0
+    apart = math.exp(-(values["pressure"] + ADVICE_WEIGHT * (top - second)) / SEPARATENESS_SCALE)
+    present = (values["present_feelings"] + IMMEDIACY_PRIOR * IMMEDIACY_PRIOR_WEIGHT) / (
+        values["feeling_weight"] + IMMEDIACY_PRIOR_WEIGHT
+    )
+    # each clamped into [0, 1] as ``_unit`` does
     return trusted(
         CriteriaScores,
         {
-            "safety": safety(values["harm"], values["hard"]),
-            "mutuality": mutuality([r.depth for r in recent], values["credit"], values["replies"]),
-            "separateness": separateness(values["pressure"], [r.advice for r in recent]),
-            "immediacy": immediacy(values["present_feelings"], values["feeling_weight"]),
+            "safety": 0.0 if safe < 0.0 else 1.0 if safe > 1.0 else safe,
+            "mutuality": 0.0 if mutual < 0.0 else 1.0 if mutual > 1.0 else mutual,
+            "separateness": 0.0 if apart < 0.0 else 1.0 if apart > 1.0 else apart,
+            "immediacy": 0.0 if present < 0.0 else 1.0 if present > 1.0 else present,
         },
     )

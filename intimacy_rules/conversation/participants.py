@@ -9,7 +9,7 @@ so a message from one participant never has to touch the others.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from pydantic import ConfigDict, Field
 
@@ -59,6 +59,15 @@ class ParticipantState(MemoizingModel):
     replies: float = Field(default=0.0, ge=0, description="decayed replies to others' feelings")
     listening: float = Field(default=0.0, ge=0, description="of which only asked or advised")
 
+    @classmethod
+    def first(cls, sender: str) -> ParticipantState:
+        """A participant who has not spoken yet, keyed by ``sender`` (non-empty).
+
+        Built without validation: the defaults are valid, and the state checks
+        the sender id before it asks.
+        """
+        return trusted(cls, {"id": sender, **_FIRST})
+
     def decay_to(self, message: int) -> float:
         """The factor that brings this participant's sums to ``message``."""
         return float(PARTICIPANT_DECAY ** (message - self.at)) if message > self.at else 1.0
@@ -83,7 +92,8 @@ class ParticipantState(MemoizingModel):
         old = self.__dict__  # not through BaseModel.__getattr__'s slow hook
         flags = analysis.flags
         level = analysis.level
-        factor = self.decay_to(message)
+        at = old["at"]  # decay_to(message), without a call and a slow attribute read
+        factor = float(PARTICIPANT_DECAY ** (message - at)) if message > at else 1.0
         feeling = level >= 2
         advice = "advice" in flags
         merging = "merging" in flags
@@ -130,3 +140,9 @@ class ParticipantState(MemoizingModel):
                 "criticism_messages": self.criticism_messages,
             },
         )
+
+
+# The defaults of every field but the id, in field order: ``first`` adds the id.
+_FIRST: Final = {
+    name: info.default for name, info in ParticipantState.model_fields.items() if name != "id"
+}

@@ -25,6 +25,8 @@ from intimacy_rules.conversation.tuning import (
 
 __all__ = ["Turn", "is_listening", "reply_credit", "reply_turn"]
 
+_new_tuple = tuple.__new__
+
 # Attacking is not listening, and a wish to be closer offers something back.
 _NOT_LISTENING_FLAGS = frozenset({"bid_for_closeness", "controlling", "criticism"})
 
@@ -96,6 +98,8 @@ def reply_turn(
             credit_gain, turn_credit = earned - turn_credit, earned
     elif replier is not None:  # someone else speaks: the turn is over
         pending, replier, turn_credit, listening_at = None, None, 0.0, None
-    return Turn(
-        pending, replier, turn_credit, listening_at, credit_gain, reply_gain, listening_gain
+    # tuple.__new__ in C, not the named tuple's Python-level __new__ (every message)
+    return _new_tuple(
+        Turn,
+        (pending, replier, turn_credit, listening_at, credit_gain, reply_gain, listening_gain),
     )

@@ -8,11 +8,13 @@ models, so adding a field here makes it available to rulesets.
 
 from __future__ import annotations
 
+from typing import Any, Final
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from intimacy_rules.conversation.vocabulary import CriteriaScores, Pattern
 
-__all__ = ["ConversationSnapshot", "SpeakerSnapshot"]
+__all__ = ["ConversationSnapshot", "ConversationView", "SpeakerSnapshot"]
 
 
 class SpeakerSnapshot(BaseModel):
@@ -49,3 +51,29 @@ class ConversationSnapshot(BaseModel):
     partner: SpeakerSnapshot = Field(
         default_factory=SpeakerSnapshot, description="the other participants, combined"
     )
+
+
+class ConversationView:
+    """A ``ConversationSnapshot``'s fields as plain attributes, for the engine's fact.
+
+    The engine builds its fact from one of these on every message
+    (``ConversationState.view``): the same names and values as the snapshot
+    (a test checks the facts are equal), without building three models and a
+    speaker snapshot per message. ``speaker`` and ``partner`` are objects whose
+    fields include ``SpeakerSnapshot``'s (a ``ParticipantState`` or a
+    ``SpeakerSnapshot``). Never serialised nor returned to callers: use the
+    snapshot for that.
+    """
+
+    __slots__ = ("__dict__",)
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> ConversationView:
+        """A view holding ``values`` (every field of ``ConversationSnapshot``)."""
+        view = _new(cls)
+        _set_view_dict(view, values)
+        return view
+
+
+_new = object.__new__
+_set_view_dict: Final = ConversationView.__dict__["__dict__"].__set__

@@ -17,6 +17,7 @@ Typical use, as the engine does it::
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, Final
 
 from pydantic import ConfigDict, Field, ValidationError
 
@@ -25,7 +26,11 @@ from intimacy_rules.conversation import criteria
 from intimacy_rules.conversation.participants import ParticipantState, Recent
 from intimacy_rules.conversation.patterns import detect_patterns, is_heavy_disclosure
 from intimacy_rules.conversation.replies import reply_turn
-from intimacy_rules.conversation.snapshot import ConversationSnapshot, SpeakerSnapshot
+from intimacy_rules.conversation.snapshot import (
+    ConversationSnapshot,
+    ConversationView,
+    SpeakerSnapshot,
+)
 from intimacy_rules.conversation.trusted import MemoizingModel, memoized, trusted
 from intimacy_rules.conversation.tuning import (
     CONTROLLING_WEIGHT,
@@ -64,7 +69,7 @@ def _epoch(sent_at: datetime) -> float:
 def _combined(participants: list[ParticipantState]) -> SpeakerSnapshot:
     """Several participants' counts as one: sums, and the deepest level."""
     if not participants:
-        return SpeakerSnapshot()
+        return _NOBODY
     if len(participants) == 1:
         return participants[0].speaker_snapshot
     values = {
@@ -74,6 +79,12 @@ def _combined(participants: list[ParticipantState]) -> SpeakerSnapshot:
     }
     values["max_level"] = max(p.max_level for p in participants)
     return trusted(SpeakerSnapshot, values)
+
+
+_new_tuple = tuple.__new__
+
+#: The counts of no one (a snapshot's speaker who has not spoken): immutable, shared.
+_NOBODY: Final = SpeakerSnapshot()
 
 
 class ConversationState(MemoizingModel):
@@ -124,6 +135,14 @@ class ConversationState(MemoizingModel):
 
         Raises ``InputError`` for a negative ``match_age_hours``.
         """
+        if (
+            match_age_hours is None or (type(match_age_hours) is float and match_age_hours >= 0)
+        ) and (platform is None or type(platform) is str):
+            # What validation would keep unchanged (the engine's case: the
+            # event's context is validated already): no need to validate it.
+            return trusted(
+                cls, {**_START, "match_age_hours": match_age_hours, "platform": platform}
+            )
         try:
             return cls(match_age_hours=match_age_hours, platform=platform)
         except ValidationError as exc:
@@ -136,18 +155,23 @@ class ConversationState(MemoizingModel):
     @memoized
     def recent(self) -> tuple[Recent, ...]:
         """Each participant's decayed sums as of the latest message, in slot order."""
-        now = self.messages
+        values = self.__dict__  # not through BaseModel.__getattr__'s slow hook
+        now = values["messages"]
         recent = []
-        for participant in self.participants:
-            p = participant.__dict__  # not through BaseModel.__getattr__'s slow hook
+        for participant in values["participants"]:
+            p = participant.__dict__
             f = PARTICIPANT_DECAY ** (now - p["at"])  # see ParticipantState.decay_to
+            # tuple.__new__ in C, not the named tuple's Python-level __new__
             recent.append(
-                Recent(
-                    p["depth_sum"] * f,
-                    p["feelings"] * f,
-                    p["advice"] * f,
-                    p["replies"] * f,
-                    p["listening"] * f,
+                _new_tuple(
+                    Recent,
+                    (
+                        p["depth_sum"] * f,
+                        p["feelings"] * f,
+                        p["advice"] * f,
+                        p["replies"] * f,
+                        p["listening"] * f,
+                    ),
                 )
             )
         return tuple(recent)
@@ -237,7 +261,7 @@ class ConversationState(MemoizingModel):
             sender = OTHERS_ID
         if slot is None:
             slot = len(participants)
-            participants.append(ParticipantState(id=sender))
+            participants.append(ParticipantState.first(sender))
         turn = reply_turn(
             pending=old["pending"],
             replier=old["replier"],
@@ -335,28 +359,47 @@ class ConversationState(MemoizingModel):
         ``speaker`` is ``sender``'s slot (the shared slot for a folded
         sender); ``partner`` combines every other participant.
         """
+        values = self._fields(sender)
+        for side in ("speaker", "partner"):
+            counts = values[side]
+            if isinstance(counts, ParticipantState):
+                values[side] = counts.speaker_snapshot
+        return trusted(ConversationSnapshot, values)
+
+    def view(self, sender: str) -> ConversationView:
+        """What ``snapshot(sender)`` holds, as plain attributes: what the engine's fact reads.
+
+        ``speaker`` and ``partner`` may be the participants' states themselves
+        (their fields include the snapshot's), so no model is built.
+        """
+        return ConversationView.of(self._fields(sender))
+
+    def _fields(self, sender: str) -> dict[str, Any]:
+        values = self.__dict__  # not through BaseModel.__getattr__'s slow hook
+        participants: tuple[ParticipantState, ...] = values["participants"]
         slot = self._slot(sender)
         if slot is None:
             # A sender that is not named is either folded or has not spoken.
             slot = self._slot(OTHERS_ID)
-        participants = self.participants
+        speaker: ParticipantState | SpeakerSnapshot
+        partner: ParticipantState | SpeakerSnapshot
         if slot is not None and len(participants) == 2:  # a couple: the common case
-            speaker = participants[slot].speaker_snapshot
-            partner = participants[1 - slot].speaker_snapshot
+            speaker, partner = participants[slot], participants[1 - slot]
         else:
-            speaker = SpeakerSnapshot() if slot is None else participants[slot].speaker_snapshot
+            speaker = _NOBODY if slot is None else participants[slot]
             partner = _combined([p for index, p in enumerate(participants) if index != slot])
-        return trusted(
-            ConversationSnapshot,
-            {
-                "messages": self.messages,
-                "participants": len(self.participants),
-                "depth": self.depth,
-                "scores": self.scores,
-                "patterns": self.patterns,
-                "unsafe_messages": self.unsafe_messages,
-                "match_age_hours": self.age_hours(),
-                "speaker": speaker,
-                "partner": partner,
-            },
-        )
+        return {
+            "messages": values["messages"],
+            "participants": len(participants),
+            "depth": self.depth,
+            "scores": self.scores,
+            "patterns": self.patterns,
+            "unsafe_messages": values["unsafe_messages"],
+            "match_age_hours": self.age_hours(),
+            "speaker": speaker,
+            "partner": partner,
+        }
+
+
+# Every field's default: ``start`` fills in the two it is given.
+_START: Final = {name: info.default for name, info in ConversationState.model_fields.items()}

@@ -39,8 +39,9 @@ T = TypeVar("T")
 
 
 _new = object.__new__
-_set_attribute = object.__setattr__
-# BaseModel's own slots, set through their descriptors (cheaper than setattr).
+# BaseModel's own slots (``__dict__`` among them), set through their
+# descriptors: cheaper than object.__setattr__, which looks each one up first.
+_set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
@@ -64,7 +65,7 @@ def trusted(cls: type[M], values: dict[str, Any]) -> M:
     instance of ``cls`` (do not mutate ``model_fields_set``).
     """
     instance = _new(cls)
-    _set_attribute(instance, "__dict__", values)
+    _set_dict(instance, values)
     fields = _ALL_FIELDS.get(cls) or _all_fields(cls)
     # A caller that left a field out gets its own, smaller set, as before.
     _set_fields_set(instance, fields if len(fields) == len(values) else set(values))

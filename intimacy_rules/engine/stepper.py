@@ -183,8 +183,10 @@ class DecisionStepper:
     ) -> tuple[ConversationState, Decision]:
         """The state after ``event`` and the decision on it."""
         advanced, sender = self.advance(event, analysis, state)
-        fact = self._build_fact(analysis, advanced.snapshot(sender), event.context, kind=event.kind)
-        fired = self.fire(self._matcher.match(fact), event, analysis, fact)
+        # the view: the snapshot's values without building its models
+        fact = self._build_fact(analysis, advanced.view(sender), event.context, kind=event.kind)
+        matched = self._matcher.match(fact)
+        fired = self.fire(matched, event, analysis, fact) if matched else []
         scores = advanced.scores
         if fired:
             outcomes = [outcome for rule in fired for outcome in rule.outcomes]

@@ -22,7 +22,7 @@ from typing import Any, Literal, TypeAlias
 from pydantic import BaseModel
 
 from intimacy_rules.analysis.models import MessageAnalysis
-from intimacy_rules.conversation.snapshot import ConversationSnapshot
+from intimacy_rules.conversation.snapshot import ConversationSnapshot, ConversationView
 from intimacy_rules.engine.events import EventContext
 from intimacy_rules.rules.fields import (
     ATTRIBUTES_PREFIX,
@@ -165,7 +165,7 @@ def fact_plan(
 def _build(
     plan: _Plan,
     analysis: MessageAnalysis,
-    conversation: ConversationSnapshot,
+    conversation: ConversationSnapshot | ConversationView,
     context: EventContext,
     kind: str,
 ) -> dict[str, FactValue]:
@@ -216,7 +216,7 @@ class FactBuilder:
     def __call__(
         self,
         analysis: MessageAnalysis,
-        conversation: ConversationSnapshot,
+        conversation: ConversationSnapshot | ConversationView,
         context: EventContext,
         *,
         kind: Literal["message", "pre_send"] | str,
@@ -232,7 +232,7 @@ def fact_builder(fields: Iterable[str]) -> FactBuilder:
 
 def build_fact(
     analysis: MessageAnalysis,
-    conversation: ConversationSnapshot,
+    conversation: ConversationSnapshot | ConversationView,
     context: EventContext,
     *,
     kind: Literal["message", "pre_send"] | str,

@@ -9,9 +9,13 @@ from hypothesis import strategies as st
 
 from intimacy_rules.analysis.models import Disclosure, MessageAnalysis
 from intimacy_rules.analysis.vocabulary import FLAGS, SAFETY_CATEGORIES
+from intimacy_rules.conversation import criteria
+from intimacy_rules.conversation.criteria import score_all
 from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.conversation.tuning import MAX_PARTICIPANTS
 from intimacy_rules.conversation.vocabulary import PATTERNS
+from intimacy_rules.engine.events import EventContext
+from intimacy_rules.rules.facts import build_fact
 
 from .conftest import T0
 
@@ -58,3 +62,43 @@ def test_any_conversation_gives_bounded_scores_sorted_patterns_and_round_trips(
     assert restored == state
     assert restored.scores == state.scores
     assert restored.patterns == state.patterns
+
+
+@settings(max_examples=80, deadline=None)
+@given(turns=turns, age=st.none() | st.floats(0, 10_000))
+def test_score_all_gives_exactly_what_the_criteria_functions_define(
+    turns: list[tuple[str, MessageAnalysis, int]], age: float | None
+) -> None:
+    # score_all writes the four criteria out in one function for speed; the
+    # functions of ``criteria`` define them, to the last bit.
+    state = ConversationState.start(match_age_hours=age)
+    for sender, analysis, offset in turns:
+        state = state.advance(sender, analysis, T0 + timedelta(seconds=offset))
+        recent = state.recent
+        values = state.model_dump()
+        assert score_all(state, recent).model_dump() == {
+            "safety": criteria.safety(values["harm"], values["hard"]),
+            "mutuality": criteria.mutuality(
+                [r.depth for r in recent], values["credit"], values["replies"]
+            ),
+            "separateness": criteria.separateness(values["pressure"], [r.advice for r in recent]),
+            "immediacy": criteria.immediacy(values["present_feelings"], values["feeling_weight"]),
+        }
+
+
+@settings(max_examples=60, deadline=None)
+@given(turns=turns, age=st.none() | st.floats(0, 10_000))
+def test_the_engines_view_gives_the_snapshots_fact(
+    turns: list[tuple[str, MessageAnalysis, int]], age: float | None
+) -> None:
+    # The engine builds its fact from state.view(sender), not from the snapshot
+    # models: every catalogue field must read the same, for every kind of slot
+    # (couples, groups, folded senders, someone who has not spoken).
+    state = ConversationState.start(match_age_hours=age)
+    context = EventContext(platform="dating", match_age_hours=age)
+    for sender, analysis, offset in turns:
+        state = state.advance(sender, analysis, T0 + timedelta(seconds=offset))
+        for who in (sender, "p0", "newcomer"):
+            assert build_fact(analysis, state.view(who), context, kind="message") == build_fact(
+                analysis, state.snapshot(who), context, kind="message"
+            )
