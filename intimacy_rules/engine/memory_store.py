@@ -47,6 +47,7 @@ DEFAULT_MAX_REMEMBERED_EVENTS: Final = 100_000
 DEFAULT_MAX_OUTBOX: Final = 100_000
 
 _Key = tuple[str, str]
+_new_tuple = tuple.__new__
 
 
 @dataclass(eq=False, slots=True)
@@ -111,11 +112,12 @@ class InMemoryStore:
                         continue
                     remembered = self._decisions.get(event_key)
                 if remembered is not None:
-                    return StoreResult(remembered[1], replayed=True)
+                    return _new_tuple(StoreResult, (remembered[1], True))
                 transition = step(slot.state)
                 with self._maps_lock:
                     self._commit(slot, event_key, transition)
-                return StoreResult(transition.decision, replayed=False)
+                # tuple.__new__ in C, not the named tuple's Python-level __new__
+                return _new_tuple(StoreResult, (transition.decision, False))
 
     def load_state(self, tenant: str, conversation_id: str) -> ConversationState | None:
         """The conversation's state, or None when nothing is stored."""
