@@ -14,13 +14,21 @@ durable matcher:
    p99 <= 400 µs, within 3x of the floor);
 3. where the time goes, stage by stage, on the same messages in the same
    run (each stage timed on its own call, interleaved message by message):
-   the analyzer, the state's advance, its snapshot, the fact, the durable
+   the analyzer, the state's advance, its view (the snapshot's values, with
+   the scores and patterns computed on first use), the fact, the durable
    match, the decision (``DecisionStepper.decide`` less the stages before it)
    and the store (``Engine.process`` less the analysis and the decision);
    median and p99 of each, and the engine's own overhead, process - analyzer;
 4. the cost of message 10,000 of one conversation against message 10
    (target: within 1.2x), each timed on many conversations seeded with the
-   same state so only the conversation's length differs.
+   same state so only the conversation's length differs;
+5. with ``--only instructions``, under callgrind, the instructions the
+   engine adds around the analyzer per message: the analyses are made
+   beforehand and only ``Engine.process`` is counted, a figure that does not
+   move with the machine's load (compare two revisions with it)::
+
+       valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/cg.out \
+           .venv/bin/python benchmarks/engine.py --only instructions
 
 Figures on a shared machine are noisy: run it twice and keep the lower.
 """
@@ -29,13 +37,17 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import shutil
 import statistics
+import subprocess
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from intimacy_rules.analysis.analyzer import Analyzer
+from intimacy_rules.analysis.models import MessageAnalysis
 from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.engine.engine import Engine, decision_id_factory
 from intimacy_rules.engine.events import Event, EventContext
@@ -215,7 +227,7 @@ def bench_stages(conversations: int, messages: int) -> None:
     make_fact = fact_builder(stepper.fact_fields)
     for event in events[: min(200, len(events))]:
         engine.evaluate(event)
-    names = ("analyzer", "advance", "snapshot", "build_fact", "match", "decide", "process")
+    names = ("analyzer", "advance", "view", "build_fact", "match", "decide", "process")
     times: dict[str, list[float]] = {name: [] for name in names}
     states: dict[str, ConversationState | None] = {}
     clock = time.perf_counter_ns
@@ -227,9 +239,9 @@ def bench_stages(conversations: int, messages: int) -> None:
         before = states.get(event.conversation_id)
         advanced, sender = stepper.advance(event, analysis, before)
         t2 = clock()
-        snapshot = advanced.snapshot(sender)
+        view = advanced.view(sender)  # what decide() builds the fact from
         t3 = clock()
-        fact = make_fact(analysis, snapshot, event.context, kind=event.kind)
+        fact = make_fact(analysis, view, event.context, kind=event.kind)
         t4 = clock()
         durable.match(fact)
         t5 = clock()
@@ -243,7 +255,7 @@ def bench_stages(conversations: int, messages: int) -> None:
             times[name].append((end - start) / 1000)
     med = {name: statistics.median(samples) for name, samples in times.items()}
     p99 = {name: percentile(samples, 0.99) for name, samples in times.items()}
-    parts = ("advance", "snapshot", "build_fact", "match")
+    parts = ("advance", "view", "build_fact", "match")
     print(f"stages, same {len(events)} messages, each on its own call (µs)")
     print(f"  {'stage':<24} {'median':>8} {'p99':>8}")
     for name in ("analyzer", *parts):
@@ -314,26 +326,71 @@ def bench_length(samples: int, long_at: int) -> None:
     print(f"  ratio {mlong / m10:5.2f}x   (target <= 1.2x)")
 
 
+class _Remembered:
+    """An analyzer that answers from analyses made beforehand (to count the rest)."""
+
+    def __init__(self, analyses: dict[str, MessageAnalysis]) -> None:
+        self._analyses = analyses
+
+    def analyze(self, text: str) -> MessageAnalysis:
+        return self._analyses[text]
+
+
+def bench_instructions(conversations: int, messages: int) -> None:
+    """Count, under callgrind, the instructions of ``Engine.process`` less the analyzer."""
+    control = shutil.which("callgrind_control")
+    if control is None:
+        raise SystemExit("callgrind_control not found: install valgrind")
+    analyzer = Analyzer()
+    texts = [conversation_texts(c, messages) for c in range(conversations + 10)]  # 10 to warm up
+    analyses = {text: analyzer.analyze(text) for conversation in texts for text in conversation}
+    engine = Engine(
+        load_default_ruleset("dating"),
+        analyzer=_Remembered(analyses),
+        pseudonymizer=Pseudonymizer(b"b" * 32),
+    )
+    for c, conversation in enumerate(texts[:10]):
+        for n, text in enumerate(conversation):
+            engine.process(make_event(f"w{c}", n, text))
+    events = [
+        make_event(f"c{c}", n, text)
+        for c, conversation in enumerate(texts[10:])
+        for n, text in enumerate(conversation)
+    ]
+    pid = str(os.getpid())
+    gc.collect()
+    subprocess.run([control, "-i", "on", pid], check=True, capture_output=True)
+    for event in events:
+        engine.process(event)
+    subprocess.run([control, "-i", "off", pid], check=True, capture_output=True)
+    print(f"Engine.process less the analyzer: {len(events)} messages counted under callgrind;")
+    print("instructions per message = the 'Collected' total valgrind prints / the messages")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--conversations", type=int, default=200)
+    parser.add_argument(
+        "--conversations", type=int, help="default: 200 (25 for instructions, under callgrind)"
+    )
     parser.add_argument("--messages", type=int, default=40)
     parser.add_argument("--samples", type=int, default=500)
     parser.add_argument("--long-at", type=int, default=10_000)
     parser.add_argument(
         "--only",
-        choices=("latency", "stages", "length"),
+        choices=("latency", "stages", "length", "instructions"),
         action="append",
         help="run only these parts (repeatable; default: all)",
     )
     args = parser.parse_args()
     parts = set(args.only or ("latency", "stages", "length"))
     if "latency" in parts:
-        bench_latency(args.conversations, args.messages)
+        bench_latency(args.conversations or 200, args.messages)
     if "stages" in parts:
-        bench_stages(args.conversations, args.messages)
+        bench_stages(args.conversations or 200, args.messages)
     if "length" in parts:
         bench_length(args.samples, args.long_at)
+    if "instructions" in parts:  # under callgrind only, so never by default
+        bench_instructions(args.conversations or 25, args.messages)
 
 
 if __name__ == "__main__":
