@@ -35,7 +35,7 @@ __all__ = ["candidate_starts", "literal_prefixes", "matches_at", "prefix_scanner
 #: Give up beyond this many alternatives: a huge scanner would be no faster.
 _MAX_PREFIXES: Final = 96
 #: Prefixes stop growing here; longer ones only make the scanner bigger.
-_MAX_LENGTH: Final = 6
+_MAX_LENGTH: Final = 8
 #: A character class is expanded into prefixes only when this small.
 _MAX_CLASS: Final = 4
 
@@ -57,7 +57,8 @@ def literal_prefixes(pattern: str, limit: int = _MAX_PREFIXES) -> frozenset[str]
             return None  # (?i), (?m)…: the literals would not be what matches
         if parsed.getwidth()[0] == 0:
             return None
-        prefixes, _ = _sequence(list(parsed), {""}, limit)
+        still_open, closed = _sequence(list(parsed), {""}, limit)
+        prefixes = still_open | closed
     except (_Unknown, re.error, RecursionError):
         return None
     if "" in prefixes or len(prefixes) > limit:
@@ -72,12 +73,23 @@ def literal_prefixes(pattern: str, limit: int = _MAX_PREFIXES) -> frozenset[str]
 
 def _sequence(
     items: list[tuple[Any, Any]], prefixes: set[str], limit: int
-) -> tuple[set[str], bool]:
-    """Extend ``prefixes`` through ``items``; also say whether all of it was literal."""
-    for index, (op, arg) in enumerate(items):
+) -> tuple[set[str], set[str]]:
+    """Read ``items`` on from ``prefixes``, the exact texts a match has consumed
+    so far on each path. Returns the texts still exact after ``items`` (open)
+    and the prefixes that cannot grow further (closed): every match starts
+    with one of either. Each path is followed as far as it is literal, so one
+    path ending early (``(?:outside|at) your``: "outsid" is long enough) does
+    not stop the others ("at you").
+    """
+    closed: set[str] = set()
+    for op, arg in items:
         name = str(op)
-        if all(len(p) >= _MAX_LENGTH for p in prefixes):
-            return prefixes, False
+        done = {p for p in prefixes if len(p) >= _MAX_LENGTH}
+        if done:
+            closed |= done
+            prefixes = prefixes - done
+        if not prefixes:
+            return prefixes, closed
         if name == "LITERAL":
             prefixes = {p + chr(arg) for p in prefixes}
         elif name in {"AT", "ASSERT", "ASSERT_NOT"}:
@@ -86,49 +98,40 @@ def _sequence(
             _group, add_flags, del_flags, sub = arg
             if add_flags or del_flags:
                 raise _Unknown
-            prefixes, complete = _sequence(list(sub), prefixes, limit)
-            if not complete:
-                return prefixes, False
+            prefixes, ended = _sequence(list(sub), prefixes, limit)
+            closed |= ended
         elif name == "BRANCH":
             grown: set[str] = set()
-            complete = True
             for alternative in arg[1]:
-                found, whole = _sequence(list(alternative), prefixes, limit)
+                found, ended = _sequence(list(alternative), prefixes, limit)
                 grown |= found
-                complete = complete and whole
+                closed |= ended
             prefixes = grown
-            if not complete:
-                return prefixes, False
         elif name == "IN":
             chars = _class_chars(arg)
             if chars is None:
-                return prefixes, False
+                return set(), closed | prefixes
             prefixes = {p + c for p in prefixes for c in chars}
         elif name in {"MAX_REPEAT", "MIN_REPEAT"} and arg[0] >= 1:
             # At least one repetition: its prefixes follow, then nothing is sure.
-            found, _ = _sequence(list(arg[2]), prefixes, limit)
-            return found, False
+            found, ended = _sequence(list(arg[2]), prefixes, limit)
+            return set(), closed | found | ended
         elif name in {"MAX_REPEAT", "MIN_REPEAT"} and arg[1] >= 1:
             # Optional ("i(?:'d| would)? "): a match either starts through it
             # or skips it. Without this, "i" would be the only prefix and every
-            # letter i a place to try the pattern.
-            taken, whole = _sequence(list(arg[2]), prefixes, limit)
-            if whole and arg[1] == 1:
-                prefixes = prefixes | taken  # one optional pass: what follows is sure
+            # letter i a place to try the pattern. Past one optional pass what
+            # follows is sure; past one of several, nothing is on that path.
+            found, ended = _sequence(list(arg[2]), prefixes, limit)
+            closed |= ended
+            if arg[1] == 1:
+                prefixes = prefixes | found
             else:
-                # Past a repeated or partly read piece nothing is sure on that
-                # path; the path that skips it reads on through the rest,
-                # unless that gives too many prefixes.
-                try:
-                    skipped, _ = _sequence(items[index + 1 :], prefixes, limit)
-                except _Unknown:
-                    skipped = prefixes
-                return taken | skipped, False
+                closed |= found
         else:
-            return prefixes, False
-        if len(prefixes) > limit:
+            return set(), closed | prefixes
+        if len(prefixes) + len(closed) > limit:
             raise _Unknown
-    return prefixes, True
+    return prefixes, closed
 
 
 def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
