@@ -158,6 +158,8 @@ def create_app(
         if batching is not None and executor is None and settings.write_batch
         else None
     )
+    if batcher is not None:
+        metrics.watch_batcher(batcher)
     services = Services(
         settings=settings,
         tenants=tenants,

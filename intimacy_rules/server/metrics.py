@@ -8,10 +8,13 @@ classes): never an id, a tenant's key or anything from a message.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_client.registry import Collector
 
 from intimacy_rules.engine.decision import Decision
 
@@ -105,6 +108,35 @@ class Metrics:
         if result == "dead":
             self.dead_letters.inc()
 
+    def watch_batcher(self, batcher: Any) -> None:
+        """Expose a ``WriteBatcher``'s counters (read when scraped, nothing per event)."""
+        self.registry.register(_BatcherCollector(batcher))
+
     def render(self) -> bytes:
         """The exposition text of every metric."""
         return generate_latest(self.registry)
+
+
+class _BatcherCollector(Collector):
+    """Group commit on SQLite: transactions, the events in them, turns found taken."""
+
+    def __init__(self, batcher: Any) -> None:
+        self._batcher = batcher
+
+    def collect(self) -> Iterator[CounterMetricFamily]:
+        batcher = self._batcher
+        yield CounterMetricFamily(
+            "intimacy_rules_write_batches",
+            "SQLite transactions the write batcher ran (events per batch: events / batches)",
+            value=batcher.batches,
+        )
+        yield CounterMetricFamily(
+            "intimacy_rules_write_batch_events",
+            "events the write batcher recorded (or failed) in those transactions",
+            value=batcher.events,
+        )
+        yield CounterMetricFamily(
+            "intimacy_rules_write_turn_busy",
+            "tries of the write batcher that found another writer holding the turn",
+            value=batcher.misses,
+        )

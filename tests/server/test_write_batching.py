@@ -64,6 +64,10 @@ def test_single_events_are_recorded_by_the_batcher_and_retries_replay(
         assert retry.headers["Idempotent-Replayed"] == "true"
         assert batcher.events == 2
         assert client.get("/v1/conversations/c1", headers=auth()).json()["messages"] == 1
+        metrics = client.get("/metrics").text
+        assert "intimacy_rules_write_batch_events_total 2.0" in metrics
+        assert "intimacy_rules_write_batches_total 2.0" in metrics
+        assert "intimacy_rules_write_turn_busy_total 0.0" in metrics
 
 
 def test_no_batcher_without_a_store_that_batches_or_with_engine_threads(
