@@ -14,6 +14,7 @@ import itertools
 import re
 from typing import Final
 
+from intimacy_rules.analysis.cue_rules import message_tokens
 from intimacy_rules.analysis.lexicon import (
     EMOTION_ADJECTIVES,
     EMOTION_VERBS,
@@ -480,9 +481,18 @@ _NOT_INFORMATION_WORDS: Final = re.compile(
     r"(?:i'll|ill|i\s+will|gonna|shall|let's|lets|should|i\s+can|can\s+i|wanna|"
     r"feel\s+(?:like|that)\s+(?:you|u|he|she|they)|said\s+(?:he|she|they)|says\s+(?:he|she|they))\b"
 )
-# "[c][c]*", not "[c]+": the same matches, found by skipping in C to the next
-# word character instead of trying the pattern at every character.
-_WORD: Final = re.compile(r"[a-z0-9'][a-z0-9']*")
+
+
+def _words(norm: str) -> list[str]:
+    """The words of ``norm``: the runs of a-z, 0-9 and apostrophes, in order.
+
+    The flag and safety detectors split every message into the same words as
+    bytes (``cue_rules.message_tokens``, cached per message), so decoding
+    those costs a fraction of a regex pass that builds each string anew.
+    """
+    return [token.decode("ascii") for token in message_tokens(norm)]
+
+
 _FIRST_PERSON: Final = words("i me my mine myself i'm im i've ive i'd id i'll")
 _WE_WORDS: Final = words("we our us we're we've ours ourselves")
 _YOU_WORDS: Final = words("you your u ur you're youre yours yourself")
@@ -513,7 +523,7 @@ def life_features(norm: str, *, feeling: bool) -> dict[str, float] | None:
     """The features ``weighs_as_life_information`` weighs, or ``None`` for text with
     no first person (which never weighs as the speaker's life). For the fitting
     script and the tests; the analyzer computes the same lazily."""
-    toks = _WORD.findall(norm)
+    toks = _words(norm)
     first = sum(map(_FIRST_PERSON.__contains__, toks))
     we = not _WE_WORDS.isdisjoint(toks)
     if not first and not we:
@@ -544,7 +554,7 @@ def weighs_as_life_information(norm: str, *, feeling: bool) -> bool:
     about the speaker's life, by the fitted weights above. Only text in the first
     person can; the costlier features are computed only when they could still
     change the answer."""
-    toks = _WORD.findall(norm)
+    toks = _words(norm)
     first = sum(map(_FIRST_PERSON.__contains__, toks))
     we = not _WE_WORDS.isdisjoint(toks)
     if not first and not we:

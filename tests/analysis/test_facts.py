@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from intimacy_rules.analysis.facts import (
     LIFE_THRESHOLD,
     LIFE_WEIGHTS,
+    _words,
     find_fact,
     life_features,
     not_information,
@@ -111,3 +115,12 @@ def test_text_with_no_first_person_never_weighs_as_the_speakers_life() -> None:
     norm = normalize("the river froze solid that year")
     assert life_features(norm, feeling=False) is None
     assert not weighs_as_life_information(norm, feeling=False)
+
+
+def test_life_weights_read_the_words_a_regex_would_find() -> None:
+    word = re.compile(r"[a-z0-9']+")
+    rng = random.Random(19)
+    alphabet = ["a", "z", "0", "'", " ", "-", "é", "😂", "\ud800", "i'm", ".", "\n", "_"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _words(text) == word.findall(text), repr(text)
