@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from intimacy_rules.conversation.trusted import trusted
 from intimacy_rules.rules.compiled import CompiledRule, CompiledRuleset, CompiledTemplate
 from intimacy_rules.rules.facts import Fact
 from intimacy_rules.rules.models import (
@@ -90,23 +91,47 @@ def _resolve_one(
     locale: str,
     fact: Fact,
 ) -> list[Outcome]:
-    if isinstance(spec, SignalSpec):
-        return [SignalOutcome(name=spec.name)]
-    if isinstance(spec, EscalateSpec):
-        return [EscalateOutcome(reason=spec.reason, urgency=spec.urgency)]
-    if isinstance(spec, ScoreSpec):
-        return [ScoreOutcome(criterion=spec.criterion, delta=spec.delta)]
-    template, used = pick_template(ruleset, spec.template, locale)
-    text = render(template, fact)
-    if isinstance(spec, HoldSpec):
+    # Nudges and holds first: the rules resolved per decision are those with
+    # one (the others are resolved once, ``fixed_outcomes``), and isinstance
+    # on a pydantic model class is quick only when it matches (ABCMeta's check).
+    # Every value is one the event or the ruleset already validated, and the
+    # outcome models ask no more of them: built without re-validating (the
+    # tests compare them with validated ones).
+    if isinstance(spec, NudgeSpec | HoldSpec):
+        template, used = pick_template(ruleset, spec.template, locale)
+        text = render(template, fact)
+        if isinstance(spec, NudgeSpec):
+            targets = (sender,) if spec.to == "sender" else tuple(recipients)
+            return [
+                trusted(
+                    NudgeOutcome,
+                    {
+                        "type": "nudge",
+                        "to": to,
+                        "text": text,
+                        "locale": used,
+                        "template": spec.template,
+                    },
+                )
+                for to in targets
+            ]
         if fact.get("event.kind") != "pre_send":
             return []  # the message is already sent: nothing to hold
-        return [HoldOutcome(to=sender, text=text, locale=used, reason=spec.reason)]
-    if isinstance(spec, NudgeSpec):
-        targets = (sender,) if spec.to == "sender" else tuple(recipients)
         return [
-            NudgeOutcome(to=to, text=text, locale=used, template=spec.template) for to in targets
+            trusted(
+                HoldOutcome,
+                {"type": "hold", "to": sender, "text": text, "locale": used, "reason": spec.reason},
+            )
         ]
+    # The specs' own validation is at least as strict as the outcomes'.
+    if isinstance(spec, SignalSpec):
+        return [trusted(SignalOutcome, {"type": "signal", "name": spec.name})]
+    if isinstance(spec, EscalateSpec):
+        escalate = {"type": "escalate", "reason": spec.reason, "urgency": spec.urgency}
+        return [trusted(EscalateOutcome, escalate)]
+    if isinstance(spec, ScoreSpec):
+        score = {"type": "score", "criterion": spec.criterion, "delta": spec.delta}
+        return [trusted(ScoreOutcome, score)]
     raise TypeError(f"not an outcome spec: {spec!r}")  # pragma: no cover
 
 

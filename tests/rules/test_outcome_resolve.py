@@ -97,3 +97,20 @@ def test_placeholder_values_are_shown_plainly_and_never_evaluated() -> None:
 )
 def test_locale_fallback_order(locale: str, expected: tuple[str, ...]) -> None:
     assert locale_candidates(locale, "en") == expected
+
+
+def test_resolved_outcomes_equal_validated_ones(ruleset: CompiledRuleset) -> None:
+    # Outcomes are built without re-validating (their values were validated
+    # as the event and the ruleset); they must be exactly what validation gives.
+    defaults = Path(__file__).parents[2] / "rulesets"
+    for compiled in (ruleset, *(load_ruleset(p) for p in sorted(defaults.glob("*.yaml")))):
+        for rule in compiled.rules:
+            for kind in ("message", "pre_send"):
+                fact = {"event.kind": kind, "conversation.depth": 1, "conversation.messages": 3}
+                outcomes = resolve_outcomes(
+                    rule, compiled, sender="ana", recipients=("ben",), locale="fr", fact=fact
+                )
+                for outcome in outcomes:
+                    validated = type(outcome).model_validate(outcome.model_dump())
+                    assert validated == outcome
+                    assert validated.model_dump_json() == outcome.model_dump_json()
