@@ -1,8 +1,9 @@
 """Kill -9 mid-load: no acknowledged event lost, no decision duplicated, the outbox delivered.
 
-The server runs as a real process over SQLite with a callback endpoint on
-127.0.0.1 that answers 503 until the kill, so outbox rows are pending when the
-server dies. After a restart on the same data dir every acknowledged event is a
+The server runs as a real process over SQLite (one, or two worker processes
+recording by group commit and taking turns on the write lock) with a callback
+endpoint on 127.0.0.1 that answers 503 until the kill, so outbox rows are
+pending when the server dies. After a restart on the same data dir every acknowledged event is a
 replay with its original decision, each event counts once in its conversation,
 and every acknowledged decision reaches the endpoint, signed, with one
 webhook id per decision.
@@ -63,8 +64,9 @@ def _event(n: int, thread: int) -> dict[str, object]:
     }
 
 
+@pytest.mark.parametrize("workers", [1, 2], ids=["one-process", "two-processes"])
 def test_sigkill_loses_no_acknowledged_event_and_duplicates_no_decision(
-    tmp_path: Path,
+    tmp_path: Path, workers: int
 ) -> None:
     receiver = Receiver(status=503)
     data_dir = tmp_path / "data"
@@ -76,7 +78,12 @@ def test_sigkill_loses_no_acknowledged_event_and_duplicates_no_decision(
     with receiver.running() as url, (tmp_path / "server.log").open("w") as log:
         config = _config(tmp_path / "server.toml", url)
         port = free_port()
-        with stopping(start_server(data_dir, port=port, config=config, stderr=log)) as server:
+        # Two processes record their events by group commit, taking turns on the
+        # SQLite write lock; every one of them is killed mid-batch.
+        extra = ("--workers", str(workers))
+        with stopping(
+            start_server(data_dir, port=port, config=config, stderr=log, extra=extra)
+        ) as server:
             server.wait_ready()
 
             def load(thread: int) -> None:
@@ -103,7 +110,7 @@ def test_sigkill_loses_no_acknowledged_event_and_duplicates_no_decision(
             deadline = time.monotonic() + 30
             while len(acked) < 150 and time.monotonic() < deadline:
                 time.sleep(0.05)
-            os.kill(server.process.pid, signal.SIGKILL)
+            os.killpg(server.process.pid, signal.SIGKILL)  # the server and its workers
             server.process.wait(10)
             stop.set()
             for thread in threads:
