@@ -31,7 +31,7 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Union
 
 from intimacy_rules.engine.store import OutboundMessage, StoreResult, Transition
 from intimacy_rules.errors import ConfigurationError, StoreError
@@ -48,6 +48,25 @@ DEFAULT_MAX_OUTBOX: Final = 100_000
 
 _Key = tuple[str, str]
 _new_tuple = tuple.__new__
+# A remembered decision, with its conversation's key when the decision names
+# another conversation than the one it was recorded in (only a custom step does).
+_Remembered = Union["Decision", tuple[_Key, "Decision"]]
+
+
+def _event_key(tenant: str, event_id: str) -> str:
+    """``(tenant, event_id)`` as one unambiguous string (the tenant's length first).
+
+    A string, not a tuple: the garbage collector does not track strings, and
+    one key is kept per remembered decision (fewer tracked objects per event,
+    fewer collector passes in the middle of an event).
+    """
+    return f"{len(tenant)}:{tenant}{event_id}"
+
+
+def _split_event_key(key: str) -> _Key:
+    length, _, rest = key.partition(":")
+    cut = int(length)
+    return rest[:cut], rest[cut:]
 
 
 @dataclass(eq=False, slots=True)
@@ -84,7 +103,7 @@ class InMemoryStore:
         # on each other.
         self._maps_lock = threading.Lock()
         self._conversations: OrderedDict[_Key, _Conversation] = OrderedDict()
-        self._decisions: OrderedDict[_Key, tuple[_Key, Decision]] = OrderedDict()
+        self._decisions: OrderedDict[str, _Remembered] = OrderedDict()
         self._outbox: deque[OutboundMessage] = deque(maxlen=max_outbox)
         self._dropped = 0
         self._closed = False
@@ -101,7 +120,7 @@ class InMemoryStore:
         If ``step`` raises, nothing is written and the exception propagates.
         """
         key = (tenant, conversation_id)
-        event_key = (tenant, event_id)
+        event_key = _event_key(tenant, event_id)
         while True:
             slot = self._slot(key)
             with slot.lock:
@@ -112,10 +131,12 @@ class InMemoryStore:
                         continue
                     remembered = self._decisions.get(event_key)
                 if remembered is not None:
-                    return _new_tuple(StoreResult, (remembered[1], True))
+                    if isinstance(remembered, tuple):
+                        remembered = remembered[1]
+                    return _new_tuple(StoreResult, (remembered, True))
                 transition = step(slot.state)
                 with self._maps_lock:
-                    self._commit(slot, event_key, transition)
+                    self._commit(slot, event_key, event_id, transition)
                 # tuple.__new__ in C, not the named tuple's Python-level __new__
                 return _new_tuple(StoreResult, (transition.decision, False))
 
@@ -182,14 +203,21 @@ class InMemoryStore:
                 self._conversations.move_to_end(key)
             return slot
 
-    def _commit(self, slot: _Conversation, event_key: _Key, transition: Transition) -> None:
+    def _commit(
+        self, slot: _Conversation, event_key: str, event_id: str, transition: Transition
+    ) -> None:
         slot.state = transition.state
-        slot.event_ids.append(event_key[1])
-        # The slot's own key, not the caller's equal copy: one object fewer
-        # kept per remembered decision.
-        self._decisions[event_key] = (slot.key, transition.decision)
+        slot.event_ids.append(event_id)
+        decision = transition.decision
+        # The decision alone when it names its conversation (the engine's
+        # always do): one tracked object fewer kept per remembered decision.
+        self._decisions[event_key] = (
+            decision if decision.conversation_id == slot.key[1] else (slot.key, decision)
+        )
         while len(self._decisions) > self._max_events:
-            (_, old_event), (old_key, _) = self._decisions.popitem(last=False)
+            old_event_key, old = self._decisions.popitem(last=False)
+            old_tenant, old_event = _split_event_key(old_event_key)
+            old_key = old[0] if isinstance(old, tuple) else (old_tenant, old.conversation_id)
             owner = self._conversations.get(old_key)
             if owner is not None and owner.event_ids and owner.event_ids[0] == old_event:
                 owner.event_ids.popleft()
@@ -215,4 +243,4 @@ class InMemoryStore:
         del self._conversations[key]
         tenant = key[0]
         for event_id in slot.event_ids:
-            self._decisions.pop((tenant, event_id), None)
+            self._decisions.pop(_event_key(tenant, event_id), None)

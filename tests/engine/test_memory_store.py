@@ -77,3 +77,30 @@ def test_a_bound_below_one_is_a_configuration_error(name: str) -> None:
     with pytest.raises(ConfigurationError, match="at least 1") as info:
         InMemoryStore(**{name: 0})
     assert info.value.field == name
+
+
+@pytest.mark.parametrize("names_its_conversation", [True, False])
+def test_remembered_decisions_stay_with_their_conversation_and_tenant(
+    names_its_conversation: bool,
+) -> None:
+    # Decisions are remembered under one string per (tenant, event id), so
+    # tenants and ids that would run together as plain text must stay apart;
+    # evicting the oldest decision must free its own conversation's record,
+    # whether or not the decision names that conversation.
+    store = InMemoryStore(max_remembered_events=3)
+
+    def put(tenant: str, conversation: str, event: str) -> bool:
+        decision = make_decision(event, conversation if names_its_conversation else "elsewhere")
+        return store.apply(
+            tenant, conversation, event, lambda _s: Transition(make_state(1), decision)
+        ).replayed
+
+    assert put("1:a", "c1", "b") is False
+    assert put("1", "c2", ":ab") is False  # not the same key as ("1:a", "b")
+    assert put("1:a", "c1", "b") is True
+    assert put("t", "c3", "e1") is False
+    assert put("t", "c3", "e2") is False  # evicts ("1:a", "b")
+    assert put("1", "c2", ":ab") is True
+    assert put("1:a", "c1", "b") is False  # forgotten: decided again
+    assert store.erase("1", "c2") is True
+    assert put("1", "c2", ":ab") is False
