@@ -545,6 +545,10 @@ def _vetoed(
 _STRETCHED: Final = re.compile(r"([a-z])\1\1+")
 
 
+#: Past this many runs of three equal non-letters, the pattern looks instead.
+_MAX_NON_LETTER_RUNS: Final = 8
+
+
 def _has_stretched(norm: str) -> bool:
     """``_STRETCHED.search(norm) is not None``, in a few C calls instead of a regex
     tried at every letter (most messages stretch nothing).
@@ -561,11 +565,14 @@ def _has_stretched(norm: str) -> bool:
         len(data) - 1, "big"
     )
     at = same.find(b"\0\0")
-    while at >= 0:
+    for _ in range(_MAX_NON_LETTER_RUNS):
+        if at < 0:
+            return False
         if 0x61 <= data[at] <= 0x7A:  # a-z
             return True
         at = same.find(b"\0\0", at + 1)
-    return False
+    # Many runs of one non-letter ("!!!!!!…"): let the pattern skip them in C.
+    return at >= 0 and _STRETCHED.search(norm) is not None
 
 
 @lru_cache(maxsize=64)

@@ -113,3 +113,7 @@ def test_the_stretch_test_agrees_with_the_stretch_pattern() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
         assert _has_stretched(text) == (_STRETCHED.search(text) is not None), repr(text)
+    # Many runs of one non-letter before (or without) a stretched letter.
+    assert _has_stretched("!!! ... " * 20 + "sooo")
+    assert not _has_stretched("!!! ... " * 20 + "so")
+    assert not _has_stretched("!" * 10_000)
