@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -14,11 +15,30 @@ from intimacy_rules.analysis.cue_prefixes import (
     prefix_scanner,
 )
 from intimacy_rules.analysis.cue_rules import (
+    LabelRules,
     TriggerWords,
+    _spans,
     clause_starts,
     message_words,
 )
+from intimacy_rules.analysis.flag_patterns import (
+    ADVICE,
+    BID_FOR_CLOSENESS,
+    CONTROLLING,
+    CRITICISM,
+    MERGING,
+)
+from intimacy_rules.analysis.safety_patterns import (
+    CONTEMPT,
+    CRISIS,
+    SEXUAL_PRESSURE,
+    SEXUAL_PRESSURE_IN_CONTEXT,
+    THREAT,
+)
 from intimacy_rules.analysis.text import normalize
+
+FLAG_TABLES = (ADVICE, BID_FOR_CLOSENESS, CONTROLLING, CRITICISM, MERGING)
+SAFETY_TABLES = (CONTEMPT, THREAT, SEXUAL_PRESSURE, SEXUAL_PRESSURE_IN_CONTEXT, CRISIS)
 
 
 @pytest.mark.parametrize(
@@ -111,3 +131,35 @@ def test_trigger_words_are_the_triggers_among_the_message_words(text: str) -> No
     triggers = frozenset({"i'm", "here", "you", "never", "go", "now", "caf", "au", "you're"})
     norm = normalize(text)
     assert TriggerWords(triggers).present(norm) == triggers & message_words(norm)
+
+
+def _finditer_spans(compiled: Any, text: str) -> list[tuple[int, int]]:
+    """What a cue finds by scanning its whole pattern, as it did before prefix scanners."""
+    if compiled.needs and not any(part in text for part in compiled.needs):
+        return []
+    spans = []
+    for match in compiled.regex.finditer(text):
+        start = match.start(1)
+        if compiled.left_boundary and start > 0:
+            before = text[start - 1]
+            if before.isalnum() or before in "_'":
+                continue
+        spans.append((start, match.end(1)))
+    return spans
+
+
+@pytest.mark.parametrize("table", [*FLAG_TABLES, *SAFETY_TABLES], ids=lambda rules: rules.label)
+def test_every_cue_finds_through_its_scanner_what_a_full_scan_finds(table: LabelRules) -> None:
+    # Texts made of the cue's own literal prefixes, glued to each other and to
+    # filler in every way (mid-word, overlapping, repeated): the places where a
+    # scanner could go wrong. A match must come out the same either way.
+    rng = random.Random(29)
+    filler = ["you ", "i ", "the ", "so ", ", ", ". ", "a", "x", "'", " ", "me", "us "]
+    for compiled in table._compiled:
+        if compiled.clause:
+            continue
+        prefixes = sorted(literal_prefixes(compiled.regex.pattern, 1000) or ())
+        for _ in range(40):
+            text = "".join(rng.choices(prefixes + filler, k=rng.randint(1, 12)))
+            expected = _finditer_spans(compiled, text)
+            assert _spans(compiled, text) == expected, (compiled.cue.name, text)
