@@ -171,22 +171,22 @@ def clause_starts(norm: str) -> dict[str, tuple[int, ...]]:
     Clauses start the message or follow a sentence mark or a comma; leading
     quotes and up to two softeners ("so just…", "lol ok…") are skipped.
     """
-    starts: dict[str, list[int]] = {}
+    starts: dict[str, tuple[int, ...]] = {}
     first = _WORD_AT.match(norm)
     words = _CLAUSE_WORD.finditer(norm)
     for opening in words if first is None else itertools.chain((first,), words):
-        word = opening
-        if opening.group(1) in _SOFTENERS:
+        key = opening.group(1)
+        if key in _SOFTENERS:
             skipped = _past_softeners(norm, opening)
             if skipped is None:
                 continue
-            word = skipped
-        key = word.group(1)
-        if key in starts:
-            starts[key].append(word.start(1))
+            key, at = skipped.group(1), skipped.start(1)
         else:
-            starts[key] = [word.start(1)]
-    return {word: tuple(found) for word, found in starts.items()}
+            at = opening.start(1)
+        # Most words open one clause: a tuple grows only for the few repeated.
+        found = starts.get(key)
+        starts[key] = (at,) if found is None else (*found, at)
+    return starts
 
 
 def _past_softeners(norm: str, word: re.Match[str]) -> re.Match[str] | None:
