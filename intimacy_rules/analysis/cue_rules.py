@@ -171,7 +171,7 @@ def clause_starts(norm: str) -> dict[str, tuple[int, ...]]:
     Clauses start the message or follow a sentence mark or a comma; leading
     quotes and up to two softeners ("so just…", "lol ok…") are skipped.
     """
-    starts: dict[str, tuple[int, ...]] = {}
+    starts: dict[str, list[int]] = {}
     first = _WORD_AT.match(norm)
     words = _CLAUSE_WORD.finditer(norm)
     for opening in words if first is None else itertools.chain((first,), words):
@@ -183,10 +183,12 @@ def clause_starts(norm: str) -> dict[str, tuple[int, ...]]:
             key, at = skipped.group(1), skipped.start(1)
         else:
             at = opening.start(1)
-        # Most words open one clause: a tuple grows only for the few repeated.
         found = starts.get(key)
-        starts[key] = (at,) if found is None else (*found, at)
-    return starts
+        if found is None:
+            starts[key] = [at]
+        else:
+            found.append(at)
+    return {word: tuple(found) for word, found in starts.items()}
 
 
 def _past_softeners(norm: str, word: re.Match[str]) -> re.Match[str] | None:
