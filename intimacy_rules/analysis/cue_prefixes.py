@@ -10,9 +10,8 @@ microseconds per cue on chat-length text.
 ``literal_prefixes`` reads the parsed pattern and returns literal strings of
 which every match begins with one (``{"took", "swallowed", "if i", …}``), or
 ``None`` when it cannot prove such a set. ``prefix_scanner`` lays them out
-as a trie that ``re`` skips through in C (``candidate_starts`` finds a few
-with ``str.find``), and the cue's pattern is tried only where they occur
-(``matches_at``; ``cue_rules`` inlines the same loop), yielding exactly the
+as a trie that ``re`` skips through in C, and the cue's pattern is tried
+only where they occur (the loop in ``cue_rules._spans``), yielding exactly the
 matches ``finditer`` would: the same leftmost, non-overlapping matches, because the
 pattern cannot match anywhere else and ``match`` at a position sees the same
 text around it (look-behinds and ``\\b`` included). The same literals let a
@@ -23,14 +22,13 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
 from typing import Any, Final
 
 # The parser is private API, stable in practice (it is what ``re.compile``
 # runs); importing it by name keeps mypy and ruff quiet on every version.
 _sre_parse: Any = importlib.import_module("re._parser")
 
-__all__ = ["candidate_starts", "literal_prefixes", "matches_at", "prefix_scanner"]
+__all__ = ["literal_prefixes", "prefix_scanner"]
 
 #: Give up beyond this many alternatives: a huge scanner would be no faster.
 _MAX_PREFIXES: Final = 96
@@ -171,42 +169,3 @@ def _trie(prefixes: list[str]) -> str:
         else:
             alternatives.append(re.escape(first) + "(?:" + _trie(rests) + ")")
     return "|".join(alternatives)
-
-
-def candidate_starts(prefixes: tuple[str, ...], text: str, limit: int) -> list[int] | None:
-    """Every position where one of ``prefixes`` occurs, in order; ``None`` past ``limit``.
-
-    ``str.find`` runs in C at memory speed, while any regex scan of the text
-    costs far more per character; past ``limit`` candidates, trying the
-    pattern at each would cost more than one regex scan.
-    """
-    found: list[int] = []
-    find = text.find
-    for prefix in prefixes:
-        at = find(prefix)
-        while at >= 0:
-            found.append(at)
-            if len(found) > limit:
-                return None
-            at = find(prefix, at + 1)
-    # No kept prefix starts another (``literal_prefixes``), so no position repeats.
-    found.sort()
-    return found
-
-
-def matches_at(regex: re.Pattern[str], starts: list[int], text: str) -> Iterator[re.Match[str]]:
-    """The matches ``regex.finditer(text)`` yields, given every position one can start at.
-
-    ``regex`` must never match the empty string (``literal_prefixes``
-    refuses such patterns), so each match ends past where it began, and the
-    next one is looked for from there, as ``finditer`` does.
-    """
-    match = regex.match
-    resume = 0
-    for start in starts:
-        if start < resume:
-            continue
-        found = match(text, start)
-        if found is not None:
-            yield found
-            resume = found.end()
