@@ -49,6 +49,7 @@ _INSULT_ANCHORS: Final = " ".join(
     sorted(
         set(re.split(r"[ _-]", _INSULT_NOUNS_WORDS + " " + _INSULT_ADJECTIVES_WORDS))
         - {"a", "an", "of", "for", "to", "me", "such", ""}
+        | {"brain"}
     )
 )
 _MODIFIERS: Final = alt(
@@ -375,6 +376,7 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "mock_title",
+            "smartypants smart "
             "genius einstein sherlock smartass smarty hotshot highness obvious king queen master "
             "champion baby princess snowflake crybaby",
             # Sarcastic titles: "ok genius", "the king of excuses", "did the baby get upset".

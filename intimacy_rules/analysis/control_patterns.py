@@ -531,7 +531,7 @@ CRITICISM: Final = LabelRules(
         ),
         Cue(
             "bad_at_love",
-            "terrible awful horrible lousy bad shit crap worst idea how",
+            "crappy shitty terrible awful horrible lousy bad shit crap worst idea how",
             r"\b(?:(?:you" + APOS + r"re|you are|youre|ur|u r) (?:such |just |really )?(?:a |the )?"
             r"(?:terrible|awful|horrible|lousy|bad|shit|crap|shitty|crappy|worst) (?:listener"
             r"|partner|boyfriend|girlfriend|husband|wife|friend|communicator|person|father|mother"

@@ -41,6 +41,7 @@ CRISIS: Final = LabelRules(
     (
         Cue(
             "suicidal",
+            "selfharming "
             "end ending life suicidal suicide goodbye farewell pills tablets overdose overdosing "
             "od myself self harm selfharm harming jump",
             r"\b(?:end (?:my|it) (?:life|all)|end my life|take my (?:own )?life|ending it all"
@@ -233,7 +234,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "end_it",
-            "forever end stop life living die goodbye",
+            "wake forever end stop life living die goodbye",
             r"\b(?:disappear forever|sleep and never wake up"
             r"|(?:want|need) (?:it all|everything) to (?:end|stop)(?! being| so| for a| for now"
             r"| raining| changing| moving)"
@@ -327,6 +328,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "hopeless",
+            "life waste "
             "matters better future pointless meaningless space oxygen fighting trying struggling "
             "dying die death only everything through another point disappear easier here around "
             "alive reason",
@@ -377,11 +379,12 @@ CRISIS: Final = LabelRules(
             needs=(
                 "reason|matters|better|future|pointless|meaningless|over|waste of|taking up sp"
                 "ace|fighting|trying|struggling|dying|die|death|way out|with everything"
-                "|make it|the point|be here|be around|be alive|disappear|easier"
+                "|make it|point|worth living|be here|be around|be alive|disappear|easier"
             ),
         ),
         Cue(
             "means_at_hand",
+            "bathroom far "
             "rope noose bridge ledge tracks pills tablets meds painkillers medication cabinet "
             "cupboard drawer car notes letters goodbyes cut burned burnt high tall deep slit "
             "cutting wrist wrists gun knife blade",
@@ -418,7 +421,7 @@ CRISIS: Final = LabelRules(
             needs=(
                 "how |wrist|gun|knife|blade|noose|rope|bridge|ledge|tracks|pills|tablets|meds"
                 "|painkillers|medication|cabinet|cupboard|drawer|car |again|notes|letters"
-                "|goodbyes"
+                "|goodbyes|bathroom"
             ),
         ),
         Cue(

@@ -400,7 +400,7 @@ _CUES: Final = (
     ),
     Cue(
         "shaming_refusal",
-        "baby chicken scaredy wimp boring shy difficult dramatic precious",
+        "scaredycat baby chicken scaredy wimp boring shy difficult dramatic precious",
         # "stop being a baby and send it": counts when the message is about sex or images.
         r"\b(?:stop being|don" + APOS + r"?t be|dont be|quit being|you" + APOS + r"?re being"
         r"|youre being|ur being) (?:(?:such|so|a|an) ){0,2}(?:baby|chicken|scaredy ?cat|wimp"

@@ -113,7 +113,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "promised_consequence",
-            "happens comes coming you'll youll u'll deserve",
+            "will ull happens comes coming you'll youll u'll deserve",
             # Consequences promised to the other: "you won't like what happens next",
             # "you're gonna get what's coming to you", "cross me and you'll find out".
             r"\b(?:you|u)(?: won"
@@ -382,6 +382,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "surveillance",
+            "tailing "
             "parked sitting waiting standing watching following tracking saw watched waited sat "
             "stood hid lurked hung was been drove driven driving walked walking outside filming "
             "across show turn come tabs keeping wait sit park stand hang front",
@@ -436,7 +437,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "tracking",
-            "tracker tracking gps airtag camera spy location messages texts every checking "
+            "hacking tracker tracking gps airtag camera spy location messages texts every checking "
             "through hacked logged tracked monitoring monitored into spyware see reading",
             r"\bi(?:" + APOS + r"ve| have|ve)? (?:been |keep |kept )reading (?:all )?(?:your|ur)"
             r" (?:messages|texts|emails|dms|chats|whatsapp|diary|journal)"
@@ -459,7 +460,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "no_escape",
-            "rid escape hide run block accounts account profiles profile numbers find",
+            "blocked rid escape hide run block accounts account profiles profile numbers find",
             r"\b(?:(?:you|u) (?:can" + APOS + r"t|cant|cannot|will never|won" + APOS + r"t ever)"
             r" (?:get rid of|escape|hide from|run from|block) me"
             r"|block(?:ed)? me" + GAP + r"(?:make|create|open) (?:new|another|more|a new|other)"
@@ -664,7 +665,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "property_harm",
-            "throw toss chuck dump bin trash shred rip cut smash kick break bash",
+            "knock destroy throw toss chuck dump bin trash shred rip cut smash kick break bash",
             # The other's belongings or home as the target: "i'll throw your clothes in the
             # river", "i'll kick your door in".
             I_WILL + r" (?:just )?(?:trash|shred|rip up|cut up|smash|destroy|bin) (?:all )?"
