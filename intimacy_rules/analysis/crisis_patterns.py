@@ -188,7 +188,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "no_reason",
-            "reason point nothing way stop jumping rather easy easier nice peaceful",
+            "better reason point nothing way stop jumping rather easy easier nice peaceful",
             r"\b(?:no (?:reason|point) (?:for me to|in me|to|in) (?:live|living|going on|being here"
             r"|being alive|waking up|keep going|keep living|stay alive|staying alive|exist"
             r"|existing|go on)|nothing (?:left )?to live for"
@@ -268,7 +268,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "death_wish",
-            "hate worth dying death killing end pills tablets meds how",
+            "existing ending alive hate worth dying death killing end pills tablets meds how",
             # Living itself as the burden, dying as the thought that keeps coming back.
             r"\b(?:hate (?:being alive|existing|living(?= ?[.!,\n]| ?$| anymore| any more))"
             r"|(?:life|living) (?:isn" + APOS + r"t|is not|isnt|ain" + APOS + r"t|aint|not)"
@@ -299,7 +299,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "goodbye_message",
-            "hear goodbye message text words forever final worry find save stop gone",
+            "last hear goodbye message text words forever final worry find save stop gone",
             # A goodbye that reads as final: "the last time you'll hear from me", "don't
             # worry about me after tonight", "look after my dog when i'm gone".
             r"\b(?:the )?last time (?:you" + APOS + r"?ll|you will|youll|u" + APOS + r"?ll"
@@ -426,7 +426,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "giving_away",
-            "need needing problem burden bothering longer goodbye",
+            "way need needing problem burden bothering longer goodbye",
             # Loose ends tied: "i want you to have my guitar, i won't need it anymore",
             # "i won't be a problem much longer", "i'm saying goodbye now".
             r"\b(?:want|like) (?:you|u) to have (?:my|all my)[^.\n]{0,40}?(?:won" + APOS + r"?t"
@@ -496,7 +496,7 @@ CRISIS: Final = LabelRules(
         ),
         Cue(
             "speaker_no_reason",
-            "another reason nothing living won't wont",
+            "will another reason nothing living won't wont",
             r"\b(?:can" + APOS + r"?t|cant|cannot) (?:take|do|face|handle|survive) another day\b"
             r"|\b(?:no reason|nothing (?:left )?) to (?:live|keep living|keep going)\b"
             r"|\bwhy (?:i )?(?:should )?(?:keep living|bother living|go on living)\b"

@@ -113,7 +113,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "promised_consequence",
-            "will ull happens comes coming you'll youll u'll deserve",
+            "like will ull happens comes coming you'll youll u'll deserve",
             # Consequences promised to the other: "you won't like what happens next",
             # "you're gonna get what's coming to you", "cross me and you'll find out".
             r"\b(?:you|u)(?: won"
@@ -212,7 +212,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "intimidation",
-            "enemy messing piece dare test",
+            "piss cross enemy messing piece dare test",
             r"\b(?:(?:i" + APOS + r"m|im|i am) not (?:someone|somebody|a person) (?:you|u) (?:want"
             r"|wanna) (?:as an enemy|to (?:cross|mess with|piss off|upset))"
             r"|(?:you|u) (?:don" + APOS + r"?t|dont|do not) (?:want|wanna) (?:me as an enemy"
@@ -233,7 +233,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "harm_idiom",
-            "smash kick bash punch knock kids children son daughter dog",
+            "baby smash kick bash punch knock kids children son daughter dog",
             I_WILL + r" (?:smash|kick|bash|punch|knock) (?:your|ur) (?:face|head|teeth) in\b"
             r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll) never see (?:the"
             r"|your|ur|my|our) (?:kids|children|son|daughter|dog|baby) again\b",
@@ -295,6 +295,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "capable",
+            "text message "
             "capable word call click happens idea know next works damage harm move see watch "
             "twice carefully hard",
             r"\b(?:what i" + APOS + r"?m capable of|what i am capable of"
@@ -382,6 +383,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "surveillance",
+            "hiding street know "
             "tailing "
             "parked sitting waiting standing watching following tracking saw watched waited sat "
             "stood hid lurked hung was been drove driven driving walked walking outside filming "
@@ -437,6 +439,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "tracking",
+            "snooping snooped "
             "hacking tracker tracking gps airtag camera spy location messages texts every checking "
             "through hacked logged tracked monitoring monitored into spyware see reading",
             r"\bi(?:" + APOS + r"ve| have|ve)? (?:been |keep |kept )reading (?:all )?(?:your|ur)"
@@ -642,7 +645,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "ominous_warning",
-            "careful were eye pray alone over",
+            "watch stay careful were eye pray alone over",
             r"\b(?:i" + APOS + r"?d|id|i would) be (?:very |really |real )?careful(?: if i were"
             r" (?:you|u)| if i was (?:you|u)| what (?:you|u) (?:say|do|wish for)| who (?:you|u))"
             r"|\bif i (?:were|was) (?:you|u),? (?:i" + APOS + r"?d|id|i would) (?:be careful"
@@ -728,6 +731,7 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "menace_misc",
+            "end "
             "good hospital ditch wheelchair born friends people guys soundly easy custody "
             "uncomfortable",
             # Open-ended menace: "if you know what's good for you", "you'll end up in the
