@@ -87,7 +87,10 @@ _INSULT_WORD: Final = r"(?:" + _INSULT_ADJECTIVES + r"|" + _INSULT_NOUNS + r")"
 _COMPARATIVE: Final = r"(?:dumber|stupider|uglier|fatter|more " + _INSULT_ADJECTIVES + r")"
 
 #: Anchors of the cues that liken the other to something ("like a dumpster").
-_LIKENED_ANCHORS: Final = _INSULT_ANCHORS + " dumpster sewer corpse toddler goblin troll hobo"
+_LIKENED_ANCHORS: Final = (
+    _INSULT_ANCHORS
+    + " dumpster sewer corpse toddler goblin troll hobo dumber fatter stupider uglier"
+)
 
 CONTEMPT: Final = LabelRules(
     "contempt",
@@ -189,6 +192,7 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "insult_predicate",
+            "waste excuse "
             "failure disappointment embarrassment joke nobody disgrace mess letdown let",
             _YOU_ARE + r" (?:(?:a|an|such a|such an|the|biggest|total|complete|absolute|utter"
             r"|fucking|sad|pathetic|huge|massive|walking|just|nothing but) ){1,3}(?:failure"
@@ -339,6 +343,7 @@ CONTEMPT: Final = LabelRules(
         ),
         Cue(
             "mockery",
+            "speaking type "
             "look imagine if adults grownups grown seriously nothing reason worth wonder talking "
             "5 five 6 six 10 ten 12 twelve child baby toddler",
             r"\blook at (?:you|u)(?: all| now)?,? (?:trying to|pretending to|thinking (?:you|u)"

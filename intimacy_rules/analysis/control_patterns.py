@@ -69,6 +69,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "whereabouts_rules",
+            "without through "
             "every everywhere places not access checking check anywhere decide pic picture photo "
             "selfie video cancel",
             # "tell me every place you go", "you're not to see him", "give me access to your
@@ -100,6 +101,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "demand_access",
+            "log "
             "password passcode pin login phone code texts messages dms chats inbox emails camera "
             "snap snaps whatsapp history",
             r"\b(?:(?:(?:give|send|tell|hand) me|gimme|i (?:want|need|deserve)|hand over"
@@ -204,7 +206,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "outing_rules",
-            "without location straight directly permission",
+            "phone without location straight directly permission",
             # "don't go to the gym without telling me", "your location better be on",
             # "you'll come straight home", "ask my permission".
             r"\b(?:(?:don"
@@ -336,6 +338,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "rules_of_contact",
+            "life360 find "
             "seeing talking texting meeting going hanging calling messaging staying decide choose "
             "say permission ask check clear home back every whenever immediately within second "
             "moment location gps sharing tell know prove answer pick reply respond",
@@ -390,7 +393,7 @@ CONTROLLING: Final = LabelRules(
         ),
         Cue(
             "i_need_you_to_stop",
-            "stop quit cut drop stay come home back here who off stays approve",
+            "staying wear stop quit cut drop stay come home back here who off stays approve",
             r"\b(?:i (?:need|want|expect) (?:you|u) to|i" + APOS + r"m asking you to)"
             r" (?:stop|quit|cut|drop|stay home|come home (?:now|right now|immediately))\b"
             r"|\bi (?:want|need|expect) (?:you|u) (?:home|back|here) (?:by|before|at|now|right now"
@@ -497,6 +500,7 @@ CRITICISM: Final = LabelRules(
         ),
         Cue(
             "character",
+            "useless "
             "selfish inconsiderate lazy thoughtless centered centred selfcentered absorbed "
             "selfabsorbed immature irresponsible insensitive unreliable manipulative ungrateful "
             "arrogant disrespectful entitled narcissistic heartless cruel toxic hypocrite "
@@ -554,6 +558,7 @@ CRITICISM: Final = LabelRules(
         ),
         Cue(
             "self_centred",
+            "own "
             "yourself urself empathy respect compassion consideration decency shame "
             "awareness manners integrity intelligence incapable capable",
             # Global verdicts on the other's regard for anyone else.

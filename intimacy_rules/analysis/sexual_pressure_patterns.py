@@ -265,7 +265,7 @@ _CUES: Final = (
     ),
     Cue(
         "compare_ex",
-        "ex exes",
+        "last ex exes",
         # "you send them to your ex but not to me", "i bet your ex got pics"
         r"\b(?:your|ur) (?:ex|exes|last (?:bf|gf|boyfriend|girlfriend))\b"
         + GAP
@@ -328,7 +328,8 @@ _CUES: Final = (
         "will not take no for an answer",
         "reported",
         needs=(
-            "saying no|refusing|excuses|for an answer|until|how many|turning me down|rejecting me"
+            "saying no|refusing|excuses|for an answer|until|til|how many|turning me down"
+            "|rejecting me"
         ),
     ),
     Cue(
@@ -344,6 +345,7 @@ _CUES: Final = (
     ),
     Cue(
         "guilt_for_sex",
+        "crap "
         "unwanted unloved rejected ugly undesirable unattractive fun point wait waiting "
         "let further way selfish still yet",
         # Guilt over a refusal; counts when the message names sex or images.

@@ -51,11 +51,9 @@ KNOWN_GAPS = frozenset(
         "belittling_comparison",
         "capable",
         "caught_menace",
-        "character",
         "compare_ex",
         "compare_others",
         "conditional_menace",
-        "demand_access",
         "exposure_conditional",
         "exposure_if_told",
         "exposure_leverage",
@@ -69,7 +67,6 @@ KNOWN_GAPS = frozenset(
         "i_would_try",
         "in_your_place",
         "insistence",
-        "insult_predicate",
         "intimidation",
         "means_at_hand",
         "menace_misc",
@@ -77,22 +74,18 @@ KNOWN_GAPS = frozenset(
         "ominous_warning",
         "outing_rules",
         "push_sex",
-        "refusal_pushed",
         "rules_of_contact",
         "sarcastic_praise",
         "sarcastic_surprise",
         "scorned_ability",
         "see_body",
-        "self_centred",
         "send_to_everyone",
         "sex_as_proof",
-        "someone_like_you",
         "someone_who_will",
         "surveillance",
         "talk_about_us",
         "want_closer",
         "warning",
-        "whereabouts_rules",
         "would_help",
         "you_could",
         "you_will_want",
@@ -154,7 +147,25 @@ def test_the_known_gaps_are_still_gaps() -> None:
         ("you will never see our baby again", "threat"),
         ("keep it up and youll end up hurt", "threat"),
         ("ive been snooping in all your dms", "threat"),
+        ("could you be any dumber", "contempt"),
+        ("what a waste of a boyfriend you are", "contempt"),
+        ("ill keep asking til you send one", "sexual_pressure"),
     ],
 )
 def test_spellings_the_gates_used_to_drop_are_found(text: str, category: str) -> None:
     assert category in analyze(text).safety
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("you dont go out without me", "controlling"),
+        ("i want to look through your call log", "controlling"),
+        ("your phone better be on all night", "controlling"),
+        ("keep your life360 on at all times", "controlling"),
+        ("you only ever think of your own needs", "criticism"),
+        ("you are honestly so useless at everything", "criticism"),
+    ],
+)
+def test_flag_spellings_the_gates_used_to_drop_are_found(text: str, flag: str) -> None:
+    assert flag in analyze(text).flags
