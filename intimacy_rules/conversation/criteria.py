@@ -85,7 +85,12 @@ def balance(depths: Sequence[float]) -> float:
     """
     if len(depths) < 2:
         return MUTUALITY_PRIOR
-    low, high, total = min(depths), max(depths), sum(depths)
+    low, high = min(depths), max(depths)
+    # Added left to right, as score_all adds them: from Python 3.12 sum()
+    # compensates float rounding, so the two would differ in the last bit.
+    total = 0.0
+    for depth in depths:
+        total += depth
     ratio = math.pow((low + BALANCE_SMOOTHING) / (high + BALANCE_SMOOTHING), BALANCE_EXPONENT)
     return (ratio * total + MUTUALITY_PRIOR * BALANCE_PRIOR_WEIGHT) / (total + BALANCE_PRIOR_WEIGHT)
 

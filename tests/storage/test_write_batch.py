@@ -10,6 +10,7 @@ turn another process holds.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
 import os
 import sqlite3
@@ -63,7 +64,8 @@ def messages(store: SQLiteStore, conversation: str = "c1") -> int:
 
 
 def outbox_rows(store: SQLiteStore) -> int:
-    with sqlite3.connect(store.path) as conn:
+    # closing(): a connection's own context manager commits but does not close.
+    with contextlib.closing(sqlite3.connect(store.path)) as conn:
         count: int = conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
     return count
 
