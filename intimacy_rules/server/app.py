@@ -53,7 +53,7 @@ from intimacy_rules.server.services import (
     EngineLike,
     Services,
 )
-from intimacy_rules.server.stores import open_store, store_kind
+from intimacy_rules.server.stores import default_engine_threads, open_store
 from intimacy_rules.storage.write_batcher import WriteBatcher, as_batching_store
 
 __all__ = ["ServerApp", "create_app", "create_app_from_environment", "default_engine_factory"]
@@ -148,7 +148,7 @@ def create_app(
     metrics = Metrics()
     threads = settings.engine_threads
     if threads < 0:
-        threads = 0 if store_kind(settings)[0] == "sqlite" or store is not None else 8
+        threads = 0 if store is not None else default_engine_threads(settings)
     executor = ThreadPoolExecutor(threads, "intimacy-rules-engine") if threads else None
     # Events decided on the loop over a store that can batch (SQLite): group
     # commit, the write turn tried without ever blocking the loop.

@@ -152,7 +152,8 @@ class Settings(BaseSettings):
         le=64,
         description="threads that decide events: 0 decides on the event loop (best with "
         "SQLite, whose writes are serialised anyway); N overlaps N store round trips "
-        "(PostgreSQL); -1 picks 0 for SQLite and 8 for PostgreSQL",
+        "(PostgreSQL on another machine); -1 picks 0 for SQLite and for PostgreSQL on this "
+        "machine (a Unix socket or a loopback address), 8 for PostgreSQL elsewhere",
     )
     write_batch: int = Field(
         default=64,

@@ -11,6 +11,7 @@ from intimacy_rules.errors import ConfigurationError
 from intimacy_rules.server.app import create_app
 from intimacy_rules.server.bootstrap import prepare
 from intimacy_rules.server.settings import Settings
+from intimacy_rules.server.stores import default_engine_threads
 from intimacy_rules.server.tenants import TenantRegistry, generate_key, hash_key
 from tests.server.fakes import fake_engine_factory, fake_loader
 
@@ -156,3 +157,26 @@ def test_a_tenant_naming_an_unknown_ruleset_fails_at_startup(tmp_path: Path) -> 
     with pytest.raises(ConfigurationError, match="unknown ruleset 'nope'") as caught:
         create_app(settings, engine_factory=fake_engine_factory, load_ruleset=fake_loader)
     assert caught.value.field == "tenants.acme.ruleset"
+
+
+@pytest.mark.parametrize(
+    ("database_url", "threads"),
+    [
+        (None, 0),  # SQLite
+        ("postgresql://u:p@127.0.0.1:5432/db", 0),
+        ("postgresql://u:p@localhost/db", 0),
+        ("postgresql://u:p@[::1]:5433/db", 0),
+        ("postgresql:///db", 0),  # libpq's default Unix socket
+        ("postgresql:///db?host=/var/run/postgresql", 0),
+        ("postgres://u@127.0.0.1:5432,localhost:5433/db", 0),
+        ("postgresql://u:p@db.internal:5432/db", 8),
+        ("postgresql://u:p@10.0.0.7/db", 8),
+        ("postgresql://u@127.0.0.1,db.internal/db", 8),  # one host elsewhere is enough
+        ("postgresql:///db?host=db.internal", 8),
+    ],
+)
+def test_engine_threads_default_to_the_loop_unless_the_database_is_elsewhere(
+    tmp_path: Path, database_url: str | None, threads: int
+) -> None:
+    settings = Settings(data_dir=tmp_path, database_url=database_url)
+    assert default_engine_threads(settings) == threads
