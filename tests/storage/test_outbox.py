@@ -166,10 +166,16 @@ def test_concurrent_claimers_never_get_the_same_row(make_store: StoreMaker) -> N
     for n in range(60):
         store.apply("t", f"c{n % 6}", f"e{n}", deliver(callback(n=n), event_id=f"e{n}", tag=n))
     got: list[list[int]] = [[] for _ in range(6)]
-    start = threading.Barrier(6)
+    start = threading.Barrier(6, timeout=30)
+    first_round = threading.Barrier(6, timeout=30)
 
     def worker(mine: list[int]) -> None:
         start.wait()
+        # One claim each before any goes on: under the GIL one thread could
+        # otherwise drain all 20 batches in its time slice, and the test would
+        # not see claimers meet.
+        mine.extend(row.id for row in store.outbox.claim_due(3, T0, 300))
+        first_round.wait()
         while rows := store.outbox.claim_due(3, T0, 300):
             mine.extend(row.id for row in rows)
 
@@ -181,4 +187,4 @@ def test_concurrent_claimers_never_get_the_same_row(make_store: StoreMaker) -> N
     ids = [i for mine in got for i in mine]
     assert len(ids) == 60
     assert len(set(ids)) == 60
-    assert sum(1 for mine in got if mine) > 1  # the work was actually shared
+    assert all(got)  # every claimer got rows of its own
