@@ -26,6 +26,7 @@ from intimacy_rules.analysis.flag_patterns import (
     BID_FOR_CLOSENESS,
     CONTROLLING,
     CRITICISM,
+    FLAG_RULES,
     MERGING,
 )
 from intimacy_rules.analysis.text import Finding
@@ -33,8 +34,7 @@ from intimacy_rules.analysis.word_classes import SEX_TERMS_RE
 
 __all__ = ["advice_candidates", "detect_flags"]
 
-_RULES: Final = (ADVICE, BID_FOR_CLOSENESS, CONTROLLING, CRITICISM, MERGING)
-_TRIGGERS: Final = triggers_of(_RULES)
+_TRIGGERS: Final = triggers_of(FLAG_RULES)
 # One set test in C against every trigger word of the family, per message.
 _PRESENT: Final = TriggerWords(_TRIGGERS)
 

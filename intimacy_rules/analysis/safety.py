@@ -24,6 +24,7 @@ from intimacy_rules.analysis.cue_rules import (
 from intimacy_rules.analysis.safety_patterns import (
     CONTEMPT,
     CRISIS,
+    SAFETY_RULES,
     SEXUAL_PRESSURE,
     SEXUAL_PRESSURE_IN_CONTEXT,
     THREAT,
@@ -34,9 +35,7 @@ from intimacy_rules.analysis.word_classes import SEX_TERMS, SEX_TERMS_RE
 
 __all__ = ["detect_safety"]
 
-_TRIGGERS: Final = triggers_of(
-    (CONTEMPT, THREAT, SEXUAL_PRESSURE, SEXUAL_PRESSURE_IN_CONTEXT, CRISIS)
-)
+_TRIGGERS: Final = triggers_of(SAFETY_RULES)
 # One set test in C against every trigger word of the family, per message.
 _PRESENT: Final = TriggerWords(_TRIGGERS)
 

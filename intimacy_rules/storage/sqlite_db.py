@@ -178,21 +178,10 @@ class SQLiteDatabase:
         propagates; SQLite errors are translated first. ``writes``: see
         ``try_writing``.
         """
-        if self._closed:
-            raise StoreError(f"the SQLite store for {self.path} is closed")
-        timeout_s = self._busy_timeout_ms / 1000
-        if not self._write_lock.acquire(timeout=timeout_s):
+        if not self._take_turn(self._busy_timeout_ms / 1000):
             raise self._busy()
-        try:
-            if not self._file_lock.acquire(timeout_s):
-                raise self._busy()
-            try:
-                with self._writing(writes) as conn:
-                    yield conn
-            finally:
-                self._file_lock.release()
-        finally:
-            self._write_lock.release()
+        with self._holding_turn(writes) as conn:
+            yield conn
 
     def try_writing(self, *, writes: int = 1) -> AbstractContextManager[sqlite3.Connection] | None:
         """``writing()`` if the write turn is free now, else None; never waits.
@@ -206,19 +195,33 @@ class SQLiteDatabase:
         number of events the transaction records, counted by the checkpointer
         as that many commits (it bounds the WAL by what was written).
         """
+        return self._holding_turn(writes) if self._take_turn(None) else None
+
+    def _take_turn(self, timeout_s: float | None) -> bool:
+        """Take this process's write lock, then the writers' ``flock``; True if both are held.
+
+        Each waits up to ``timeout_s``, or not at all when it is None. A lock
+        taken is released again if the other is not.
+        """
         if self._closed:
             raise StoreError(f"the SQLite store for {self.path} is closed")
-        if not self._write_lock.acquire(blocking=False):
-            return None
+        if timeout_s is None:
+            if not self._write_lock.acquire(blocking=False):
+                return False
+        elif not self._write_lock.acquire(timeout=timeout_s):
+            return False
         try:
-            taken = self._file_lock.try_acquire()
+            taken = (
+                self._file_lock.try_acquire()
+                if timeout_s is None
+                else self._file_lock.acquire(timeout_s)
+            )
         except BaseException:
             self._write_lock.release()
             raise
         if not taken:
             self._write_lock.release()
-            return None
-        return self._holding_turn(writes)
+        return taken
 
     @contextmanager
     def _holding_turn(self, writes: int) -> Iterator[sqlite3.Connection]:

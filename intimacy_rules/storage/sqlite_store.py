@@ -121,26 +121,13 @@ class SQLiteStore:
 
         If ``step`` raises, nothing is written and its exception propagates.
         """
-        conversation = self._codec.conversation_key(tenant, conversation_id)
-        event = self._codec.event_key(tenant, event_id)
-        # One transaction per event, the replay check included: a separate read
-        # first would cost a second transaction on every new event to spare a
-        # rare retry a wait for the lock (held well under a millisecond). The
-        # check and the state's read are one statement (~10 us less than two).
-        with self._db.writing() as conn:
-            recorded, stored = conn.execute(
-                _FIND_DECISION_AND_STATE, (tenant, event, conversation)
-            ).fetchone()
-            if recorded is not None:
-                decision = self._codec.open_decision(tenant, event, recorded)
-                return StoreResult(decision, replayed=True)
-            state = None if stored is None else self._open_state(tenant, conversation, stored)
-            transition = step(state)
-            sealed = self._write(conn, tenant, conversation, event, transition)
-        # Only after the commit: the next event of this conversation reads
-        # exactly these bytes back, unless another process wrote in between.
-        self._states.put(tenant, conversation, sealed, transition.state)
-        return StoreResult(transition.decision, replayed=False)
+        # A batch of one: the same transaction, replay check and cache update
+        # as group commit, with the step run under the turn.
+        entry = self.batch_entry(PendingEvent(tenant, conversation_id, event_id, step), ahead=False)
+        (outcome,) = self.apply_batch([entry])
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
 
     def batch_entry(self, pending: PendingEvent, *, ahead: bool = True) -> BatchEntry:
         """``pending`` (``Engine.prepare``'s) ready for a batch, its step run ahead.
@@ -230,6 +217,9 @@ class SQLiteStore:
     ) -> BatchOutcome:
         """One event of a batch; its own failure returned, the database's raised."""
         tenant, conversation, event, step, ahead = entry
+        # The replay check and the state's read are one statement (~10 us less
+        # than two), in the event's transaction: a separate read first would
+        # cost a second transaction per event to spare a rare retry a wait.
         recorded, stored = conn.execute(
             _FIND_DECISION_AND_STATE, (tenant, event, conversation)
         ).fetchone()

@@ -14,33 +14,10 @@ from regex_samples import samples
 
 from intimacy_rules.analysis.analyzer import analyze
 from intimacy_rules.analysis.cue_rules import LabelRules, message_words
-from intimacy_rules.analysis.flag_patterns import (
-    ADVICE,
-    BID_FOR_CLOSENESS,
-    CONTROLLING,
-    CRITICISM,
-    MERGING,
-)
-from intimacy_rules.analysis.safety_patterns import (
-    CONTEMPT,
-    CRISIS,
-    SEXUAL_PRESSURE,
-    SEXUAL_PRESSURE_IN_CONTEXT,
-    THREAT,
-)
+from intimacy_rules.analysis.flag_patterns import FLAG_RULES
+from intimacy_rules.analysis.safety_patterns import SAFETY_RULES
 
-TABLES = (
-    ADVICE,
-    BID_FOR_CLOSENESS,
-    CONTROLLING,
-    CRITICISM,
-    MERGING,
-    CONTEMPT,
-    CRISIS,
-    SEXUAL_PRESSURE,
-    SEXUAL_PRESSURE_IN_CONTEXT,
-    THREAT,
-)
+TABLES = (*FLAG_RULES, *SAFETY_RULES)
 #: Cues whose gates are known to drop some of their own pattern's matches (found
 #: by this test, not yet fixed: each needs its anchors or needs widened and its
 #: findings re-checked). Take a name out once its gates are fixed; a cue not
