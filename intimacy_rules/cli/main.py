@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol, cast
@@ -95,6 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as a tool killed by
+        # SIGPIPE would, and keep the interpreter's final flush from raising
+        # the same error again on the closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 128 + 13  # 128 + SIGPIPE, what a shell shows for a piped-away tool
 
 
 if __name__ == "__main__":  # pragma: no cover
