@@ -330,7 +330,9 @@ class LabelRules:
         positions = {p for word in present & self._word_triggers for p in self._index[word]}
         opening = present & self._clause_triggers
         if opening:
-            for word in opening & clause_starts(norm).keys():
+            # keys() on the left: ``frozenset & keys()`` is a set at run time but a
+            # frozenset to mypy, and the compiled build checks the declared type.
+            for word in clause_starts(norm).keys() & opening:
                 positions.update(self._clause_index[word])
         return sorted(positions)
 
@@ -423,7 +425,7 @@ def _spans(compiled: _Compiled, norm: str) -> list[tuple[int, int]]:
             return spans
     if compiled.clause:
         starts = clause_starts(norm)
-        for word in compiled.anchors & starts.keys():
+        for word in starts.keys() & compiled.anchors:
             for position in starts[word]:
                 match = compiled.regex.match(norm, position)
                 if match is not None:
