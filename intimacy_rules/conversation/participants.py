@@ -90,8 +90,8 @@ class ParticipantState(MemoizingModel):
         very new.
         """
         old = self.__dict__  # not through BaseModel.__getattr__'s slow hook
-        flags = analysis.flags
-        level = analysis.level
+        labels = analysis.__dict__
+        flags, level = labels["flags"], labels["level"]
         at = old["at"]  # decay_to(message), without a call and a slow attribute read
         factor = float(PARTICIPANT_DECAY ** (message - at)) if message > at else 1.0
         feeling = level >= 2
@@ -107,7 +107,7 @@ class ParticipantState(MemoizingModel):
                 "max_level": level if level > old["max_level"] else old["max_level"],
                 "feeling_messages": old["feeling_messages"] + feeling,
                 "present_messages": old["present_messages"] + (level == 4),
-                "unsafe_messages": old["unsafe_messages"] + (len(analysis.safety) > 0),
+                "unsafe_messages": old["unsafe_messages"] + (len(labels["safety"]) > 0),
                 "advice_messages": old["advice_messages"] + advice,
                 "merging_messages": old["merging_messages"] + merging,
                 "controlling_messages": old["controlling_messages"] + ("controlling" in flags),

@@ -76,10 +76,12 @@ def pseudo_intimacy(recent: Sequence[Recent]) -> bool:
 
 def mutual_presence(state: ConversationState) -> bool:
     """At least two participants spoke at level 4 within the last messages."""
-    since = state.messages - PRESENCE_WINDOW
+    values = state.__dict__  # not through BaseModel.__getattr__'s slow hook
+    since = values["messages"] - PRESENCE_WINDOW
     present = 0
-    for participant in state.participants:
-        if participant.last_present is not None and participant.last_present > since:
+    for participant in values["participants"]:
+        last = participant.__dict__["last_present"]
+        if last is not None and last > since:
             present += 1
     return present >= 2
 
@@ -90,12 +92,14 @@ def _latched(at: int | None, now: int) -> bool:
 
 def detect_patterns(state: ConversationState, recent: Sequence[Recent]) -> tuple[Pattern, ...]:
     """The patterns present after the state's latest message, sorted by name."""
+    values = state.__dict__  # not through BaseModel.__getattr__'s slow hook
+    now = values["messages"]
     found: list[Pattern] = []
-    if _latched(state.love_bombing_at, state.messages):
+    if _latched(values["love_bombing_at"], now):
         found.append("love_bombing")
     if mutual_presence(state):
         found.append("mutual_presence")
-    if _latched(state.premature_at, state.messages):
+    if _latched(values["premature_at"], now):
         found.append("premature_disclosure")
     if pseudo_intimacy(recent):
         found.append("pseudo_intimacy")

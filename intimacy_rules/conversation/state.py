@@ -66,6 +66,16 @@ def _epoch(sent_at: datetime) -> float:
     return sent_at.timestamp()
 
 
+def _age_hours(values: dict[str, Any], at: float | None) -> float | None:
+    """``ConversationState.age_hours(at)`` from the state's field values."""
+    base, anchor = values["match_age_hours"], values["anchor_at"]
+    if base is None:
+        return None
+    if at is None or anchor is None:
+        return base  # type: ignore[no-any-return]
+    return base + max(0.0, at - anchor) / 3600.0  # type: ignore[no-any-return]
+
+
 def _combined(participants: list[ParticipantState]) -> SpeakerSnapshot:
     """Several participants' counts as one: sums, and the deepest level."""
     if not participants:
@@ -190,8 +200,8 @@ class ConversationState(MemoizingModel):
     def depth(self) -> int:
         """The highest level at least two participants have reached."""
         top = second = 0
-        for participant in self.participants:
-            level = participant.max_level
+        for participant in self.__dict__["participants"]:
+            level = participant.__dict__["max_level"]
             if level > top:
                 top, second = level, top
             elif level > second:
@@ -205,16 +215,12 @@ class ConversationState(MemoizingModel):
 
     def age_hours(self, at: float | None = None) -> float | None:
         """How long the two have talked, at epoch second ``at`` (default: latest)."""
-        if self.match_age_hours is None:
-            return None
-        at = self.latest_at if at is None else at
-        if at is None or self.anchor_at is None:
-            return self.match_age_hours
-        return self.match_age_hours + max(0.0, at - self.anchor_at) / 3600.0
+        values = self.__dict__
+        return _age_hours(values, values["latest_at"] if at is None else at)
 
     def _slot(self, sender: str) -> int | None:
-        for index, participant in enumerate(self.participants):
-            if participant.id == sender:
+        for index, participant in enumerate(self.__dict__["participants"]):
+            if participant.__dict__["id"] == sender:
                 return index
         return None
 
@@ -283,7 +289,8 @@ class ConversationState(MemoizingModel):
         )
         participants[slot] = participant
 
-        level, flags, safety = analysis.level, analysis.flags, analysis.safety
+        labels = analysis.__dict__  # the same: its fields, without the slow hook
+        level, flags, safety = labels["level"], labels["flags"], labels["safety"]
         harm = old["harm"] * SAFETY_DECAY
         hard = old["hard"] * HARD_DECAY
         if safety:
@@ -395,7 +402,7 @@ class ConversationState(MemoizingModel):
             "scores": self.scores,
             "patterns": self.patterns,
             "unsafe_messages": values["unsafe_messages"],
-            "match_age_hours": self.age_hours(),
+            "match_age_hours": _age_hours(values, values["latest_at"]),
             "speaker": speaker,
             "partner": partner,
         }

@@ -50,8 +50,15 @@ def summarize(analysis: MessageAnalysis) -> AnalysisSummary:
     equal ones are shared: a store that remembers 100,000 decisions keeps a
     handful of summaries, not 100,000 more objects for the garbage collector.
     """
-    disclosure = analysis.disclosure
-    key = (analysis.level, disclosure.facts, disclosure.feelings, analysis.flags, analysis.safety)
+    labels = analysis.__dict__  # its fields, not through BaseModel.__getattr__'s slow hook
+    disclosure = labels["disclosure"].__dict__
+    key = (
+        labels["level"],
+        disclosure["facts"],
+        disclosure["feelings"],
+        labels["flags"],
+        labels["safety"],
+    )
     found = _summaries.get(key)
     if found is None:
         found = trusted(
@@ -161,16 +168,14 @@ class DecisionStepper:
         self, event: Event, analysis: MessageAnalysis, state: ConversationState | None
     ) -> tuple[ConversationState, str]:
         """The state after ``event``, and the sender's pseudonym it is keyed by."""
-        context = event.context
+        values = event.__dict__  # its fields, not through BaseModel.__getattr__'s slow hook
+        age = values["context"].__dict__["match_age_hours"]
         if state is None:
             state = ConversationState.start(
-                match_age_hours=context.match_age_hours, platform=context.platform
+                match_age_hours=age, platform=values["context"].platform
             )
-        sender = self.pseudonym(event.sender)
-        advanced = state.advance(
-            sender, analysis, event.sent_at, match_age_hours=context.match_age_hours
-        )
-        return advanced, sender
+        sender = self.pseudonym(values["sender"])
+        return state.advance(sender, analysis, values["sent_at"], match_age_hours=age), sender
 
     def fact(
         self, event: Event, analysis: MessageAnalysis, state: ConversationState, sender: str
@@ -183,11 +188,14 @@ class DecisionStepper:
     ) -> tuple[ConversationState, Decision]:
         """The state after ``event`` and the decision on it."""
         advanced, sender = self.advance(event, analysis, state)
+        values = event.__dict__  # its fields, not through BaseModel.__getattr__'s slow hook
         # the view: the snapshot's values without building its models
-        fact = self._build_fact(analysis, advanced.view(sender), event.context, kind=event.kind)
+        view = advanced.view(sender)
+        seen = view.__dict__  # the state's scores, depth and patterns, computed once
+        fact = self._build_fact(analysis, view, values["context"], kind=values["kind"])
         matched = self._matcher.match(fact)
         fired = self.fire(matched, event, analysis, fact) if matched else []
-        scores = advanced.scores
+        scores = seen["scores"]
         if fired:
             outcomes = [outcome for rule in fired for outcome in rule.outcomes]
             scores = adjusted_scores(scores, outcomes)
@@ -199,15 +207,15 @@ class DecisionStepper:
             Decision,
             {
                 "decision_id": self._decision_ids(),
-                "event_id": event.id,
-                "conversation_id": event.conversation_id,
+                "event_id": values["id"],
+                "conversation_id": values["conversation_id"],
                 "ruleset": self._ruleset.name,
                 "revision": self._ruleset.revision,
                 "fired": tuple(fired),
                 "analysis": summarize(analysis),
                 "criteria": scores,
-                "depth": advanced.depth,
-                "patterns": tuple(advanced.patterns),
+                "depth": seen["depth"],
+                "patterns": seen["patterns"],
                 "decided_at": self._clock(),
             },
         )
