@@ -15,7 +15,8 @@ from intimacy_rules.conversation.state import ConversationState
 from intimacy_rules.conversation.tuning import MAX_PARTICIPANTS
 from intimacy_rules.conversation.vocabulary import PATTERNS
 from intimacy_rules.engine.events import EventContext
-from intimacy_rules.rules.facts import build_fact
+from intimacy_rules.rules.facts import build_fact, fact_builder
+from intimacy_rules.rules.fields import fact_catalogue
 
 from .conftest import T0
 
@@ -96,9 +97,11 @@ def test_the_engines_view_gives_the_snapshots_fact(
     # (couples, groups, folded senders, someone who has not spoken).
     state = ConversationState.start(match_age_hours=age)
     context = EventContext(platform="dating", match_age_hours=age)
+    every_field = fact_builder(fact_catalogue().fields)
     for sender, analysis, offset in turns:
         state = state.advance(sender, analysis, T0 + timedelta(seconds=offset))
         for who in (sender, "p0", "newcomer"):
-            assert build_fact(analysis, state.view(who), context, kind="message") == build_fact(
-                analysis, state.snapshot(who), context, kind="message"
-            )
+            expected = build_fact(analysis, state.snapshot(who), context, kind="message")
+            assert build_fact(analysis, state.view(who), context, kind="message") == expected
+            # and the engine's builder (the plan unrolled into code) on the view
+            assert every_field(analysis, state.view(who), context, kind="message") == expected

@@ -14,7 +14,7 @@ from intimacy_rules.analysis.vocabulary import FLAGS, SAFETY_CATEGORIES
 from intimacy_rules.conversation.snapshot import ConversationSnapshot, SpeakerSnapshot
 from intimacy_rules.conversation.vocabulary import CRITERIA, PATTERNS, CriteriaScores
 from intimacy_rules.engine.events import EventContext
-from intimacy_rules.rules.facts import build_fact, fact_builder
+from intimacy_rules.rules.facts import _build, build_fact, fact_builder, fact_plan
 from intimacy_rules.rules.fields import fact_catalogue
 
 DOCS = Path(__file__).parents[2] / "docs" / "rulesets.md"
@@ -176,3 +176,7 @@ def test_a_restricted_fact_holds_exactly_the_full_facts_values_for_its_fields(
     fields = data.draw(st.sets(st.sampled_from(names)))
     restricted = fact_builder(fields)(analysis, snapshot, context, kind=kind)
     assert restricted == {key: value for key, value in full.items() if key in fields}
+    # the engine's builder is the plan unrolled into code: the plan's own loop
+    # fills the same keys with the same values, in the same order
+    looped = _build(fact_plan(None, frozenset(fields)), analysis, snapshot, context, kind)
+    assert list(restricted.items()) == list(looped.items())
