@@ -86,9 +86,11 @@ COMPILED_MODULES: tuple[str, ...] = (
     "word_classes",
 )
 
-# All compiled modules share one library, intimacy_rules/analysis__mypyc*.so
-# (without a name mypyc puts a hash-named one at the top level of the wheel).
-_GROUP = "intimacy_rules.analysis"
+# All compiled modules share one library, the top-level module
+# intimacy_rules__mypyc (unnamed, mypyc would call it <hash>__mypyc). It must be
+# top-level: a compiled module that another one imports first gets a __file__
+# derived as if the library sat above the package tree.
+_GROUP = "intimacy_rules"
 _MYPY_CONFIG = Path(__file__).resolve().parent / "mypyc.ini"
 
 # Set by the two hooks that build; setup.py runs in the same process.
@@ -121,9 +123,7 @@ def extensions() -> list[Extension]:
             "(with --no-build-isolation, install it first)"
         ) from exc
     paths = [f"intimacy_rules/analysis/{name}.py" for name in COMPILED_MODULES]
-    return mypycify(
-        ["--config-file", str(_MYPY_CONFIG), *paths], opt_level="3", group_name=_GROUP
-    )
+    return mypycify(["--config-file", str(_MYPY_CONFIG), *paths], opt_level="3", group_name=_GROUP)
 
 
 def _with_mypy(requires: list[str]) -> list[str]:
