@@ -25,10 +25,20 @@ from intimacy_rules.rules.facts import Fact, build_fact, fact_builder
 from intimacy_rules.rules.outcomes import Outcome, ScoreOutcome
 from intimacy_rules.rules.resolve import fixed_outcomes, resolve_outcomes
 
-__all__ = ["PSEUDONYM_CACHE_SIZE", "DecisionStepper", "Matcher", "adjusted_scores", "summarize"]
+__all__ = [
+    "PSEUDONYM_CACHE_SIZE",
+    "RESOLVED_CACHE_SIZE",
+    "DecisionStepper",
+    "Matcher",
+    "adjusted_scores",
+    "summarize",
+]
 
 #: Senders whose pseudonyms are kept in memory; the cache is emptied when full.
 PSEUDONYM_CACHE_SIZE: Final = 65_536
+
+#: Resolved outcomes a stepper keeps for reuse; the cache is emptied when full.
+RESOLVED_CACHE_SIZE: Final = 4_096
 
 #: Distinct analysis summaries kept for reuse; the cache is emptied when full.
 _SUMMARY_CACHE_SIZE: Final = 4_096
@@ -89,11 +99,12 @@ def adjusted_scores(scores: CriteriaScores, outcomes: list[Outcome]) -> Criteria
             deltas[outcome.criterion] += outcome.delta
     if not any(deltas.values()):
         return scores
+    now = scores.__dict__  # its fields, not through BaseModel.__getattr__'s slow hook
     # Each value is clamped into the model's bounds: no need to validate.
     return trusted(
         CriteriaScores,
         {
-            criterion: min(1.0, max(0.0, getattr(scores, criterion) + delta))
+            criterion: min(1.0, max(0.0, now[criterion] + delta))
             for criterion, delta in deltas.items()
         },
     )
@@ -136,6 +147,22 @@ class DecisionStepper:
             fixed = fixed_outcomes(rule, ruleset)
             if fixed is not None:
                 self._fixed[rule.id] = fixed
+        # A rule whose templates read no fact field resolves to the same
+        # outcomes for the same sender, recipients, locale and event kind: those
+        # are remembered (immutable, so decisions share them, as the fixed ones).
+        self._fact_free = frozenset(
+            rule.id
+            for rule in ruleset.rules
+            if rule.id not in self._fixed
+            and not any(
+                template.fields
+                for spec in rule.outcomes
+                for template in ruleset.templates.get(getattr(spec, "template", ""), {}).values()
+            )
+        )
+        self._resolved: dict[
+            tuple[str, str, tuple[str, ...], str, object], tuple[Outcome, ...]
+        ] = {}
         self._pseudonymizer = pseudonymizer
         self._clock = clock
         self._decision_ids = decision_ids
@@ -226,21 +253,17 @@ class DecisionStepper:
     ) -> list[FiredRule]:
         """Resolve the outcomes of the matched rules, addressed with the host's ids."""
         fired: list[FiredRule] = []
-        recipients = event.recipients
+        values = event.__dict__  # its fields, not through BaseModel.__getattr__'s slow hook
+        sender, recipients = values["sender"], values["recipients"]
+        locale = values["context"].__dict__["locale"]
+        evidence = analysis.__dict__["evidence"]
         for rule_id in rule_ids:
             rule = self._rules.get(rule_id)
             if rule is None:
                 raise MatcherError("the matcher named a rule the ruleset lacks", rule_id=rule_id)
             outcomes = self._fixed.get(rule_id)
             if outcomes is None:
-                outcomes = resolve_outcomes(
-                    rule,
-                    self._ruleset,
-                    sender=event.sender,
-                    recipients=recipients,
-                    locale=event.context.locale,
-                    fact=fact,
-                )
+                outcomes = self._resolve(rule, sender, recipients, locale, fact)
             fired.append(
                 trusted(
                     FiredRule,
@@ -248,9 +271,34 @@ class DecisionStepper:
                         "rule_id": rule.id,
                         "description": rule.description,
                         "priority": rule.priority,
-                        "outcomes": tuple(outcomes),
-                        "evidence": _evidence_for(rule, analysis.evidence),
+                        "outcomes": outcomes,
+                        "evidence": _evidence_for(rule, evidence),
                     },
                 )
             )
         return fired
+
+    def _resolve(
+        self,
+        rule: CompiledRule,
+        sender: str,
+        recipients: tuple[str, ...],
+        locale: str,
+        fact: Fact,
+    ) -> tuple[Outcome, ...]:
+        """``resolve_outcomes``, remembered for the rules whose templates read no field."""
+        key = None
+        if rule.id in self._fact_free:
+            # a hold is kept or dropped by the fact's event.kind: part of the key
+            key = (rule.id, sender, recipients, locale, fact.get("event.kind"))
+            found = self._resolved.get(key)
+            if found is not None:
+                return found
+        outcomes = resolve_outcomes(
+            rule, self._ruleset, sender=sender, recipients=recipients, locale=locale, fact=fact
+        )
+        if key is not None:
+            if len(self._resolved) >= RESOLVED_CACHE_SIZE:
+                self._resolved.clear()  # bounded; active senders refill it at once
+            self._resolved[key] = outcomes
+        return outcomes
