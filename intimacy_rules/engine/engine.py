@@ -67,6 +67,9 @@ class _Active(NamedTuple):
     stepper: DecisionStepper
 
 
+_new_tuple = tuple.__new__
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -155,9 +158,10 @@ class Engine:
         one transaction (``SQLiteStore.apply_batch``). ``pre_send`` events are
         never recorded, so they are refused (``InputError``): ``evaluate`` them.
         """
-        if event.kind == "pre_send":
+        values = event.__dict__  # its fields, not through BaseModel.__getattr__'s slow hook
+        if values["kind"] == "pre_send":
             raise InputError("a pre_send event is never recorded: evaluate it instead")
-        analysis = self._analyzer.analyze(event.text)
+        analysis = self._analyzer.analyze(values["text"])
         # Read the active ruleset once: a swap during this event must not
         # give it the old matcher and the new ruleset's rules.
         stepper = self._active.stepper
@@ -166,9 +170,10 @@ class Engine:
         def step(state: ConversationState | None) -> Transition:
             new_state, decision = stepper.decide(event, analysis, state)
             rows = deliveries(tenant, decision) if deliveries is not None else ()
-            return Transition(new_state, decision, rows)
+            # tuple.__new__ in C, not the named tuples' Python-level __new__
+            return _new_tuple(Transition, (new_state, decision, rows))
 
-        return PendingEvent(tenant, event.conversation_id, event.id, step)
+        return _new_tuple(PendingEvent, (tenant, values["conversation_id"], values["id"], step))
 
     def evaluate(self, event: Event, *, tenant: str = "default") -> Decision:
         """Decide on ``event`` as if it were sent now, storing nothing (a dry run)."""

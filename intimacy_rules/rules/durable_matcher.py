@@ -338,6 +338,9 @@ class DurableMatcher:
             if value is None:
                 kind = None
             elif type(value) is float:  # the common optional value: a finite float
+                if kind_key is None and math.isfinite(value):
+                    parts.append(f',"{value_key}":{float.__repr__(value)}')  # as _json_value
+                    continue
                 kind = "num" if math.isfinite(value) else None
             else:
                 kind = value_kind(value)
