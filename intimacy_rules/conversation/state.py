@@ -76,6 +76,14 @@ def _age_hours(values: dict[str, Any], at: float | None) -> float | None:
     return base + max(0.0, at - anchor) / 3600.0  # type: ignore[no-any-return]
 
 
+def _slot(participants: tuple[ParticipantState, ...], sender: str) -> int | None:
+    """The slot of ``sender`` among ``participants``, or None."""
+    for index, participant in enumerate(participants):
+        if participant.__dict__["id"] == sender:
+            return index
+    return None
+
+
 def _combined(participants: list[ParticipantState]) -> SpeakerSnapshot:
     """Several participants' counts as one: sums, and the deepest level."""
     if not participants:
@@ -218,12 +226,6 @@ class ConversationState(MemoizingModel):
         values = self.__dict__
         return _age_hours(values, values["latest_at"] if at is None else at)
 
-    def _slot(self, sender: str) -> int | None:
-        for index, participant in enumerate(self.__dict__["participants"]):
-            if participant.__dict__["id"] == sender:
-                return index
-        return None
-
     # --- the update ------------------------------------------------------------
 
     def advance(
@@ -261,9 +263,9 @@ class ConversationState(MemoizingModel):
         age = None if base is None or anchor is None else base + max(0.0, now - anchor) / 3600
 
         participants = list(old["participants"])
-        slot = self._slot(sender)
+        slot = _slot(old["participants"], sender)
         if slot is None and len(participants) >= MAX_PARTICIPANTS - 1:
-            slot = self._slot(OTHERS_ID)
+            slot = _slot(old["participants"], OTHERS_ID)
             sender = OTHERS_ID
         if slot is None:
             slot = len(participants)
@@ -384,10 +386,10 @@ class ConversationState(MemoizingModel):
     def _fields(self, sender: str) -> dict[str, Any]:
         values = self.__dict__  # not through BaseModel.__getattr__'s slow hook
         participants: tuple[ParticipantState, ...] = values["participants"]
-        slot = self._slot(sender)
+        slot = _slot(participants, sender)
         if slot is None:
             # A sender that is not named is either folded or has not spoken.
-            slot = self._slot(OTHERS_ID)
+            slot = _slot(participants, OTHERS_ID)
         speaker: ParticipantState | SpeakerSnapshot
         partner: ParticipantState | SpeakerSnapshot
         if slot is not None and len(participants) == 2:  # a couple: the common case
