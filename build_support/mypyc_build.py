@@ -25,8 +25,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from setuptools import build_meta as _setuptools
-
 if TYPE_CHECKING:
     from setuptools import Extension
 
@@ -126,18 +124,52 @@ def extensions() -> list[Extension]:
     return mypycify(["--config-file", str(_MYPY_CONFIG), *paths], opt_level="3", group_name=_GROUP)
 
 
+def _setuptools() -> Any:
+    # Imported by the hooks only: the tests read this module where setuptools
+    # is not installed (a Python 3.12+ venv has none).
+    from setuptools import build_meta  # noqa: PLC0415
+
+    return build_meta
+
+
 def _with_mypy(requires: list[str]) -> list[str]:
     return [*requires, MYPY_REQUIREMENT] if compile_requested() else requires
 
 
 def get_requires_for_build_wheel(config_settings: dict[str, Any] | None = None) -> list[str]:
     """setuptools' requirements, and mypy when compiling."""
-    return _with_mypy(_setuptools.get_requires_for_build_wheel(config_settings))
+    return _with_mypy(list(_setuptools().get_requires_for_build_wheel(config_settings)))
 
 
 def get_requires_for_build_editable(config_settings: dict[str, Any] | None = None) -> list[str]:
     """setuptools' requirements, and mypy when compiling."""
-    return _with_mypy(_setuptools.get_requires_for_build_editable(config_settings))
+    return _with_mypy(list(_setuptools().get_requires_for_build_editable(config_settings)))
+
+
+def get_requires_for_build_sdist(config_settings: dict[str, Any] | None = None) -> list[str]:
+    """setuptools' requirements (an sdist compiles nothing)."""
+    return list(_setuptools().get_requires_for_build_sdist(config_settings))
+
+
+def prepare_metadata_for_build_wheel(
+    metadata_directory: str, config_settings: dict[str, Any] | None = None
+) -> str:
+    """setuptools' metadata (the same with and without compilation)."""
+    return str(_setuptools().prepare_metadata_for_build_wheel(metadata_directory, config_settings))
+
+
+def prepare_metadata_for_build_editable(
+    metadata_directory: str, config_settings: dict[str, Any] | None = None
+) -> str:
+    """setuptools' metadata (the same with and without compilation)."""
+    return str(
+        _setuptools().prepare_metadata_for_build_editable(metadata_directory, config_settings)
+    )
+
+
+def build_sdist(sdist_directory: str, config_settings: dict[str, Any] | None = None) -> str:
+    """setuptools' sdist, with setup.py and build_support/ (MANIFEST.in)."""
+    return str(_setuptools().build_sdist(sdist_directory, config_settings))
 
 
 def build_wheel(
@@ -148,7 +180,7 @@ def build_wheel(
     """setuptools' wheel, with the compiled modules when asked for."""
     global _building  # noqa: PLW0603  (read by setup.py, run by setuptools below)
     _building = True
-    return _setuptools.build_wheel(wheel_directory, config_settings, metadata_directory)
+    return str(_setuptools().build_wheel(wheel_directory, config_settings, metadata_directory))
 
 
 def build_editable(
@@ -159,10 +191,4 @@ def build_editable(
     """setuptools' editable wheel; compiled modules are built next to their sources."""
     global _building  # noqa: PLW0603
     _building = True
-    return _setuptools.build_editable(wheel_directory, config_settings, metadata_directory)
-
-
-get_requires_for_build_sdist = _setuptools.get_requires_for_build_sdist
-prepare_metadata_for_build_wheel = _setuptools.prepare_metadata_for_build_wheel
-prepare_metadata_for_build_editable = _setuptools.prepare_metadata_for_build_editable
-build_sdist = _setuptools.build_sdist
+    return str(_setuptools().build_editable(wheel_directory, config_settings, metadata_directory))

@@ -105,7 +105,7 @@ class _FakeSetuptools:
 def test_mypy_is_a_build_requirement_only_when_compiling(
     monkeypatch: pytest.MonkeyPatch, compile_: bool
 ) -> None:
-    monkeypatch.setattr(mypyc_build, "_setuptools", _FakeSetuptools)
+    monkeypatch.setattr(mypyc_build, "_setuptools", lambda: _FakeSetuptools)
     monkeypatch.setenv(mypyc_build.COMPILE_ENV, "1" if compile_ else "0")
     extra = [mypyc_build.MYPY_REQUIREMENT] if compile_ else []
     assert mypyc_build.get_requires_for_build_wheel() == ["wheel-only", *extra]
