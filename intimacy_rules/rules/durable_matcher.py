@@ -162,6 +162,21 @@ def _compile(ruleset: CompiledRuleset) -> _Program:
     return _Program(tuple(plain), tuple(careful), chunks, rule_of)
 
 
+def _true_only_fields(ruleset: CompiledRuleset) -> frozenset[str]:
+    """The fields every leaf of every rule tests for ``== true`` and nothing else."""
+    tests: dict[str, set[bool]] = {}
+    for rule in ruleset.rules:
+        for conj in rule.conjuncts:
+            for leaf in conj:
+                tests.setdefault(leaf.field, set()).add(
+                    isinstance(leaf, Compare)
+                    and leaf.op == "eq"
+                    and leaf.kind == "bool"
+                    and leaf.value is True
+                )
+    return frozenset(field for field, kinds in tests.items() if kinds == {True})
+
+
 def check_ruleset(ruleset: CompiledRuleset) -> None:
     """Create and delete the durable rulesets once: a ruleset that loads will run.
 
@@ -245,6 +260,11 @@ class DurableMatcher:
         self._read_settled = _reader([field for field, _ in settled])
         self._settled_keys = tuple(key for _, key in settled)
         self._settled_writers = tuple(_JSON_OF[types[catalogue[f].type]] for f, _ in settled)
+        # A boolean every pattern tests only for true matches nothing when it is
+        # false or absent alike: left out of the JSON when false, so the core
+        # parses fewer keys (most of a message's labels are false).
+        true_only = _true_only_fields(ruleset)
+        self._skip_false = tuple(f in true_only for f, _ in settled)
         self._segments: dict[tuple[Any, ...], str] = {}
         self._read_plain = _reader([field for field, _ in numbers])
         self._template = (
@@ -312,8 +332,10 @@ class DurableMatcher:
             written = tuple(map(call, self._settled_writers, values))
         except (KeyError, TypeError):  # not of the catalogue's type: the careful way
             written = tuple(map(_json_value, values))
-        pairs = zip(self._settled_keys, written, strict=True)
-        return "".join(f',"{key}":{json}' for key, json in pairs)
+        pairs = zip(self._settled_keys, written, self._skip_false, values, strict=True)
+        return "".join(
+            f',"{key}":{json}' for key, json, skip, value in pairs if not (skip and value is False)
+        )
 
     def _encode(self, fact: Fact, fact_id: int) -> str:
         # The JSON is written by hand from a template: json.dumps of a whole dict

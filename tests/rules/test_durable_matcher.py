@@ -255,3 +255,27 @@ def test_remembered_parts_of_a_fact_never_leak_into_another() -> None:
                     assert durable.match(fact) == reference.match(fact)
         with pytest.raises(MatcherError, match=r"not a finite scalar"):
             durable.match(_fact(message__unsafe=[True]))
+
+
+def test_a_boolean_tested_only_for_true_is_left_out_when_false_and_answers_the_same() -> None:
+    # advice is only ever tested for true: absent from the JSON when false;
+    # crisis is also negated, so it always travels (false is not "absent" there).
+    ruleset = _ruleset(
+        [
+            ("advice", "message.flags.advice", 10),
+            (
+                "advice-and-calm",
+                {"all": ["message.flags.advice", {"not": "message.safety.crisis"}]},
+                20,
+            ),
+            ("calm", {"not": "message.safety.crisis"}, 30),
+        ]
+    )
+    durable, reference = DurableMatcher(ruleset), ReferenceMatcher(ruleset)
+    for advice in (False, True):
+        for crisis in (False, True):
+            fact = _fact(message__flags__advice=advice, message__safety__crisis=crisis)
+            assert durable.match(fact) == reference.match(fact)
+            settled = durable._settled_json(fact)
+            assert (":true" in settled) == (advice or crisis)
+            assert settled.count(":") == (2 if advice else 1)  # crisis is always written
