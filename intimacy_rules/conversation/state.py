@@ -84,6 +84,64 @@ def _slot(participants: tuple[ParticipantState, ...], sender: str) -> int | None
     return None
 
 
+def _recent(values: dict[str, Any]) -> tuple[Recent, ...]:
+    """``ConversationState.recent`` from the state's field values."""
+    now = values["messages"]
+    recent = []
+    for participant in values["participants"]:
+        p = participant.__dict__  # not through BaseModel.__getattr__'s slow hook
+        f = PARTICIPANT_DECAY ** (now - p["at"])  # see ParticipantState.decay_to
+        # tuple.__new__ in C, not the named tuple's Python-level __new__
+        recent.append(
+            _new_tuple(
+                Recent,
+                (
+                    p["depth_sum"] * f,
+                    p["feelings"] * f,
+                    p["advice"] * f,
+                    p["replies"] * f,
+                    p["listening"] * f,
+                ),
+            )
+        )
+    return tuple(recent)
+
+
+def _depth(participants: tuple[ParticipantState, ...]) -> int:
+    """``ConversationState.depth``: the second highest level of the participants."""
+    top = second = 0
+    for participant in participants:
+        level = participant.__dict__["max_level"]
+        if level > top:
+            top, second = level, top
+        elif level > second:
+            second = level
+    return second
+
+
+def _derive(state: ConversationState) -> None:
+    """Compute and keep every derived view of ``state`` that is not kept yet.
+
+    What first access to each ``memoized`` view does (the same functions, the
+    values kept under the same names), done in one pass: ``view`` reads them
+    all on every message, and four descriptor calls, each through
+    ``BaseModel.__getattr__``'s hook, cost more than the work (~10k
+    instructions a message under callgrind).
+    """
+    values = state.__dict__
+    if "patterns" in values and "scores" in values and "depth" in values:
+        return
+    recent = values.get("recent")
+    if recent is None:
+        recent = values["recent"] = _recent(values)
+    if "depth" not in values:
+        values["depth"] = _depth(values["participants"])
+    if "scores" not in values:
+        values["scores"] = criteria.score_all(state, recent)
+    if "patterns" not in values:
+        values["patterns"] = detect_patterns(state, recent)
+
+
 def _combined(participants: list[ParticipantState]) -> SpeakerSnapshot:
     """Several participants' counts as one: sums, and the deepest level."""
     if not participants:
@@ -173,26 +231,7 @@ class ConversationState(MemoizingModel):
     @memoized
     def recent(self) -> tuple[Recent, ...]:
         """Each participant's decayed sums as of the latest message, in slot order."""
-        values = self.__dict__  # not through BaseModel.__getattr__'s slow hook
-        now = values["messages"]
-        recent = []
-        for participant in values["participants"]:
-            p = participant.__dict__
-            f = PARTICIPANT_DECAY ** (now - p["at"])  # see ParticipantState.decay_to
-            # tuple.__new__ in C, not the named tuple's Python-level __new__
-            recent.append(
-                _new_tuple(
-                    Recent,
-                    (
-                        p["depth_sum"] * f,
-                        p["feelings"] * f,
-                        p["advice"] * f,
-                        p["replies"] * f,
-                        p["listening"] * f,
-                    ),
-                )
-            )
-        return tuple(recent)
+        return _recent(self.__dict__)
 
     @memoized
     def scores(self) -> CriteriaScores:
@@ -207,14 +246,7 @@ class ConversationState(MemoizingModel):
     @memoized
     def depth(self) -> int:
         """The highest level at least two participants have reached."""
-        top = second = 0
-        for participant in self.__dict__["participants"]:
-            level = participant.__dict__["max_level"]
-            if level > top:
-                top, second = level, top
-            elif level > second:
-                second = level
-        return second
+        return _depth(self.__dict__["participants"])
 
     @property
     def participant_count(self) -> int:
@@ -397,12 +429,13 @@ class ConversationState(MemoizingModel):
         else:
             speaker = _NOBODY if slot is None else participants[slot]
             partner = _combined([p for index, p in enumerate(participants) if index != slot])
+        _derive(self)
         return {
             "messages": values["messages"],
             "participants": len(participants),
-            "depth": self.depth,
-            "scores": self.scores,
-            "patterns": self.patterns,
+            "depth": values["depth"],
+            "scores": values["scores"],
+            "patterns": values["patterns"],
             "unsafe_messages": values["unsafe_messages"],
             "match_age_hours": _age_hours(values, values["latest_at"]),
             "speaker": speaker,

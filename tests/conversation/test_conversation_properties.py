@@ -65,6 +65,34 @@ def test_any_conversation_gives_bounded_scores_sorted_patterns_and_round_trips(
     assert restored.patterns == state.patterns
 
 
+@settings(max_examples=60, deadline=None)
+@given(turns=turns, age=st.none() | st.floats(0, 10_000))
+def test_the_views_derived_values_are_exactly_the_memoized_ones(
+    turns: list[tuple[str, MessageAnalysis, int]], age: float | None
+) -> None:
+    # view() computes recent, depth, scores and patterns in one pass; a copy
+    # of the state (memoized views forgotten) computes each on first access.
+    state = ConversationState.start(match_age_hours=age)
+    for sender, analysis, offset in turns:
+        state = state.advance(sender, analysis, T0 + timedelta(seconds=offset))
+        if offset % 3 == 0:  # sometimes one view is computed first, on its own
+            assert state.scores is not None
+        view = state.view(sender)
+        lazy = state.model_copy()
+        assert "scores" not in lazy.__dict__
+        assert lazy.recent == state.recent
+        assert (lazy.depth, lazy.scores, lazy.patterns) == (
+            view.depth,
+            view.scores,
+            view.patterns,
+        )
+        assert (state.depth, state.scores, state.patterns) == (
+            view.depth,
+            view.scores,
+            view.patterns,
+        )
+
+
 @settings(max_examples=80, deadline=None)
 @given(turns=turns, age=st.none() | st.floats(0, 10_000))
 def test_score_all_gives_exactly_what_the_criteria_functions_define(
