@@ -34,7 +34,9 @@ MERGING: Final = LabelRules(
         Cue(
             "my_everything",
             "world everything life universe reason half oxygen air soulmate soul all only",
-            YOU_ARE + r" (?:literally |basically |truly |really )?(?:my (?:whole |entire )?"
+            YOU_ARE
+            + r" (?:literally |basically |truly |really |already |honestly |just |totally )?"
+            r"(?:my (?:whole |entire )?"
             r"(?:world|everything|life|universe|reason (?:to|for) (?:live|living|being|exist)"
             r"|other half|oxygen|air|soulmate|soul mate|all)"
             r"|(?:literally |truly )?everything to me|all i (?:need|have|want|live for)"
@@ -56,7 +58,7 @@ MERGING: Final = LabelRules(
             + APOS
             + r"t|cant|cannot|couldn"
             + APOS
-            + r"t) (?:even )?(?:live|exist|breathe|function|survive|go on|be happy|do anything)"
+            + r"t) (?:even )?(?:live|exist|breathe|function|survive|go on|be happy|do anything|be)"
             r" without (?:you|u)"
             r"|(?:don" + APOS + r"t|dont|do not) (?:even )?know who i(?: am|" + APOS + r"?d be"
             r"| would be| was) without (?:you|u)"

@@ -226,7 +226,7 @@ _DESPAIR_KEYS: Final = (
 )
 _COPULA: Final = re.compile(
     r"\b(?:am|m|was|were|are|been|be|being|feel|feels|feeling|felt|get|gets|got|getting|"
-    r"gotten|become|became|becoming|im|i'm|ain't|aint|wasn't|wasnt|keep|kept|keeps)\b|'m"
+    r"gotten|become|became|becoming|im|i'm|ain't|aint|wasn't|wasnt|keep|kept|keeps|stop)\b|'m"
 )
 _HURT_SOMEONE: Final = re.compile(
     r"\s+(?:his|her|him|them|their|you|u|your|ur|my|myself|the|someone|somebody|people|"

@@ -53,7 +53,7 @@ AUXILIARY: Final = word_regex(
         am m was were are been be being feel feels feeling felt get got getting gotten
         become became have has had ve do did don't dont didn't didnt do_not did_not can't
         cant cannot could would will keep kept used_to use_to start started wasn't wasnt
-        couldn't couldnt wouldn't wouldnt
+        couldn't couldnt wouldn't wouldnt stop
         ain't aint 'm 've 'd haven't havent hasn't hadn't
         """
     ),

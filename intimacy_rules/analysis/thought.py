@@ -27,9 +27,16 @@ class FeelLike(NamedTuple):
     end: int
 
 
+# Between "feel" and "like": how much or how long ("I've been feeling more and
+# more like a stranger"), never "like" or "that" themselves (ADVERB has both).
+_FEEL_DEGREE: Final = (
+    r"(?:(?:so|really|kinda|kind\s+of|sort\s+of|sorta|a\s+bit|a\s+little|more\s+and\s+more|"
+    r"just|almost|totally|completely|honestly|sometimes|literally|always|often|lately)\s+)?"
+)
 _FEEL_LIKE: Final = re.compile(
-    rf"(?:i|i'm|im)\s+(?:(?:{ADVERB}|do|don't|dont|did|didn't|didnt|can't|cant|'m|m|am)\s+){{0,3}}"
-    r"(?P<feel>feel|feels|felt|feeling)\s+(?P<conn>like|that|as\s+if|as\s+though)?\s*"
+    rf"(?:i|i'm|im|i've|ive)\s+(?:(?:{ADVERB}|do|don't|dont|did|didn't|didnt|can't|cant|'m|m|am|"
+    rf"been|have|had|'ve|ve)\s+){{0,3}}"
+    rf"(?P<feel>feel|feels|felt|feeling)\s+{_FEEL_DEGREE}(?P<conn>like|that|as\s+if|as\s+though)?\s*"
     r"(?P<next>[a-z']+)?"
 )
 

@@ -365,6 +365,8 @@ def test_not_criticism(text: str) -> None:
         "I don't know who I'd be without you.",
         "my whole life revolves around you",
         "I don't see my friends anymore, it's just us now",
+        "we only met on tuesday and you're already my whole world",
+        "honestly I can't be without you anymore",
     ],
 )
 def test_merging(text: str) -> None:
@@ -379,6 +381,7 @@ def test_merging(text: str) -> None:
         "I love that we still have our own friends.",
         "My sister is my whole world.",  # not about the partner
         "I can live without the cake, honestly.",
+        "I can't be without my glasses, I'm blind as a bat.",
     ],
 )
 def test_not_merging(text: str) -> None:

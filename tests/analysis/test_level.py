@@ -230,6 +230,13 @@ def test_more_everyday_messages(text: str, level: int) -> None:
         ("I don't drink anymore.", 1),
         ("I feel like such a mess lately.", 3),
         ("I feel like an idiot around you.", 4),
+        # "feel like + a noun" in any tense, with a degree word between.
+        ("I've felt like an outsider at every family dinner since the move.", 3),
+        ("I've been feeling more and more like a ghost in this office.", 3),
+        ("i feel kinda like a fraud tbh", 3),
+        ("I've felt like you stopped listening for months.", 0),
+        # "can't stop" + a feeling still owns it.
+        ("I can't stop hating myself for missing her call.", 3),
         ("I'm crying reading this.", 4),
         ("I was so angry at you last night.", 3),
         ("I'm still angry at you about last night.", 4),
