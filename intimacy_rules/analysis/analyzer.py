@@ -64,9 +64,12 @@ def _build(cls: type[_ModelT], values: dict[str, Any]) -> _ModelT:
 
 # Built once: these never change, and building models is the costly part.
 _DISCLOSURES: Final = {
-    (facts, feelings): Disclosure.model_construct(facts=facts, feelings=feelings)
+    (facts, feelings, negative): Disclosure.model_construct(
+        facts=facts, feelings=feelings, negative=negative
+    )
     for facts in (False, True)
     for feelings in (False, True)
+    for negative in ((False, True) if feelings else (False,))
 }
 
 
@@ -147,7 +150,9 @@ class Analyzer:
             MessageAnalysis,
             {
                 "level": graded.level,
-                "disclosure": _DISCLOSURES[(graded.facts, graded.level >= 2)],
+                "disclosure": _DISCLOSURES[
+                    (graded.facts, graded.level >= 2, graded.negative and graded.level >= 2)
+                ],
                 "flags": flag_names,
                 "safety": safety_names,
                 "evidence": tuple(evidence),
@@ -165,7 +170,7 @@ def _evidence(finding: Finding) -> Evidence:
 def _not_analysed(length: int) -> MessageAnalysis:
     return MessageAnalysis.model_construct(
         level=0,
-        disclosure=_DISCLOSURES[(False, False)],
+        disclosure=_DISCLOSURES[(False, False, False)],
         flags=(),
         safety=(),
         evidence=(

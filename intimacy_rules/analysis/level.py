@@ -14,6 +14,7 @@ from typing import Final, NamedTuple
 from intimacy_rules.analysis.anchors import anchor_near
 from intimacy_rules.analysis.facts import find_fact, weighs_as_life_information
 from intimacy_rules.analysis.feelings import FeelingHit, find_feelings
+from intimacy_rules.analysis.lexicon import PLEASANT_FEELINGS, word_regex
 from intimacy_rules.analysis.scan import clause_starts, subject_positions
 from intimacy_rules.analysis.targets import Target, find_target, look_back
 from intimacy_rules.analysis.thought import FeelLike, find_feel_like
@@ -47,6 +48,15 @@ _OBJECT_PREPOSITION: Final = re.compile(
 _EAGER: Final = re.compile(
     r"(?:wait|dying\s+to|excited|eager|stoked|pumped|psyched|hyped|keen|thrilled)$"
 )
+_PLEASANT_WORD: Final = re.compile(rf"(?<![\w'])(?:{word_regex(PLEASANT_FEELINGS)})(?![\w'])")
+# A negation before the feeling ("not proud", "never felt safe"), but not
+# "can't stop smiling", "can't help smiling", "can't wait".
+_NEGATION: Final = re.compile(
+    r"(?<![\w'])(?:not|never|no\s+longer|hardly|barely|don't|dont|didn't|didnt|doesn't|doesnt"
+    r"|isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent|haven't|havent|hasn't|hasnt|hadn't"
+    r"|won't|wont|wouldn't|wouldnt|ain't|aint|can't|cant|cannot|couldn't|couldnt)"
+    r"(?![\w'])(?!\s+(?:stop|help|wait)\b)"
+)
 # "[,.!?;\n]|\s(?:and|…)\s" written to open with one class, which ``re`` skips
 # to in C (an alternation of classes is tried at every character); the same matches.
 _CLAUSE_END: Final = re.compile(
@@ -59,7 +69,8 @@ class LevelResult(NamedTuple):
 
     ``thoughts`` are the spans of "I feel like/that + a proposition";
     ``rule_fact`` says whether the rules found a fact (``facts`` may also come
-    from the fitted life-information weights).
+    from the fitted life-information weights); ``negative`` whether a feeling
+    at the message's level is a painful one.
     """
 
     level: int
@@ -69,6 +80,9 @@ class LevelResult(NamedTuple):
     why: str
     thoughts: tuple[tuple[int, int], ...]
     rule_fact: bool = False
+    #: A feeling disclosed at ``level`` (2 or more) is a painful one: not only
+    #: pride, joy, relief or closeness (``_pleasant``).
+    negative: bool = False
 
 
 def _grade_feeling(norm: str, hit: FeelingHit) -> tuple[int, int, str]:
@@ -184,6 +198,7 @@ def grade(norm: str) -> LevelResult:
         thoughts = tuple((t.start, t.end) for t in feel_like if t.kind == "thought")
         hits.extend(_feel_like_hit(norm, t) for t in feel_like if t.kind == "feeling")
     joined_until = -10  # end of the last feeling graded, far before the text
+    negative = False  # a feeling at the best level so far is a painful one
     for hit in hits:
         if thoughts and _inside(norm, hit.start, thoughts):
             continue  # a feeling word inside "I feel like ..." belongs to the thought
@@ -191,6 +206,8 @@ def grade(norm: str) -> LevelResult:
             continue  # "so happy I could cry": the second part only says how much
         joined_until = hit.end
         level, end, why = _grade_feeling(norm, hit)
+        if level >= 2 and (level > best[0] or (level == best[0] and not negative)):
+            negative = not _pleasant(norm, hit.start, hit.end)
         if level > best[0]:
             best = (level, hit.start, end, why)
             if level == 4:
@@ -213,7 +230,19 @@ def grade(norm: str) -> LevelResult:
         (speaks or "my" in norm or "me" in norm or "us" in norm or "our" in norm)
         and weighs_as_life_information(norm, feeling=level >= 2)
     )
-    return LevelResult(level, facts, start, end, why, thoughts, fact is not None)
+    return LevelResult(
+        level, facts, start, end, why, thoughts, fact is not None, negative and level >= 2
+    )
+
+
+def _pleasant(norm: str, start: int, end: int) -> bool:
+    """Whether the feeling stated in ``norm[start:end]`` is a pleasant one, not negated.
+
+    "I'm so proud of myself" is; "I'm not proud of it", "I've never felt
+    safe" and "I feel worthless" are not. "can't stop smiling" negates nothing.
+    """
+    found = _PLEASANT_WORD.search(norm, start, end)
+    return found is not None and _NEGATION.search(norm, start, found.start()) is None
 
 
 def _inside(norm: str, pos: int, spans: tuple[tuple[int, int], ...]) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "EMOTION_VERBS",
     "FEEL_ONLY_ADJECTIVES",
     "PAST_EMOTION_VERBS",
+    "PLEASANT_FEELINGS",
     "REACTION_ADJECTIVES",
     "word_regex",
     "words",
@@ -87,6 +88,26 @@ FEEL_ONLY_ADJECTIVES: Final = words(
     lighter light heavy heavier anything nothing at_home
     love pain pressure guilt shame relief joy anger rage fear hope peace jealousy
     attraction sadness anxiety grief regret gratitude resentment dread panic hatred
+    """
+)
+
+#: The words above (and verbs below) that name a pleasant feeling: pride, joy,
+#: relief, closeness. A disclosed feeling named by none of them counts as a
+#: painful one (``spec/criteria.md`` section 4: premature disclosure is about
+#: heavy *negative* disclosure, and "I'm so proud of myself" is not that).
+PLEASANT_FEELINGS: Final = words(
+    """
+    happy glad joyful cheerful content relieved grateful thankful blessed proud excited
+    thrilled ecstatic elated overjoyed delighted giddy stoked pumped hyped psyched buzzing
+    hopeful calm peaceful serene loved close closer connected attached comfortable touched
+    moved smitten infatuated confident lucky fortunate in_love at_peace over_the_moon
+    heartened inspired motivated relaxed amazed impressed beaming smiling grinning loving
+    adoring enjoying happier calmer safer prouder greatful gratefull good great wonderful
+    amazing fine okay alright safe better lighter light free whole complete alive special
+    appreciated seen heard understood at_home love relief joy hope peace gratitude
+    attraction adore cherish enjoy enjoyed admire admired savor savour savored savoured
+    loved adored cherished trust trusted care_about cared_about care_for long_for
+    can't_wait cant_wait dying_to falling_for falling_in_love
     """
 )
 

@@ -30,6 +30,13 @@ class Disclosure(BaseModel):
 
     facts: bool = Field(description="personal information about the speaker or their life")
     feelings: bool = Field(description="the speaker's own feelings (true exactly when level >= 2)")
+    negative: bool = Field(
+        default=False,
+        description=(
+            "a feeling disclosed at the message's level is a painful one (hurt, fear, shame,"
+            " sadness, anger...), not only pride, joy, relief or closeness; false without feelings"
+        ),
+    )
 
 
 class MessageAnalysis(BaseModel):

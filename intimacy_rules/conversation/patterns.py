@@ -37,13 +37,14 @@ __all__ = [
 
 
 def is_heavy_disclosure(analysis: MessageAnalysis) -> bool:
-    """Whether a message is the heavy self-disclosure premature disclosure is about.
+    """Whether a message is the heavy negative self-disclosure premature disclosure is about.
 
-    Feelings about oneself (level 3: shame, worth, body) are. A present
-    feeling about the partner (level 4) is intensity towards them, which love
-    bombing covers (see ``tuning.PREMATURE_LEVEL``).
+    Painful feelings about oneself (level 3: shame, worth, body, loneliness)
+    are; pride or joy about oneself ("I'm so proud of myself") is not. A
+    present feeling about the partner (level 4) is intensity towards them,
+    which love bombing covers (see ``tuning.PREMATURE_LEVEL``).
     """
-    return analysis.level == PREMATURE_LEVEL
+    return analysis.level == PREMATURE_LEVEL and analysis.disclosure.negative
 
 
 def pseudo_intimacy(recent: Sequence[Recent]) -> bool:

@@ -120,8 +120,8 @@ NEW_MATCH_HOURS: Final = 24.0
 #: "Within the first messages": premature disclosure is judged on the opening
 #: exchange of the conversation only.
 PREMATURE_EARLY_MESSAGES: Final = 10
-#: The level of a heavy disclosure: feelings about oneself (shame, worth,
-#: body, loneliness). The analysis carries no valence; a level-4 message in a
+#: The level of a heavy disclosure: painful feelings about oneself (shame,
+#: worth, body, loneliness; the analysis's ``disclosure.negative``). A level-4 message in a
 #: brand-new match is a present feeling about the partner ("I'm crazy about
 #: you"), intensity towards them that love bombing covers, not the negative
 #: self-disclosure that pushes away or tests.

@@ -36,10 +36,16 @@ def _said(
     safety: Iterable[SafetyCategory] = (),
     *,
     facts: bool | None = None,
+    negative: bool | None = None,
 ) -> MessageAnalysis:
+    """``negative`` defaults to painful feelings whenever there are feelings."""
     return MessageAnalysis(
         level=level,
-        disclosure=Disclosure(facts=level >= 1 if facts is None else facts, feelings=level >= 2),
+        disclosure=Disclosure(
+            facts=level >= 1 if facts is None else facts,
+            feelings=level >= 2,
+            negative=level >= 2 if negative is None else negative,
+        ),
         flags=tuple(sorted(flags)),
         safety=tuple(sorted(safety)),
     )

@@ -55,6 +55,15 @@ def test_premature_disclosure_on_heavy_self_disclosure_in_a_new_match(
     assert "premature_disclosure" in later.patterns
 
 
+def test_pleasant_self_disclosure_early_is_not_premature(play: Play, said: Said) -> None:
+    # The contract's premature disclosure is heavy *negative* disclosure: pride
+    # or joy about oneself in the first messages pushes nobody away.
+    state = play([("a", said(0)), ("b", said(3, negative=False))], match_age_hours=1)
+    assert "premature_disclosure" not in state.patterns
+    painful = play([("a", said(0)), ("b", said(3, negative=True))], match_age_hours=1)
+    assert "premature_disclosure" in painful.patterns
+
+
 def test_no_premature_disclosure_in_an_established_match(play: Play, said: Said) -> None:
     state = play([("a", said(0)), ("b", said(3))], match_age_hours=24 * 90)
     assert "premature_disclosure" not in state.patterns
