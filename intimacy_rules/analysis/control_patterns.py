@@ -155,6 +155,20 @@ CONTROLLING: Final = LabelRules(
             _NEG_REP,
         ),
         Cue(
+            "dont_contact",
+            "don't dont do never",
+            r"\b(?:don"
+            + APOS
+            + r"t|dont|do not|never) (?:ever )?"
+            + _CONTACT_TO
+            + r" (?:other (?:guys|girls|men|women|people|dudes|boys)|anyone else|anybody else"
+            r"|(?:your|ur) ex|him|her)\b(?! like| that way| so| when| about)",
+            "forbids the other's contacts",
+            # An order, so a tag question ("..., ok?") does not make it one.
+            "reported",
+            clause_start=True,
+        ),
+        Cue(
             "no_more",
             "more seeing texting talking calling messaging hanging going",
             r"\bno more (?:texting|talking to|seeing|hanging out|going out|nights out"

@@ -140,7 +140,11 @@ _VERB_ME: Final = re.compile(
 
 # "it hurts", "that really stung".
 _IT_HURTS: Final = re.compile(
-    rf"\b(?:it|that|this)\s+(?:{ADVERB}\s+){{0,3}}(?:hurts?|stings?|stung)\b"
+    rf"\b(?:it|that|this|what\s+(?:you|u)\s+(?:just\s+)?(?:said|did|wrote|texted|told\s+me)"
+    # "what you said about my job at dinner still hurts": a short stretch, no break
+    r"(?:\s+[a-z']+){0,8}?)"
+    rf"\s+(?:{ADVERB}\s+){{0,3}}(?:hurts?|stings?|stung)\b"
+    r"(?!\s+(?:him|her|them|others|people|everyone|everybody|his|their)\b)"
 )
 
 # Plainly implied feelings: crying, a sinking heart, a wish to die of embarrassment.
@@ -261,7 +265,8 @@ _MODAL_OR_BODY_BEFORE: Final = re.compile(
     r"be|just|still|really|literally|absolutely|so|totally)\s+){0,3}$"
 )
 _PAST_TIME: Final = re.compile(
-    r"\b(?:yesterday|last\s+(?:night|week|month|year|time|summer|weekend)|ago|back\s+then|"
+    r"\b(?:yesterday|last\s+(?:night|week|month|year|time|summer|weekend|spring|fall|autumn"
+    r"|winter|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|ago|back\s+then|"
     r"that\s+(?:day|night|time))\b"
 )
 _YOU_BEFORE: Final = re.compile(r"\b(?:you're|youre|you\s+are|ur|u\s+r|you|u)\s+$")
@@ -414,7 +419,13 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
                 said.endswith("hurt")
                 and _PAST_TIME.search(norm, m.end(), min(len(norm), m.end() + 80)) is not None
             )
-            hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
+            if said.startswith("what"):
+                # "what you said still hurts": the partner's act, named before the
+                # feeling, and "what you did last year hurt" names its time there too.
+                past = past or (said.endswith("hurt") and _PAST_TIME.search(said) is not None)
+                hits.append(FeelingHit(m.start(), m.end(), m.end(), past, -1, "partner"))
+            else:
+                hits.append(FeelingHit(m.start(), m.end(), m.end(), past, m.start(), ""))
     if _may_imply(norm):
         for m in _IMPLIED.finditer(norm):
             past = _IMPLIED_PAST.search(m.group(0)) is not None

@@ -257,6 +257,8 @@ def test_not_bid_for_closeness(text: str) -> None:
         "Send me a picture of who you're with. Now.",
         "I'm going to need your phone password tonight",
         "cancel your plans with Emma, you're staying with me",
+        "and don't message other girls on this app, ok?",
+        "dont ever call ur ex again",
     ],
 )
 def test_controlling(text: str) -> None:
@@ -282,6 +284,9 @@ def test_controlling(text: str) -> None:
         "I don't want you seeing me like this",
         "if you really cared about me you'd stay over tonight",
         "I don't want you to feel like you have to answer right away",
+        "I don't text other guys, you know that.",
+        "don't talk to him like that, he's just a kid",
+        "my mum said don't talk to strangers",
     ],
 )
 def test_not_controlling(text: str) -> None:

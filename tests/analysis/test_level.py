@@ -896,6 +896,10 @@ def test_thoughts_life_stages_and_despair(text: str, level: int) -> None:
         ("what u said last night really hurt me", 3),
         ("It hurt so much when you skipped my party last month.", 3),
         ("what you just said hurt me", 4),
+        # The partner's act named before the feeling: still going on, or past.
+        ("what you wrote about my cooking still stings", 4),
+        ("what you did at my graduation last spring hurt", 3),
+        ("what you said about Sam hurts him more than you think", 0),
         ("you upset me", 4),
     ],
 )
