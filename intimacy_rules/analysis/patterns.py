@@ -33,7 +33,7 @@ SUBJECT_I: Final = r"(?:i\s+am|i'm|im|i've|ive|i|we\s+are|we're|we've|weve|we)"
 #: Built as a trie (``word_regex``) so each step tests one branch per letter.
 ADVERB_WORDS: Final = words(
     """
-        so really rly rlly realy very too just still kinda kind_of sort_of sorta a_bit
+        so really rly rlly realy very too just still kinda kind_of sort_of sorta a_bit extra
         a_little a_little_bit bit pretty quite truly honestly actually literally totally
         completely super extremely incredibly genuinely seriously deeply absolutely lowkey
         highkey fucking freaking always never not also even all now already more less

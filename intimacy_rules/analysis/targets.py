@@ -106,7 +106,10 @@ _TIME_AFTER: Final = {
     "right": words("now"),
     "a": words("lot"),
     "so": words("much"),
-    "last": words("night week year month time weekend summer"),
+    "last": words(
+        "night week year month time weekend summer spring fall autumn winter christmas"
+        " monday tuesday wednesday thursday friday saturday sunday"
+    ),
     "this": words("morning afternoon evening week weekend month year time"),
     "that": words("day night time"),
     "these": words("days weeks months years nights past"),
@@ -118,6 +121,8 @@ _TIME_AFTER: Final = {
     "every": words("day night morning time week single"),
     "other": words("days times"),
 }
+# "that first year", "the first week": an ordinal between the determiner and the time.
+_FIRST_TIME: Final = words("day night week month year weekend summer winter time date")
 _EVENT_NOUNS: Final = words(
     "test tests exam exams lesson lessons class classes appointment appointments interview"
     " instructor teacher coach results scan surgery check-up checkup recital competition"
@@ -189,6 +194,9 @@ def find_target(
             break  # the clause ends: what follows is no longer this feeling's object
         if tok in _TIME_ONE:
             i += 1
+            continue
+        if tok in {"that", "the"} and nxt == "first" and i + 2 < n and toks[i + 2] in _FIRST_TIME:
+            i += 3  # "so lonely that first year": when, not what about
             continue
         after = _TIME_AFTER.get(tok)
         if after is not None and nxt in after:

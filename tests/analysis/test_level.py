@@ -234,6 +234,9 @@ def test_more_everyday_messages(text: str, level: int) -> None:
         ("I've felt like an outsider at every family dinner since the move.", 3),
         ("I've been feeling more and more like a ghost in this office.", 3),
         ("i feel kinda like a fraud tbh", 3),
+        # A time phrase says when, not what about; "extra" says how much.
+        ("I was so homesick that first winter in Oslo.", 3),
+        ("I'm extra anxious this morning.", 3),
         ("I've felt like you stopped listening for months.", 0),
         # "can't stop" + a feeling still owns it.
         ("I can't stop hating myself for missing her call.", 3),
