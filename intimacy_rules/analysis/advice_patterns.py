@@ -521,12 +521,22 @@ ADVICE: Final = LabelRules(
         ),
         Cue(
             "take_over",
-            "handle care deal fix sort figure",
-            r"\b(?:let me|i" + APOS + r"ll|ill|i will) (?:just )?(?:handle|take care of|deal with"
-            r"|fix|sort(?: out)?|sort|figure out) (?:it|this|that|everything|the rest)\b",
+            "handle care deal fix sort figure leave",
+            r"\b(?:let me|i" + APOS + r"ll|ill|i will) (?:just )?"
+            # "let me call your sister and sort it out for you"
+            r"(?:[a-z']+ (?:[a-z']+ ){0,3}and )?(?:handle|take care of|deal with"
+            r"|fix|sort(?: out)?|sort|figure out) (?:it|this|that|everything|the rest)\b"
+            # Offered outright, "let me" takes over whatever it names.
+            r"|\blet me (?:just )?(?:handle|take care of|deal with|sort out|figure out) (?:the|your"
+            r"|ur|all (?:the|your|ur)) [a-z]"
+            r"|\b(?:i"
+            + APOS
+            + r"ll|ill|i will) (?:just )?(?:handle|take care of|deal with|sort out"
+            r"|fix|figure out) (?:the|your|ur) [a-z]+(?: [a-z]+){0,5} for (?:you|u)\b"
+            r"|\bleave it (?:with|to) me\b",
             "takes over the other's problem (caretaking)",
             _NEG_REP,
-            needs="handle|take care|deal with|fix|sort|figure out",
+            needs="handle|take care|deal with|fix|sort|figure out|leave it",
         ),
     ),
 )

@@ -23,7 +23,9 @@ _SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
 _EXCHANGE: Final = re.compile(
     r"\b(?:(?:telling|tell|told|saying|say|admitting|admit|writing|write|typing|type|"
     r"texting|text|sending|send|asking|ask|sharing|share)\s+(?:you\s+|u\s+)?"
-    r"(?:this|that|all\s+this|these)|(?:telling|tell|admitting|admit|saying)\s+(?:to\s+)?"
+    r"(?:this|that|all\s+this|these)|(?:saying|say|admitting|admit|writing|write|typing|type)"
+    r"\s+it\b(?!\s+(?:to|in\s+front\s+of|at|when|if)\b)"
+    r"|(?:telling|tell|admitting|admit|saying)\s+(?:to\s+)?"
     r"(?:you|u)\b|as\s+i\s+(?:write|type|say|read|tell)|reading\s+(?:your|ur|this|that)|"
     r"(?:you|u)\s+just\s+(?:said|wrote|told|asked|did|sent|texted)|just\s+now|"
     r"hearing\s+(?:myself|(?:it|this|that|you)\s+(?:now|say\s+(?:it|that|this)))|"

@@ -33,13 +33,16 @@ MERGING: Final = LabelRules(
     (
         Cue(
             "my_everything",
-            "world everything life universe reason half oxygen air soulmate soul all only",
+            "world everything life universe reason half oxygen air soulmate soul all only identity "
+            "personality purpose",
             YOU_ARE
             + r" (?:literally |basically |truly |really |already |honestly |just |totally )?"
             r"(?:my (?:whole |entire )?"
             r"(?:world|everything|life|universe|reason (?:to|for) (?:live|living|being|exist)"
             r"|other half|oxygen|air|soulmate|soul mate|all)"
             r"|(?:literally |truly )?everything to me|all i (?:need|have|want|live for)"
+            r"|the (?:air|oxygen) i breathe|the reason i (?:breathe|live|exist|wake up)"
+            r"|my (?:whole |entire |only )?(?:identity|personality|reason for living|purpose)"
             r"|the only (?:thing|reason|one) (?:i|that)"
             r" (?:live|matters|need|have))\b",
             "makes the other the speaker's whole world",
@@ -47,7 +50,8 @@ MERGING: Final = LabelRules(
         ),
         Cue(
             "nothing_without_you",
-            "without every complete live breathe revolves",
+            "without every complete live breathe revolves here around me beside near existing "
+            "exist disappear apart",
             r"\b(?:(?:" + I_AM + r"|i" + APOS + r"?d be|i would be) (?:nothing|nobody|no one|lost"
             r"|empty|incomplete|not whole)"
             r" without (?:you|u)"
@@ -64,10 +68,19 @@ MERGING: Final = LabelRules(
             r"| would be| was) without (?:you|u)"
             r"|without (?:you|u),? (?:i" + APOS + r"m|im|i am|i" + APOS + r"d be|i" + APOS + r"m)"
             r" (?:nothing|nobody|lost|no one)"
+            r"|without (?:you|u),? (?:i" + APOS + r"?d|i would|i" + APOS + r"?ll|i will) (?:just )?"
+            r"(?:disappear|fall apart|cease to exist|stop existing|stop breathing|die)"
             r"|(?:i|" + "i" + APOS + r"d) (?:can" + APOS + r"t|cant|cannot) breathe when (?:you"
             r"|u)" + SHORT_GAP + r"(?:not|gone|away)"
             r"|i need (?:you|u) every (?:second|minute|moment|hour)"
             r"|(?:i" + APOS + r"?d|i would) die without (?:you|u)"
+            r"|(?:when|whenever|if) (?:you" + APOS + r"?re|youre|you are|ur|u r) not (?:here|around"
+            r"|with me|next to me|beside me|near me)" + SHORT_GAP + r"i (?:just |literally )?"
+            r"(?:stop existing|don"
+            + APOS
+            + r"?t exist|cease to exist|disappear|can"
+            + APOS
+            + r"?t breathe|fall apart)"
             r"|(?:my (?:whole |entire )?(?:life|world)|everything) revolves around (?:you|u)"
             r"|i (?:don" + APOS + r"t|dont|do not) exist without|(?:you|u) complete me"
             r"|i (?:only )?live for (?:you|u)\b)",
@@ -76,13 +89,19 @@ MERGING: Final = LabelRules(
         ),
         Cue(
             "one_person",
-            "one same single two halves",
+            "one same single two halves us",
             r"\bwe" + APOS + r"(?:re| are) " + _WE_ADV + r"(?:one|the same|a single)"
             r" (?:person|soul|heart|unit|being|mind|body|entity)\b"
             r"|\bwe" + APOS + r"(?:re| are) " + _WE_ADV + r"one(?= ?[.!,\n]|$| now| already| lol"
             r"| haha| forever)"
             r"|\bnot two (?:people|persons|separate people) anymore"
             r"|\bmeant to be one\b|\btwo halves of (?:one|the same)"
+            r"|\b(?:you and (?:i|me)|me and (?:you|u)) (?:are|r)"
+            r" (?:basically |literally |really |now )?(?:one|the same)"
+            r" (?:thing|person|soul|heart|being)\b"
+            r"|\bthere"
+            + APOS
+            + r"?s no (?:more )?me(?: (?:anymore|any more|now))?,? (?:only|just) us\b"
             r"|\bone (?:family|unit|soul) now\b",
             "claims the two are one person",
             _NEG,
@@ -99,7 +118,7 @@ MERGING: Final = LabelRules(
             "drop_everyone",
             "need together up anymore more",
             r"\b(?:" + DONT + r" need (?:my )?(?:friends|family|anyone|anybody|other people"
-            r"|anything)" + SHORT_GAP + r"(?:but|except|just|only|other than) (?:you|u)\b"
+            r"|anything)" + SHORT_GAP + r"(?:but|except|just|only|other than) (?:you|u|us)\b"
             r"|(?:don" + APOS + r"t|dont|do not) need (?:friends|anyone else|anybody else)"
             r"|(?:don" + APOS + r"?t|dont|never|no longer) (?:see|talk to|hang out with|call)"
             r" (?:my )?(?:friends|family|anyone) (?:anymore|any more)"
@@ -126,7 +145,11 @@ BID_FOR_CLOSENESS: Final = LabelRules(
             r"\b(?:talk|talking|chat|check-in|check in|conversation|talks)"
             + SHORT_GAP
             + r" (?:about|on)"
-            r" (?:us|ourselves|what we are|where (?:this|we|things)(?: is| are|"
+            r" (?:us|ourselves|what we are|what we"
+            + APOS
+            + r"?re doing(?! (?:for|on|about|at|with|this|tonight|tomorrow|later|next)\b)"
+            r"|what we have|what this is"
+            r"|where (?:this|we|things)(?: is| are|"
             + APOS
             + r"re)? (?:going|heading|stand)|how we"
             + APOS

@@ -153,6 +153,7 @@ CONTEMPT: Final = LabelRules(
             _INSULT_ANCHORS,
             _YOU_ARE + r" (?:(?:so|such|really|just|fucking|truly|literally|absolutely|completely"
             r"|totally|utterly|honestly|a|an|such an|such a|the|biggest|total|complete|absolute"
+            r"|by far|easily|officially|hands down"
             r"|utter|most|genuinely|actually|seriously) ){0,3}(?:"
             + _INSULT_ADJECTIVES
             + r"|(?:(?:"
@@ -213,8 +214,8 @@ CONTEMPT: Final = LabelRules(
             r"(?:(?:absolute|total|complete|utter|fucking|stupid|dumb|so) )?(?:loser|idiot|moron"
             r"|imbecile|dumbass|fool|clown|jerk|asshole|bitch|prick|dickhead|bastard|pig|slob"
             r"|freak|creep|psycho|coward|wimp|crybaby|pathetic|disgusting|worthless|useless)"
-            r"(?= ?(?:[.!?,\n]|$|lol|lmao|smh"
-            r"|\U0001f644|\U0001f602))",
+            r"(?= ?(?:[.!?,\n]|$|lol|lmao|smh|behaviou?r\b|energy\b|move\b"
+            r"|\U0001f644|\U0001f602|\U0001f921))",
             "a name thrown at the other",
             _NEG_REP + " teasing",
             clause_start=True,

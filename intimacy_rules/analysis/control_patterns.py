@@ -169,6 +169,28 @@ CONTROLLING: Final = LabelRules(
             clause_start=True,
         ),
         Cue(
+            "dont_ignore",
+            "don't dont do never",
+            # "don't you ever ignore me", "dont ignore my calls"; not the plea "don't ignore me"
+            r"\b(?:don"
+            + APOS
+            + r"t|dont|do not|never) (?:(?:you )?ever (?:ignore|block|mute|leave)"
+            r" (?:me|my (?:calls?|texts?|messages?|dms?))|(?:you )?(?:ignore|block|mute|leave)"
+            r" my (?:calls?|texts?|messages?|dms?))(?: on read)?\b",
+            "demands the other always answer",
+            "reported",
+            clause_start=True,
+        ),
+        Cue(
+            "tracks_whereabouts",
+            "tracker tracking gps airtag life360 spyware find",
+            r"\bi (?:put|installed|hid|have|added|set up|turned on|slipped) (?:a |an |the )?"
+            r"(?:tracker|tracking app|gps(?: tracker)?|airtag|life360|spyware|find my)"
+            r" (?:on|in|into|to) (?:your|ur)\b",
+            "tracks the other's whereabouts",
+            "negated reported",
+        ),
+        Cue(
             "no_more",
             "more seeing texting talking calling messaging hanging going",
             r"\bno more (?:texting|talking to|seeing|hanging out|going out|nights out"
@@ -459,7 +481,12 @@ _NEVER_FACTUAL: Final = (
     r"|been|heard|seen|learned|found))"
 )
 _ALWAYS_POSITIVE: Final = (
-    r"(?!,? (?:" + _SHARED_POSITIVE + r"|look|cheer|help|support|have my back|there for me"
+    r"(?!,? (?:been )?(?:"
+    + _SHARED_POSITIVE
+    + r"|look|cheer|help|support|have my back|there for me"
+    r"|there|(?:so |really |very |such (?:a |an )?)?(?:kind|good|great|amazing|wonderful|sweet"
+    r"|supportive|patient|generous|honest|loyal|caring|gentle|brave|strong|smart|beautiful"
+    r"|my (?:favou?rite|best)|the (?:best|one))"
     r"|right|remember|manage|find|come through|show up for|got my back|make time|answer"
     r"|pick up|surprise|amaze|know (?:how|what|just|when)|have (?:the best|such|good|great"
     r"|amazing|a way|my back)|smell|sound|make it|get it right"
@@ -489,8 +516,13 @@ CRITICISM: Final = LabelRules(
         Cue(
             "always",
             "always constantly allways alwys",
-            _SUBJECT + r" (?:just |literally |really |honestly |seriously |basically |simply )?"
-            r"(?:always|constantly|allways|alwys)\b" + _ALWAYS_POSITIVE,
+            r"(?:"
+            + _SUBJECT
+            + r" (?:just |literally |really |honestly |seriously |basically |simply )?"
+            r"(?:always|constantly|allways|alwys)"
+            # "you've always been cold"; not "you've always wanted to go there"
+            r"|(?<!if )(?<!if u )\b(?:you" + APOS + r"ve|youve|you have|u" + APOS + r"ve) (?:always"
+            r"|constantly)(?= been\b))\b" + _ALWAYS_POSITIVE,
             "a global 'always' complaint about the other",
             _NEG_REP,
         ),

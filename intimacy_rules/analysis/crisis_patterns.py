@@ -17,13 +17,16 @@ from intimacy_rules.analysis.word_classes import (
     alt,
 )
 
-__all__ = ["CRISIS", "SPEAKER_CUES"]
+__all__ = ["CRISIS", "NOT_OTHERS_CUES", "SPEAKER_CUES"]
 
 _SELF_HARM_VERBS: Final = alt(
     "cut cutting burn burning hurt hurting harm harming starve starving hang hanging drown drowning"
 )
 _NOT_ALIVE: Final = "negated reported"
 
+#: Cues that count unless someone else is their subject ("she's been looking up
+#: ways to end it" reports another's crisis); texting drops the speaker's "I".
+NOT_OTHERS_CUES: Final = frozenset({"method_search"})
 #: Cues that count only with the speaker as their subject (``safety`` checks it).
 SPEAKER_CUES: Final = frozenset(
     {
@@ -43,7 +46,8 @@ CRISIS: Final = LabelRules(
             "suicidal",
             "selfharming "
             "end ending life suicidal suicide goodbye farewell pills tablets overdose overdosing "
-            "od myself self harm selfharm harming jump",
+            "od myself self harm selfharm harming jump paracetamol tylenol ibuprofen advil aspirin "
+            "painkillers xanax ambien benadryl meds",
             r"\b(?:end (?:my|it) (?:life|all)|end my life|take my (?:own )?life|ending it all"
             r"|(?:i" + APOS + r"?m|im|i am|i" + APOS + r"?ve been|ive been|i feel"
             r"|feeling|been|getting) (?:so |really |very |kind of |kinda |a bit |pretty |extremely "
@@ -52,7 +56,11 @@ CRISIS: Final = LabelRules(
             r"|(?:i" + APOS + r"?ve|i have|i|i" + APOS + r"?m|im|i am|been) (?:attempted|tried"
             r"|thinking (?:about|of)|thought (?:about|of)) suicide|suicide (?:note|letter|plan)"
             r"|(?:goodbye|farewell) (?:letter|letters|note|notes|video)"
-            r"|how many (?:of (?:my|these|the) )?(?:pills|tablets|sleeping pills)"
+            r"|how many (?:of (?:my|these|the|those) )?(?:pills|tablets|sleeping pills|paracetamol"
+            r"|tylenol|ibuprofen|advil|aspirin|painkillers|xanax|ambien|benadryl|meds)"
+            r"(?= (?:would|will|does it|do i need|it would|it will|it takes|till|until|before"
+            r"|to (?:die|end|kill|not wake|overdose|od|never wake)|kill|and i|is too many"
+            r"|are too many|is (?:a )?(?:lethal|fatal|deadly)|are (?:lethal|fatal|deadly)))"
             r"|overdose|overdosing|od on|" + _SELF_HARM_VERBS + r" myself(?! off| out| short"
             r"| loose| up| a break| some slack)"
             r"|self[- ]?harm(?:ing)?|do (?:something )?(?:stupid )?to myself"
@@ -61,8 +69,22 @@ CRISIS: Final = LabelRules(
             _NOT_ALIVE,
             needs=(
                 "end |ending|life|suicid|goodbye|farewell|pills|tablets|overdos|od on|myself"
-                "|self|jump"
+                "|self|jump|how many"
             ),
+        ),
+        Cue(
+            "method_search",
+            "looking looked look googling googled google researching researched searching "
+            "searched search reading read",
+            # Looking for a way to die is a plan, whatever words name the act.
+            r"\b(?:looking up|looked up|look up|googling|googled|google|researching|researched"
+            r"|searching|searched|search|reading up on|reading about|read about|read up on)"
+            r" (?:(?:the |some |other |different |easy |easiest |quick |quickest |painless |best )?"
+            r"(?:ways?|methods?)|how) (?:to |of )?(?:end it(?: all)?|ending it(?: all)?"
+            r"|end my life|ending my life|kill myself|killing myself|die|dying|not wake up"
+            r"|overdose|od)\b(?! (?:my|your|her|his|their) hair)",
+            "looks for a way to die",
+            _NOT_ALIVE,
         ),
         Cue(
             "dont_want_to_live",

@@ -74,6 +74,7 @@ EMOTION_ADJECTIVES: Final = words(
     unmotivated uninspired inferior sensitive choked_up welled_up teared_up relaxed
     heartsore exasperated
     surprised amazed impressed stunned speechless floored repentant concerned
+    repulsed revolted sickened crazy_about nuts_about head_over_heels
     """
 )
 
@@ -107,7 +108,8 @@ PLEASANT_FEELINGS: Final = words(
     appreciated seen heard understood at_home love relief joy hope peace gratitude
     attraction adore cherish enjoy enjoyed admire admired savor savour savored savoured
     loved adored cherished trust trusted care_about cared_about care_for long_for
-    can't_wait cant_wait dying_to falling_for falling_in_love
+    can't_wait cant_wait dying_to falling_for falling_in_love crazy_about nuts_about
+    head_over_heels
     """
 )
 

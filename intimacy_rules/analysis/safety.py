@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from intimacy_rules.analysis.crisis_patterns import SPEAKER_CUES
+from intimacy_rules.analysis.crisis_patterns import NOT_OTHERS_CUES, SPEAKER_CUES
 from intimacy_rules.analysis.cue_rules import (
     Cue,
     TriggerWords,
@@ -82,6 +82,23 @@ _SPEAKER_REACH: Final = 40
 _SPEAKER_BEFORE: Final = re.compile(r"\b(?:i|i'?m|im|i am|i'?ve|ive|i'?d|id|i'?ll)\b[^.!?\n]*$")
 
 _NEGATED_ENDINGS: Final = ("not ", "never ", "n't ", "nt ", "no ")
+#: Whoever is the subject nearest before a cue, in the same sentence.
+_SUBJECT: Final = re.compile(
+    r"\b(?:(?P<me>i|i'?m|im|i am|i'?ve|ive|i'?d|id|i'?ll)|he|she|they|he's|she's|they're"
+    r"|they've|hes|shes|theyre|someone|somebody"
+    r"|my (?:friend|sister|brother|mom|mum|dad|son|daughter|cousin|ex|roommate|flatmate))\b"
+    r"|[.!?\n]"
+)
+
+
+def _others_subject(before: str) -> bool:
+    """Whether the subject nearest the end of ``before`` is someone else ("she's been")."""
+    found = list(_SUBJECT.finditer(before))
+    if not found:
+        return False
+    last = found[-1]
+    return last.group()[0] not in ".!?\n" and last.group("me") is None
+
 
 #: Respect for the other's choice: "only if you want to", "no need to".
 _CONSENT: Final = re.compile(
@@ -159,6 +176,8 @@ def _detect_safety(norm: str) -> list[Finding]:
             return _SPEAKER_BEFORE.search(before) is not None and not before.endswith(
                 _NEGATED_ENDINGS
             )
+        if cue.name in NOT_OTHERS_CUES:
+            return not _others_subject(norm[max(0, start - _SPEAKER_REACH) : start])
         # Knowing where the other lives or works, or waiting outside, is
         # intimidation unless the message plans something kind there.
         if cue.name not in {"know_where", "surveillance"}:

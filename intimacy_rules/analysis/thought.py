@@ -54,6 +54,7 @@ _CLAUSE_OPENERS: Final = words(
     it's nobody noone everyone everybody people my his her their our this there things
     the nothing anything someone somebody life everything all no that these those something
     men women guys girls maybe theres there's he's she's they're hes shes theyre
+    you've youve they've theyve we've weve he'd she'd they'd you'd youd we'd hed shed i'll
     """
 )
 

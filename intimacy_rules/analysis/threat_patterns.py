@@ -75,7 +75,7 @@ _SPEAKER_SPREADS: Final = (
 _EXPOSURE_ANCHORS: Final = (
     "everyone everybody world online internet instagram facebook twitter tiktok boss wife "
     "husband family parents mom mum dad friends kids coworkers work job office ex girlfriend "
-    "boyfriend mother father person all everyone's everybody's"
+    "boyfriend mother father person all everyone's everybody's partner fiance fiancee manager"
 )
 
 THREAT: Final = LabelRules(
@@ -113,7 +113,8 @@ THREAT: Final = LabelRules(
         ),
         Cue(
             "promised_consequence",
-            "like will ull happens comes coming you'll youll u'll deserve",
+            "like will ull happens comes coming you'll youll u'll deserve life career marriage "
+            "reputation ruin destroy end",
             # Consequences promised to the other: "you won't like what happens next",
             # "you're gonna get what's coming to you", "cross me and you'll find out".
             r"\b(?:you|u)(?: won"
@@ -128,7 +129,16 @@ THREAT: Final = LabelRules(
             r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll|(?:you" + APOS + r"re"
             r"|youre|ur|you are) (?:gonna|going to)) get what (?:you|u) deserve\b"
             r"|\b(?:you" + APOS + r"ll|you will|u" + APOS + r"ll|u will|youll) (?:find out|see)"
-            r"(?= ?[.!\n]| ?$| what (?:happens|i do))",
+            r"(?= ?[.!\n]| ?$| what (?:happens|i do))"
+            # "your whole life is over", "your career will be finished"; not "if your
+            # marriage is over, ..." nor "your life isn't over"
+            r"|(?<!if )(?<!when )(?<!now that )\b(?:(?:your|ur) (?:whole |entire )(?:life|career"
+            r"|marriage|reputation) (?:is|will be|" + APOS + r"?s) (?:over|finished|ruined)"
+            r"|(?:your|ur) (?:life|career|marriage|reputation) (?:will be|is going to be"
+            r"|" + APOS + r"?s going to be|is gonna be|" + APOS + r"?s gonna be) (?:over|finished"
+            r"|ruined)"
+            r"|" + I_WILL + r" (?:ruin|destroy|end) (?:your|ur) (?:whole |entire )?(?:life|career"
+            r"|marriage|reputation))\b",
             "promises the other consequences",
             _NEG_REP + " joke",
         ),
@@ -277,10 +287,9 @@ THREAT: Final = LabelRules(
             r"\b(?:(?:you|u) (?:don"
             + APOS
             + r"t|dont|do not) want to (?:see|know) what (?:i|happens)"
-            r"|don"
-            + APOS
-            + r"?t (?:make|push) me (?:do something|hurt (?:you|u)|come (?:over|there"
-            r"|find|down|up|round|back|after (?:you|u)|get (?:you|u))|get (?:physical|violent"
+            r"|don" + APOS + r"?t (?:make|push) me (?:do something|hurt (?:you|u)|show up|turn up"
+            r"|come (?:over|there|find|down|up|round|back|after (?:you|u)|get (?:you|u))"
+            r"|get (?:physical|violent"
             r"|angry)|lose (?:my|it)))",
             "intimidates the other",
             _NEG_REP + " joke game",
@@ -364,8 +373,9 @@ THREAT: Final = LabelRules(
         Cue(
             "know_where",
             "live lives work works sleep sleeps stay stays staying go goes address schedule "
-            "routine take drive use walk park leave find",
+            "routine take drive use walk park leave find living hiding sleeping",
             r"\bi know (?:where (?:you|u) (?:live|work|sleep|stay|are staying|go)(?! is| was| has)"
+            r"|where (?:you" + APOS + r"?re|youre|ur|u r) (?:staying|living|sleeping|hiding)"
             r"|(?:your|ur) (?:new )?(?:address|schedule|routine)(?! (?:is|was|has been|gets)"
             r" (?:crazy|busy|packed|hectic|full|tight|mad|insane|a mess|so))"
             r"|where (?:your|ur) (?:kids|children|son|daughter|mom|mum|dad|parents|family|sister"
@@ -497,8 +507,9 @@ THREAT: Final = LabelRules(
             + r" (?:would|will|"
             + APOS
             + r"?d|might) (?:think|say|do)\b"
-            r"|\b(?:your|ur) (?:boss|wife|husband|family|parents|mom|mum|dad|kids|coworkers"
-            r"|girlfriend|boyfriend) (?:would|will|might) (?:love|like|be interested|be happy) to"
+            r"|\b(?:your|ur) (?:new |current )?(?:boss|wife|husband|family|parents|mom|mum|dad|kids"
+            r"|coworkers|girlfriend|boyfriend|partner|fiance|fiancee|manager)"
+            r" (?:would|will|might|" + APOS + r"d) (?:love|like|be interested|be happy|enjoy) to"
             r" (?:see|read|know|hear)"
             r"|\b(?:everyone|everybody|the whole world|every (?:single )?person (?:you know|in your"
             r" life)|all (?:your|ur) [a-z]{2,12})(?:" + APOS + r"?s| is| are)? (?:will|is going to"

@@ -150,6 +150,7 @@ GAME_CONTEXT: Final = re.compile(
 #: Words that make a request or a conditional sexual: bodies, sex, images of them.
 SEX_TERMS: Final = (
     r"\b(?:sex|sexy|sexual|sleep with me|sleep together|slept together|sleeping together"
+    r"|sleeping with me|sleep with you|in the mood"
     r"|hook up|hookup|fuck|fucking|bang|smash|make love|in bed|nude|nudes|naked|topless"
     r"|shirtless|lingerie|underwear|bra|panties|boobs|tits|titties|ass|butt|booty|dick|cock"
     r"|nsfw|spicy|dirty|horny|without (?:your|ur|a) (?:shirt|top|clothes|bra)|in the shower"
