@@ -319,11 +319,28 @@ CONTEMPT: Final = LabelRules(
             r"\b(?:nobody|no one|noone)(?: in (?:their|his|her) right mind)? (?:else )?"
             r"(?:would|will"
             r"|could) (?:ever )?(?:want|love|date"
-            r"|marry|touch|put up with|care about) (?:(?:someone|somebody|a (?:person|guy|girl|man"
-            r"|woman)) like )?(?:you|u)\b(?! as much| more| like (?:i|me)"
-            r"| the way| half as)",
+            r"|marry|touch|put up with|care about)"
+            r" (?:(?:someone|somebody|a (?:[a-z]+ ){0,2}(?:person|guy|girl|man|woman|boy|loser"
+            r"|mess)) like )?(?:you|u)\b(?! as much| more| like (?:i|me)| the way| half as)",
             "tells the other they are unlovable",
             "reported",
+        ),
+        Cue(
+            "scorn",
+            "embarrassed ashamed cringing display excuse sight laughable infantile pathetic "
+            "childish pitiful ridiculous beneath joke",
+            # "I'm embarrassed for you", "what a pathetic display", "your reasoning is laughable"
+            r"\b(?:i" + APOS + r"?m|im|i am) (?:so |honestly |really |actually |genuinely )?"
+            r"(?:embarrassed|ashamed|cringing) for (?:you|u)\b"
+            r"|\bwhat (?:a|an) (?:pathetic|embarrassing|laughable|pitiful|cringe)"
+            r" (?:display|excuse|sight)\b(?! (?:by|from|of) (?:the|that|this|his|her|their)\b)"
+            r"|\b(?:your|ur) (?:[a-z']+ ){0,2}(?:reasoning|attempts?|ideas?|excuses?|arguments?"
+            r"|opinions?|efforts?|logic|thinking) (?:is|are|was|were) (?:so |just |frankly )?"
+            r"(?:laughable|infantile|pathetic|childish|pitiful|a joke)\b"
+            r"|\bi find (?:your|ur|you) (?:[a-z']+ ){0,2}(?:laughable|infantile|pathetic|childish"
+            r"|pitiful|ridiculous|beneath me)\b",
+            "scorns the other",
+            _NEG_REP + " teasing",
         ),
         Cue(
             "belittling_comparison",

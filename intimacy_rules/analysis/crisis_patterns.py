@@ -20,7 +20,8 @@ from intimacy_rules.analysis.word_classes import (
 __all__ = ["CRISIS", "NOT_OTHERS_CUES", "SPEAKER_CUES"]
 
 _SELF_HARM_VERBS: Final = alt(
-    "cut cutting burn burning hurt hurting harm harming starve starving hang hanging drown drowning"
+    "cut cutting burn burning burned burnt hurt hurting harm harming harmed starve starving "
+    "starved hang hanging hanged drown drowning scratch scratching scratched"
 )
 _NOT_ALIVE: Final = "negated reported"
 
@@ -73,6 +74,29 @@ CRISIS: Final = LabelRules(
             ),
         ),
         Cue(
+            "self_harm_act",
+            "wrist wrists arm arms thigh thighs leg legs skin blade razor lighter stomach hip hips",
+            # "scratching my wrists with a blade again", "burned my arm with a lighter"
+            r"\b(?:cut|cutting|burn|burning|burned|burnt|scratch|scratching|scratched|slash"
+            r"|slashing|slashed|carve|carving|carved) (?:up )?(?:my|both my) (?:own )?"
+            r"(?:wrists?|arms?|thighs?|legs?|skin|stomach|hips?)\b"
+            r"(?! (?:on|in|at|while|when|cooking|shaving))"
+            r"|\b(?:with|using) (?:a |the |my )?(?:blade|razor|lighter|razor blade)"
+            r"(?= (?:again|last night|tonight|today|every))",
+            "a self-harm signal",
+            _NOT_ALIVE,
+        ),
+        Cue(
+            "goodbyes",
+            "goodbyes loved love bye goodbye",
+            # Goodbye messages: "tell my mum I loved her. bye", "I've said my goodbyes"
+            r"\b(?:(?:i" + APOS + r"?ve|ive|i have|i) )?(?:already |just )?said my goodbyes\b"
+            r"|\btell (?:my )?(?:mum|mom|mam|dad|sister|brother|family|kids|son|daughter|nan|gran"
+            r"|grandma|grandpa|friends|everyone)(?: that)? i loved (?:her|him|them|you|everyone)\b",
+            "says goodbye as if for the last time",
+            _NOT_ALIVE,
+        ),
+        Cue(
             "method_search",
             "looking looked look googling googled google researching researched searching "
             "searched search reading read",
@@ -113,7 +137,8 @@ CRISIS: Final = LabelRules(
         Cue(
             "better_off",
             "better happier easier",
-            r"\b(?:better off|happier|easier|better) (?:without me|dead|if i (?:was|were|wasn"
+            r"\b(?:have it easier|be happier|be better off|better off|happier|easier|better)"
+            r" (?:without me|w/o me|wo me|dead|if i (?:was|were|wasn"
             + APOS
             + r"t|weren"
             + APOS

@@ -415,12 +415,19 @@ _CUES: Final = (
         "beg begging prove tired sick losing patience whether leaving always keep keeps turn "
         "turns turning turned job duty owe lucky acting playing hard just once mine belongs "
         "least top half else nobody deserve knew wearing dressed needs how every never tonight "
-        "love even husband boyfriend bf wife girlfriend gf games",
+        "love even husband boyfriend bf wife girlfriend gf games patient waited waiting weeks "
+        "months withhold withholds withholding withheld",
         # Pushing in a message about sex or images: begging, impatience, entitlement,
         # "just the top half", "do you even love me?".
         r"\b(?:have to|had to|make me|making me|why do i (?:always )?have to) beg\b"
         r"|\bbegging (?:you|u)\b|\bprove (?:it|that you|you|u)\b"
         r"|\b(?:tired|sick) of waiting\b|\blosing (?:my )?patience\b"
+        # impatience with a refusal: "I've been patient for weeks and you still won't have sex"
+        r"|\b(?:been (?:so |very |really )?patient|waited|been waiting|been (?:weeks|months))\b"
+        r"[^\n]{0,60}?\b(?:you|u) (?:still )?(?:won" + APOS + r"?t|wont|will not|refuse to)"
+        r" (?:have sex|sleep with me|touch me|put out)\b"
+        r"|\b(?:withhold|withholds|withholding|withheld) (?:sex|intimacy)\b[^\n]{0,120}?"
+        r"\b(?:i expect|(?:that|it|this) (?:needs|has|is going) to change)"
         r"|\bwhether (?:you|u)(?:" + APOS + r"?re| are| r)? (?:like it|in the mood|want (?:to|it)"
         r"|feel like it|ready|into it) or not\b|\bnot leaving (?:until|till|til)\b"
         r"|\b(?:always|keep|keeps) (?:say(?:ing)?|said) (?:no|not tonight)\b"

@@ -655,6 +655,32 @@ THREAT: Final = LabelRules(
             _NEG_REP + " joke",
         ),
         Cue(
+            "veiled_harm",
+            "happened happen happens live safe followed tailed find knife gun weapon employer "
+            "boss manager share blade wife husband family parents kids coworkers trailed",
+            # "if something happened to their mom", "won't live long enough to regret it",
+            # "see how safe you feel", "followed your bus home", "people who can find anyone",
+            # "I bought a knife. just so you know", "share it with your employer"
+            r"\bif (?:something|anything) (?:bad )?(?:were to |was to |ever )?happen(?:ed|s)? to"
+            r" (?:your|ur|their) (?:mom|mum|dad|mother|father|kids|children|sister|brother|dog|cat"
+            r"|family|parents|son|daughter|girlfriend|boyfriend)\b"
+            # caring, not menacing: "if anything happened to your mum I'd be there"
+            r"(?![^.!?\n]{0,30}\b(?:i" + APOS + r"?d|i would|i" + APOS + r"?ll|i will|call me"
+            r"|let me know|text me)\b)"
+            r"|\b(?:won" + APOS + r"?t|wont|will not|wouldn" + APOS + r"?t) live (?:long enough"
+            r"|to see)\b"
+            r"|\bsee how safe (?:you|u) feel\b"
+            r"|\b(?:followed|tailed|trailed) (?:you|u|your (?:bus|car|train|cab|taxi|uber))"
+            r" (?:home|to (?:work|your|the|school)|all the way|from (?:work|the))"
+            r"|\b(?:people|ppl|guys|friends) who (?:can|could) find (?:anyone|anybody|you|u)\b"
+            r"|\b(?:bought|got|have|carry|keep) (?:myself )?(?:a|my) (?:knife|gun|weapon|blade)"
+            r"[.!,]? (?:just so (?:you|u) know|remember that|think about (?:that|it))"
+            r"|\b(?:share|send|forward|show) (?:it|this|that|them|everything|all of it) (?:with|to)"
+            r" (?:your|ur) (?:employer|boss|manager|wife|husband|family|parents|kids|coworkers)\b",
+            "a veiled threat of harm",
+            _NEG_REP + " joke",
+        ),
+        Cue(
             "ominous_warning",
             "watch stay careful were eye pray alone over",
             r"\b(?:i" + APOS + r"?d|id|i would) be (?:very |really |real )?careful(?: if i were"

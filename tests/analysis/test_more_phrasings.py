@@ -87,3 +87,38 @@ def test_the_look_alike_is_not(text: str, label: str) -> None:
 )
 def test_feelings_named_or_anchored_differently(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I scratched my arms with a razor again last night", "crisis"),
+        ("I burned myself with a cigarette. it helps", "crisis"),
+        ("already said my goodbyes to my brother. thanks for everything", "crisis"),
+        ("tell my dad i loved him. bye", "crisis"),
+        ("everyone would be better off w/o me", "crisis"),
+        ("if something happened to your sister, you'd only have yourself to blame", "threat"),
+        ("I followed your car to work this morning.", "threat"),
+        ("I'd hate to, but I will share it with your manager.", "threat"),
+        ("I'm embarrassed for you, honestly.", "contempt"),
+        ("your arguments are laughable", "contempt"),
+        ("been patient for months and u still won't sleep with me", "sexual_pressure"),
+    ],
+)
+def test_indirect_safety_phrasings(text: str, label: str) -> None:
+    assert label in _labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I cut my finger chopping onions", "crisis"),
+        ("tell mum I love her, see you sunday!", "crisis"),
+        ("if anything happened to your sister I'd drive there straight away", "threat"),
+        ("I followed you on instagram, hi!", "threat"),
+        ("I was embarrassed for you when your boss yelled, that was unfair", "contempt"),
+        ("I've been waiting weeks and you still won't call the plumber", "sexual_pressure"),
+    ],
+)
+def test_indirect_safety_look_alikes(text: str, label: str) -> None:
+    assert label not in _labels(text)
