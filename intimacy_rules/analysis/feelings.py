@@ -157,6 +157,8 @@ _IMPLIED: Final = re.compile(
     r"(?:the\s+)?(?:worst|best|happiest|saddest|hardest|scariest)\s+(?:day|night|week|year|"
     r"moment|time|thing)s?\s+(?:of|in)\s+my\s+life|"
     r"something\s+in\s+me\s+(?:sank|broke|died|snapped|shifted)|"
+    r"(?:burning|shaking|trembling|seething|boiling|red|flushed)\s+with\s+(?:shame|embarrassment"
+    r"|rage|anger|fear|guilt|jealousy|nerves)|"
     r"(?:i'm|im|i\s+am|i\s+was)\s+(?:\w+\s+)?in\s+tears|tears\s+(?:in|streaming\s+down)\s+my|"
     r"i\s+(?:have|got|get|had)\s+(?:the\s+|such\s+)?(?:butterflies|chills|goosebumps)|"
     r"i\s+(?:just\s+|literally\s+|kinda\s+|really\s+)?(?:want|wanna)\s+(?:to\s+)?"
@@ -298,6 +300,14 @@ _WOULD: Final = re.compile(r"\b(?:would|wouldn't|wouldnt)\b")
 # Feeling verbs that open an imperative more often than a texted "I ..." ("enjoy
 # your trip", "trust your gut"); "love u", "miss you", "hate mondays" stay feelings.
 _IMPERATIVE_VERBS: Final = words("enjoy trust cherish fear regret envy dread admire savor savour")
+_SOFTENING: Final = words("so just please pls")
+
+
+def _only_softeners(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` holds nothing but softeners ("so trust me")."""
+    return all(word in _SOFTENING for word in norm[start:end].split())
+
+
 # After a verb with no subject, words that make it a noun: "love is", "fear and".
 _NOUN_AFTER: Final = re.compile(r"\s*(?:is|was|isn't|wasnt|wasn't|and|or|of|,|\.|:)(?:\s|$)")
 
@@ -383,7 +393,8 @@ def find_feelings(norm: str, subjects: list[int], clauses: list[int]) -> list[Fe
             continue  # "feel free to ask" invites, it feels nothing
         verb = m.group("verb")
         if verb is not None and (
-            (verb in _IMPERATIVE_VERBS and m.start("mid") == m.start("verb"))
+            # "trust me", "so trust me:", "just enjoy it": an order, softened at most
+            (verb in _IMPERATIVE_VERBS and _only_softeners(norm, m.start("mid"), m.start("verb")))
             or _NOUN_AFTER.match(norm, m.end()) is not None
         ):
             continue  # "enjoy it", "trust your gut" tell the reader; "love is patient" names
@@ -479,6 +490,18 @@ def _not_caused(norm: str, verb_at: int) -> bool:
     )
 
 
+_WITH_FEELING_KEYS: Final = (
+    "with shame",
+    "with embarrassment",
+    "with rage",
+    "with anger",
+    "with fear",
+    "with guilt",
+    "with jealousy",
+    "with nerves",
+)
+
+
 def _may_imply(norm: str) -> bool:
     """A cheap test that ``_IMPLIED`` can match at all (most messages skip it)."""
     return (
@@ -509,6 +532,7 @@ def _may_imply(norm: str) -> bool:
         or "means" in norm
         or "missing" in norm
         or "best part" in norm
+        or ("with " in norm and holds_any(norm, _WITH_FEELING_KEYS))
         or "think about" in norm
         or "what i feel" in norm
         or "to feel about" in norm

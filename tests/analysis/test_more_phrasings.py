@@ -122,3 +122,16 @@ def test_indirect_safety_phrasings(text: str, label: str) -> None:
 )
 def test_indirect_safety_look_alikes(text: str, label: str) -> None:
     assert label not in _labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I lost my job in March, so trust me: save some money.", 1),  # an order, not trust
+        ("really trust you tbh", 4),  # the "I" dropped, not an order
+        ("My cheeks are burning with embarrassment as I write this.", 4),
+        ("I was shaking with fear the whole flight.", 3),
+    ],
+)
+def test_orders_and_bodily_feelings(text: str, level: int) -> None:
+    assert analyze(text).level == level
