@@ -87,6 +87,16 @@ CRISIS: Final = LabelRules(
             _NOT_ALIVE,
         ),
         Cue(
+            "at_the_edge",
+            "sure scars",
+            # "on the roof and not sure I want to come down"
+            r"\bnot sure (?:i|if i) (?:want to|wanna) (?:come down|be here|wake up|keep going"
+            r"|go on|live|be alive|keep living)\b(?! (?:from|to|with|for|at|in|and see)\b)"
+            r"|\bscars on my (?:arms?|wrists?|thighs?|legs?)\b[^\n]{0,40}?\bdid it again\b",
+            "a self-harm signal",
+            _NOT_ALIVE,
+        ),
+        Cue(
             "goodbyes",
             "goodbyes loved love bye goodbye",
             # Goodbye messages: "tell my mum I loved her. bye", "I've said my goodbyes"

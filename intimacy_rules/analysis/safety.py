@@ -45,6 +45,8 @@ _CONDITIONAL_REACH: Final = 80
 #: Insistence: what turns an ask into pushing ("come on", "already", "you owe me").
 _PRESSURE: Final = re.compile(
     r"\b(?:come on|c'?mon|cmon|already|finally|for once|just once|one more time|asking again"
+    r"|(?:pls|plz|please) (?:pls|plz|please)|make up for it|leave me hanging|don'?t be stingy"
+    r"|unless (?:some|a few|you send|u send|new ones|more)"
     r"|pretty please|pleas{1,3}e{2,}|don'?t make me beg|dont make me beg|i'?ve earned|i earned"
     r"|i deserve|you owe|owe me|least you could|if you (?:really )?loved|prove (?:it|you)"
     r"|everyone else|most couples|by now|what'?s the big deal|not a big deal|no big deal"
@@ -150,6 +152,15 @@ def _is_intimate(norm: str) -> bool:
 
 #: The message-wide tests of sexual pressure: whether the message insists,
 #: leaves the choice to the other, names sex, or names sex or images of the body.
+#: How kept pictures could reach others: a name for them, or a way to them.
+_LEVERAGE_REACH: Final = re.compile(
+    r"\b(?:shame if|easy to find|unless|would love to see|(?:group|family) chat|everyone"
+    r"|(?:your|ur) (?:boss|mom|mum|dad|wife|husband|family|parents|friends|coworkers|manager"
+    r"|employer|new (?:boyfriend|girlfriend|man|woman))(?:'s)?)\b"
+)
+#: What a requested picture shows when it is not the other: "a pic of the menu".
+_OF_A_THING: Final = re.compile(r" of (?:the|a|an|that|this|those|these|my|our|his|her|their|it)\b")
+
 _FACTS: Final[dict[str, Callable[[str], bool]]] = {
     "pressing": lambda norm: _PRESSURE.search(norm) is not None,
     "consenting": lambda norm: _CONSENT.search(norm) is not None,
@@ -176,6 +187,8 @@ def _detect_safety(norm: str) -> list[Finding]:
             return _SPEAKER_BEFORE.search(before) is not None and not before.endswith(
                 _NEGATED_ENDINGS
             )
+        if cue.name == "leverage":
+            return _LEVERAGE_REACH.search(norm) is not None
         if cue.name in NOT_OTHERS_CUES:
             return not _others_subject(norm[max(0, start - _SPEAKER_REACH) : start])
         # Knowing where the other lives or works, or waiting outside, is
@@ -205,7 +218,10 @@ def _detect_safety(norm: str) -> list[Finding]:
             if fact("consenting"):
                 return False
             if cue.name == "image_request":
-                # A picture is sexual when the message says so, or pushes for it.
+                # A picture is sexual when the message says so, or pushes for it; a
+                # picture "of the menu" or "of my dog" is of something else.
+                if _OF_A_THING.match(norm, end) is not None and not fact("sexual"):
+                    return False
                 return fact("sexual") or fact("pressing")
             if cue.name in {"conditional_love", "sex_ultimatum"}:
                 return _INTIMATE.search(norm, end, end + _CONDITIONAL_REACH) is not None

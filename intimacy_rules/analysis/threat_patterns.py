@@ -399,13 +399,12 @@ THREAT: Final = LabelRules(
             "stood hid lurked hung was been drove driven driving walked walking outside filming "
             "across show turn come tabs keeping wait sit park stand hang front",
             r"\b(?:(?:been|was|i" + APOS + r"?m|im|i am) (?:parked|sitting|waiting|standing|hiding)"
-            r" (?:outside|near|by|in front of|across from|across the street from|down the street"
-            r" from) (?:your|ur)"
+            r" (?:(?:on|in|at) (?:the|a) [a-z]+ )?(?:outside|near|by|in front of|across from"
+            r"|across the street from|down the street from) (?:your|ur)"
             # The speaker's own act of watching the other's place: "I waited outside your work".
-            r"|\b(?:i"
-            + APOS
-            + r"m|im|i am) (?:across (?:the street |the road )?from|down the street"
-            r" from|around the corner from) (?:your|ur)\b"
+            r"|\b(?:i" + APOS + r"m|im|i am) (?:(?:in|at|on) (?:the|a) [a-z]+ )?"
+            r"(?:across (?:the street |the road )?from|down the street from|around the corner from)"
+            r" (?:your|ur)\b"
             r"|i (?:waited|sat|stood|parked|hid|lurked|hung around) (?:by|next to) (?:your|ur)"
             r" (?:car|door|house|flat|place|work|office|building)\b"
             r"|i(?:" + APOS + r"ve| have|ve)? (?:been )?keeping tabs on (?:you|u|where|who|what)"
@@ -678,6 +677,18 @@ THREAT: Final = LabelRules(
             r"|\b(?:share|send|forward|show) (?:it|this|that|them|everything|all of it) (?:with|to)"
             r" (?:your|ur) (?:employer|boss|manager|wife|husband|family|parents|kids|coworkers)\b",
             "a veiled threat of harm",
+            _NEG_REP + " joke",
+        ),
+        Cue(
+            "leverage",
+            "pic pics photo photos picture pictures video videos screenshot screenshots nude nudes "
+            "recording recordings",
+            # "I still have every photo you ever sent me, and your boss's email is easy to
+            # find": kept private material, with a way to others (safety.py checks the rest)
+            r"\b(?:still )?(?:have|got|kept|saved)(?: (?:all|every|each|the|those|your|ur))?"
+            r" (?:single )?(?:pics?|photos?|pictures?|videos?|screenshots?|nudes?|recordings?)"
+            r" (?:you|u) (?:ever )?(?:sent|took|gave)\b",
+            "holds the other's private pictures over them",
             _NEG_REP + " joke",
         ),
         Cue(

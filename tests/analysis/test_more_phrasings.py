@@ -135,3 +135,19 @@ def test_indirect_safety_look_alikes(text: str, label: str) -> None:
 )
 def test_orders_and_bodily_feelings(text: str, level: int) -> None:
     assert analyze(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("i still have the videos you sent. ur mum would be interested", "threat", True),
+        ("I still have all the photos you sent from the trip, want copies?", "threat", False),
+        ("I'm sitting on the bench across from your flat. nice lamp", "threat", True),
+        ("up on the bridge. not sure I want to come down tonight", "crisis", True),
+        ("not sure I want to come down for breakfast, so tired", "crisis", False),
+        ("u awake? send a pic plz plz, make up for yesterday", "sexual_pressure", True),
+        ("send me a pic of the receipt please please", "sexual_pressure", False),
+    ],
+)
+def test_conjunctions_of_veiled_signals(text: str, label: str, expected: bool) -> None:
+    assert (label in _labels(text)) is expected
