@@ -499,17 +499,20 @@ def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
 #: Per guard pattern, literals one of which every match starts with (read
 #: on first use): a guard whose literals are all absent cannot match, and
 #: ``in`` tests cost far less than a regex scan of the window.
-_GUARD_PREFIXES: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+#: Keyed by the pattern's source: hashing a compiled pattern hashes its whole
+#: program on every lookup (~9.5k instructions), a string caches its hash.
+_GUARD_PREFIXES: dict[str, tuple[str, ...] | None] = {}
 
 
 def _occurs(pattern: re.Pattern[str], text: str) -> bool:
     """``pattern.search(text) is not None``, skipping the scan when it cannot match."""
+    source = pattern.pattern
     try:
-        prefixes = _GUARD_PREFIXES[pattern]
+        prefixes = _GUARD_PREFIXES[source]
     except KeyError:
-        found = literal_prefixes(pattern.pattern)
+        found = literal_prefixes(source)
         prefixes = None if found is None else tuple(sorted(found))
-        _GUARD_PREFIXES[pattern] = prefixes
+        _GUARD_PREFIXES[source] = prefixes
     if prefixes is not None:
         for prefix in prefixes:
             if prefix in text:
