@@ -21,10 +21,6 @@ chat messages of analyzer_speed.py are used. Message text is never printed.
 from __future__ import annotations
 
 import argparse
-import gc
-import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from analyzer_speed import generated_messages, read_messages
+from callgrind_window import callgrind_control, counted
 
 from intimacy_rules.analysis.analyzer import Analyzer
 
@@ -42,9 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=300, help="generated messages (default)")
     parser.add_argument("--limit", type=int, default=400, help="first N messages of --messages")
     args = parser.parse_args(argv)
-    control = shutil.which("callgrind_control")
-    if control is None:
-        raise SystemExit("callgrind_control not found: install valgrind")
+    control = callgrind_control()
     if args.messages:
         texts = read_messages(args.messages)[: args.limit]
     else:
@@ -54,12 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         analyzer.analyze(text)
     module = sys.modules["intimacy_rules.analysis.level"]
     build = "compiled" if not getattr(module, "__file__", "").endswith(".py") else "pure Python"
-    pid = str(os.getpid())
-    gc.collect()
-    subprocess.run([control, "-i", "on", pid], check=True, capture_output=True)
-    for text in texts:
-        analyzer.analyze(text)
-    subprocess.run([control, "-i", "off", pid], check=True, capture_output=True)
+    with counted(control):
+        for text in texts:
+            analyzer.analyze(text)
     print(f"analyzer ({build}): {len(texts)} messages counted under callgrind;")
     print("instructions per message = the 'Collected' total valgrind prints / the messages")
     return 0

@@ -37,14 +37,13 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
-import shutil
 import statistics
-import subprocess
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
+
+from callgrind_window import callgrind_control, counted
 
 from intimacy_rules.analysis.analyzer import Analyzer
 from intimacy_rules.analysis.models import MessageAnalysis
@@ -338,9 +337,7 @@ class _Remembered:
 
 def bench_instructions(conversations: int, messages: int) -> None:
     """Count, under callgrind, the instructions of ``Engine.process`` less the analyzer."""
-    control = shutil.which("callgrind_control")
-    if control is None:
-        raise SystemExit("callgrind_control not found: install valgrind")
+    control = callgrind_control()
     analyzer = Analyzer()
     texts = [conversation_texts(c, messages) for c in range(conversations + 10)]  # 10 to warm up
     analyses = {text: analyzer.analyze(text) for conversation in texts for text in conversation}
@@ -357,12 +354,9 @@ def bench_instructions(conversations: int, messages: int) -> None:
         for c, conversation in enumerate(texts[10:])
         for n, text in enumerate(conversation)
     ]
-    pid = str(os.getpid())
-    gc.collect()
-    subprocess.run([control, "-i", "on", pid], check=True, capture_output=True)
-    for event in events:
-        engine.process(event)
-    subprocess.run([control, "-i", "off", pid], check=True, capture_output=True)
+    with counted(control):
+        for event in events:
+            engine.process(event)
     print(f"Engine.process less the analyzer: {len(events)} messages counted under callgrind;")
     print("instructions per message = the 'Collected' total valgrind prints / the messages")
 
