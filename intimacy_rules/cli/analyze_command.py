@@ -94,6 +94,7 @@ def result_object(message_id: object, result: MessageAnalysis) -> dict[str, Any]
         "disclosure": {
             "facts": result.disclosure.facts,
             "feelings": result.disclosure.feelings,
+            "negative": result.disclosure.negative,
         },
         "flags": list(result.flags),
         "safety": list(result.safety),

@@ -36,6 +36,8 @@ class AnalysisSummary(BaseModel):
     level: int = Field(ge=0, le=4)
     facts: bool
     feelings: bool
+    #: Decisions stored before this field existed read back as False.
+    negative: bool = Field(default=False, description="a feeling disclosed is a painful one")
     flags: tuple[Flag, ...] = ()
     safety: tuple[SafetyCategory, ...] = ()
 

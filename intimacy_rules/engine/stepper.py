@@ -56,7 +56,7 @@ class Matcher(Protocol):
 def summarize(analysis: MessageAnalysis) -> AnalysisSummary:
     """The analysis's labels without evidence or text, for the decision.
 
-    Summaries are few (a level, two booleans, a few labels) and immutable, so
+    Summaries are few (a level, three booleans, a few labels) and immutable, so
     equal ones are shared: a store that remembers 100,000 decisions keeps a
     handful of summaries, not 100,000 more objects for the garbage collector.
     """
@@ -66,6 +66,7 @@ def summarize(analysis: MessageAnalysis) -> AnalysisSummary:
         labels["level"],
         disclosure["facts"],
         disclosure["feelings"],
+        disclosure.get("negative", False),
         labels["flags"],
         labels["safety"],
     )
@@ -77,8 +78,9 @@ def summarize(analysis: MessageAnalysis) -> AnalysisSummary:
                 "level": key[0],
                 "facts": key[1],
                 "feelings": key[2],
-                "flags": key[3],
-                "safety": key[4],
+                "negative": key[3],
+                "flags": key[4],
+                "safety": key[5],
             },
         )
         if len(_summaries) >= _SUMMARY_CACHE_SIZE:

@@ -44,7 +44,8 @@ def test_each_line_gets_one_object_in_the_same_order(
     assert [o["level"] for o in objects] == [4, 0, 1]
     first = objects[0]
     assert set(first) == {"id", "level", "disclosure", "flags", "safety", "evidence"}
-    assert first["disclosure"] == {"facts": False, "feelings": True}
+    assert first["disclosure"] == {"facts": False, "feelings": True, "negative": True}
+    assert objects[1]["disclosure"]["negative"] is False  # no feelings, nothing painful
     assert first["evidence"][0]["label"] == "level:4"
     start, end = first["evidence"][0]["span"]
     text = lines[0]["text"]
