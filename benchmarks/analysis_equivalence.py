@@ -19,74 +19,24 @@ Like detector_equivalence.py, it runs itself with ``PYTHONHASHSEED=0``.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from detector_equivalence import inputs
-
-_HASH_SEED = "0"
+from detector_equivalence import Row, run_digest, text_hash
 
 
-def compare(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> int:
-    """Print how many inputs were compared and which differ (indices, fields); count them."""
-    if len(ours) != len(theirs):
-        print(f"different number of inputs: {len(ours)} vs {len(theirs)}")
-        return max(len(ours), len(theirs))
-    differences = 0
-    for mine, other in zip(ours, theirs, strict=True):
-        if mine["h"] != other["h"]:
-            print(f"input {mine['i']}: a different text (were the tables the same?)")
-            differences += 1
-        elif mine["a"] != other["a"]:
-            differences += 1
-            if differences <= 30:
-                fields = sorted(k for k in mine["a"] if mine["a"][k] != other["a"].get(k))
-                print(f"input {mine['i']}: differs in {fields}")
-    print(f"compared {len(ours)} inputs: {differences} with a different analysis")
-    return differences
+def _row(index: int, text: str) -> Row:
+    from intimacy_rules.analysis.analyzer import analyze  # noqa: PLC0415
+
+    return {"i": index, "h": text_hash(text), "a": analyze(text).model_dump(mode="json")}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write the digest of every input; compare with a reference digest if given."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpora", nargs="*", type=Path, help="CSV, JSON Lines, JSON or folders")
-    parser.add_argument("--out", type=Path, required=True, help="where the digest goes")
-    parser.add_argument("--compare", type=Path, help="a reference digest to compare with")
-    args = parser.parse_args(argv)
-    if os.environ.get("PYTHONHASHSEED") != _HASH_SEED:  # see detector_equivalence.main
-        os.environ["PYTHONHASHSEED"] = _HASH_SEED
-        os.execv(sys.executable, [sys.executable, *sys.argv])
-
-    from intimacy_rules.analysis import level  # noqa: PLC0415
-    from intimacy_rules.analysis.analyzer import Analyzer  # noqa: PLC0415
-
-    print(f"code under test: {level.__file__}")
-    analyzer = Analyzer()
-    rows = [
-        {
-            "i": i,
-            "h": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
-            "a": analyzer.analyze(text).model_dump(mode="json"),
-        }
-        for i, text in enumerate(inputs(args.corpora))
-    ]
-    with args.out.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} inputs, digest in {args.out}")
-    if args.compare is None:
-        return 0
-    with args.compare.open(encoding="utf-8") as handle:
-        reference = [json.loads(line) for line in handle]
-    return 1 if compare(rows, reference) else 0
+    """Digest the whole analysis of every input; compare if asked."""
+    return run_digest(__doc__.split("\n\n")[0], _row, ("a",), argv)
 
 
 if __name__ == "__main__":

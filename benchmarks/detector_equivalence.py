@@ -38,7 +38,7 @@ import os
 import random
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -282,7 +282,16 @@ def inputs(corpora: Sequence[Path], seed: int = 20261125) -> list[str]:
     return base + generated
 
 
-def _row(index: int, text: str) -> dict[str, Any]:
+#: One input's digest line: its index ``i``, text hash ``h`` and the compared keys.
+Row = dict[str, Any]
+
+
+def text_hash(text: str) -> str:
+    """A short hash of ``text``: proves both runs read the same inputs, shows none."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _row(index: int, text: str) -> Row:
     from intimacy_rules.analysis.flags import advice_candidates, detect_flags  # noqa: PLC0415
     from intimacy_rules.analysis.safety import detect_safety  # noqa: PLC0415
     from intimacy_rules.analysis.text import normalize  # noqa: PLC0415
@@ -298,14 +307,14 @@ def _row(index: int, text: str) -> dict[str, Any]:
     advice = [sorted(features) for features in advice_candidates(norm)]
     return {
         "i": index,
-        "h": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        "h": text_hash(text),
         "flags": [list(f) for f in flags],
         "safety": [list(f) for f in safety],
         "advice": advice,
     }
 
 
-def compare(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> int:
+def compare(ours: list[Row], theirs: list[Row], keys: Sequence[str]) -> int:
     """Print how many inputs were compared and which differ (indices only); count them."""
     if len(ours) != len(theirs):
         print(f"different number of inputs: {len(ours)} vs {len(theirs)}")
@@ -316,19 +325,27 @@ def compare(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> int:
             print(f"input {mine['i']}: a different text (were the tables the same?)")
             differences += 1
             continue
-        for key in ("flags", "safety", "advice"):
+        for key in keys:
             if mine[key] != other[key]:
                 differences += 1
                 if differences <= 30:
                     print(f"input {mine['i']} ({key}): {other[key]} -> {mine[key]}")
                 break
-    print(f"compared {len(ours)} inputs: {differences} with different findings")
+    print(f"compared {len(ours)} inputs: {differences} different")
     return differences
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Write the digest of every input; compare with a reference digest if given."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run_digest(
+    description: str,
+    make_row: Callable[[int, str], Row],
+    keys: Sequence[str],
+    argv: Sequence[str] | None = None,
+) -> int:
+    """Write one digest line per input with ``make_row``; compare with a reference if given.
+
+    The command line of this script and of ``analysis_equivalence.py``.
+    """
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("corpora", nargs="*", type=Path, help="CSV, JSON Lines, JSON or folders")
     parser.add_argument("--out", type=Path, required=True, help="where the digest goes")
     parser.add_argument("--compare", type=Path, help="a reference digest to compare with")
@@ -342,20 +359,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["PYTHONHASHSEED"] = _HASH_SEED
         os.execv(sys.executable, [sys.executable, *sys.argv])
 
-    import intimacy_rules  # noqa: PLC0415
+    from intimacy_rules.analysis import level  # noqa: PLC0415
 
-    print(f"code under test: {Path(intimacy_rules.__file__).parent}")
-    rows = [_row(i, text) for i, text in enumerate(inputs(args.corpora))]
+    # A module's own file: the package's directory, and whether it is compiled.
+    print(f"code under test: {level.__file__}")
+    rows = [make_row(i, text) for i, text in enumerate(inputs(args.corpora))]
     with args.out.open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    labels = sum(len(r["flags"]) + len(r["safety"]) for r in rows)
-    print(f"{len(rows)} inputs, {labels} findings, digest in {args.out}")
+    print(f"{len(rows)} inputs, digest in {args.out}")
     if args.compare is None:
         return 0
     with args.compare.open(encoding="utf-8") as handle:
         reference = [json.loads(line) for line in handle]
-    return 1 if compare(rows, reference) else 0
+    return 1 if compare(rows, reference, keys) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Digest the findings of the flag and safety detectors; compare if asked."""
+    return run_digest(__doc__.split("\n\n")[0], _row, ("flags", "safety", "advice"), argv)
 
 
 if __name__ == "__main__":
