@@ -146,13 +146,13 @@ class Analyzer:
         if safety:
             safety_names = cast(tuple[SafetyCategory, ...], tuple(sorted(safety)))
             evidence.extend([_evidence(safety[name]) for name in safety_names])
+        feelings = graded.level >= 2
         return _build(
             MessageAnalysis,
             {
                 "level": graded.level,
-                "disclosure": _DISCLOSURES[
-                    (graded.facts, graded.level >= 2, graded.negative and graded.level >= 2)
-                ],
+                # an injected grader may set ``negative`` without feelings: ignored
+                "disclosure": _DISCLOSURES[(graded.facts, feelings, graded.negative and feelings)],
                 "flags": flag_names,
                 "safety": safety_names,
                 "evidence": tuple(evidence),

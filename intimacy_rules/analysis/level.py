@@ -230,9 +230,8 @@ def grade(norm: str) -> LevelResult:
         (speaks or "my" in norm or "me" in norm or "us" in norm or "our" in norm)
         and weighs_as_life_information(norm, feeling=level >= 2)
     )
-    return LevelResult(
-        level, facts, start, end, why, thoughts, fact is not None, negative and level >= 2
-    )
+    # ``negative`` is only ever set by a feeling graded 2 or more, and the level never falls.
+    return LevelResult(level, facts, start, end, why, thoughts, fact is not None, negative)
 
 
 def _pleasant(norm: str, start: int, end: int) -> bool:

@@ -80,13 +80,15 @@ _INTIMATE: Final = re.compile(
 )
 #: How far back the speaker may stand as subject of talk about dying.
 _SPEAKER_REACH: Final = 40
+#: The speaker as a subject.
+_ME: Final = r"i|i'?m|im|i am|i'?ve|ive|i'?d|id|i'?ll"
 #: "i", "i'm", "i've"… with no sentence mark between it and the end of the window.
-_SPEAKER_BEFORE: Final = re.compile(r"\b(?:i|i'?m|im|i am|i'?ve|ive|i'?d|id|i'?ll)\b[^.!?\n]*$")
+_SPEAKER_BEFORE: Final = re.compile(rf"\b(?:{_ME})\b[^.!?\n]*$")
 
 _NEGATED_ENDINGS: Final = ("not ", "never ", "n't ", "nt ", "no ")
 #: Whoever is the subject nearest before a cue, in the same sentence.
 _SUBJECT: Final = re.compile(
-    r"\b(?:(?P<me>i|i'?m|im|i am|i'?ve|ive|i'?d|id|i'?ll)|he|she|they|he's|she's|they're"
+    rf"\b(?:(?P<me>{_ME})|he|she|they|he's|she's|they're"
     r"|they've|hes|shes|theyre|someone|somebody"
     r"|my (?:friend|sister|brother|mom|mum|dad|son|daughter|cousin|ex|roommate|flatmate))\b"
     r"|[.!?\n]"
